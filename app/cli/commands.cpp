@@ -1,0 +1,86 @@
+#include "commands.h"
+
+#include "json/reportjson.h"
+#include "pipeline/reportreader.h"
+#include "rules/ruleengine.h"
+
+#include <QFileInfo>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao::cli {
+
+int Commands::extract(const QString &path, bool pretty, bool english)
+{
+    Q_UNUSED(english);
+    const ReadResult r = ReportReader::read(path);
+    if (!r.ok) {
+        m_err << QFileInfo(path).fileName() << u": "_s << r.error << Qt::endl;
+        return 2;
+    }
+    m_out << QString::fromUtf8(ReportJson::serialize(ReportJson::toJson(r.report, r.findings), pretty));
+    m_out.flush();
+    return r.errors() > 0 ? 1 : 0;
+}
+
+int Commands::check(const QStringList &inputs, bool english, int jobs)
+{
+    QStringList problems;
+    const QStringList paths = ReportReader::expandPaths(inputs, &problems);
+    for (const QString &p : problems)
+        m_err << p << Qt::endl;
+    QThreadPool pool;
+    if (jobs > 0)
+        pool.setMaxThreadCount(jobs);
+    const QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
+        &pool, paths, [](const QString &p) { return ReportReader::read(p); });
+
+    int reports = 0, unreadable = 0, withErrors = 0, errors = 0, warnings = 0, clean = 0;
+    for (const ReadResult &r : results) {
+        ++reports;
+        if (!r.ok) {
+            ++unreadable;
+            m_out << r.path << u": "_s << tr("cannot be read: %1").arg(r.error) << Qt::endl;
+            continue;
+        }
+        const int e = r.errors(), w = r.warnings();
+        errors += e;
+        warnings += w;
+        if (e > 0)
+            ++withErrors;
+        else if (w == 0)
+            ++clean;
+        const Report &rep = r.report;
+        QString head = r.path + u": "_s + tr("template %1").arg(rep.templateName());
+        if (!rep.unit.isEmpty() || !rep.year.isEmpty())
+            head += u", "_s + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
+        head += u" — "_s + tr("%n error(s)", nullptr, e) + u", "_s + tr("%n warning(s)", nullptr, w);
+        m_out << head << Qt::endl;
+        for (const Finding &f : r.findings) {
+            if (!f.isError())
+                continue;
+            m_out << u"  ✗ "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
+        }
+        int shown = 0;
+        for (const Finding &f : r.findings) {
+            if (f.isError())
+                continue;
+            if (++shown > 5) {
+                m_out << u"  … "_s << tr("%n more warning(s)", nullptr, w - 5) << Qt::endl;
+                break;
+            }
+            m_out << u"  ! "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
+        }
+    }
+    m_out << tr("Total: %n report(s)", nullptr, reports) << u", "_s << tr("%n with errors", nullptr, withErrors)
+          << u", "_s << tr("%n clean", nullptr, clean) << u", "_s << tr("%n unreadable", nullptr, unreadable)
+          << u"; "_s << tr("%n error(s)", nullptr, errors) << u", "_s << tr("%n warning(s)", nullptr, warnings)
+          << Qt::endl;
+    if (unreadable > 0)
+        return 2;
+    return withErrors > 0 ? 1 : 0;
+}
+
+} // namespace nianbao::cli

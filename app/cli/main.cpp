@@ -1,0 +1,85 @@
+#include "commands.h"
+
+#include "i18n/language.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"nianbao-cli"_s);
+    QCoreApplication::setOrganizationName(u"nianbao"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(NIANBAO_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    // The language option is read before the parser so that its help is translated too.
+    QString lang;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == u"--lang"_s && i + 1 < args.size())
+            lang = args[i + 1];
+        else if (args[i].startsWith(u"--lang="_s))
+            lang = args[i].mid(7);
+    }
+    const QString language = nianbao::installTranslations(&app, lang);
+    const bool english = language == u"en"_s;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Reads government information-disclosure annual reports, extracts their three tables "
+                "and checks that the numbers add up.\n\n"
+                "Commands:\n"
+                "  extract [--json] FILE     print the tables and findings of one report as JSON\n"
+                "  check FILE|DIR...         check reports and print a summary of each"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"json"_s, Cli::tr("Print JSON (extract always does).")});
+    parser.addOption({u"compact"_s, Cli::tr("Print JSON on one line.")});
+    parser.addOption({u"lang"_s, Cli::tr("Language of messages: zh_CN or en."), Cli::tr("language")});
+    parser.addOption({{u"j"_s, u"jobs"_s}, Cli::tr("Reports read at once (default: every core)."), Cli::tr("n")});
+    parser.addPositionalArgument(u"command"_s, Cli::tr("extract or check"));
+    parser.addPositionalArgument(u"files"_s, Cli::tr("Report files or folders."), u"FILE..."_s);
+    parser.process(app);
+
+    const QStringList pos = parser.positionalArguments();
+    if (pos.isEmpty()) {
+        err << parser.helpText();
+        return 2;
+    }
+    const QString command = pos.first();
+    const QStringList files = pos.mid(1);
+    nianbao::cli::Commands commands(out, err);
+    if (command == u"extract"_s) {
+        if (files.size() != 1) {
+            err << Cli::tr("extract takes exactly one file.") << Qt::endl;
+            return 2;
+        }
+        return commands.extract(files.first(), !parser.isSet(u"compact"_s), english);
+    }
+    if (command == u"check"_s) {
+        if (files.isEmpty()) {
+            err << Cli::tr("check takes one or more files or folders.") << Qt::endl;
+            return 2;
+        }
+        return commands.check(files, english, parser.value(u"jobs"_s).toInt());
+    }
+    err << Cli::tr("Unknown command: %1. Use extract or check.").arg(command) << Qt::endl;
+    return 2;
+}

@@ -1,0 +1,658 @@
+#include "extractor.h"
+
+#include "rules/identities.h"
+#include "runsplitter.h"
+#include "text/normalizer.h"
+#include "tokenizer.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+/// The normalized text without whitespace, to find anchors whatever the spacing.
+class CompactIndex
+{
+public:
+    explicit CompactIndex(const QString &text)
+    {
+        m_compact.reserve(text.size());
+        m_pos.reserve(text.size());
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (c.isSpace())
+                continue;
+            m_compact.append(c);
+            m_pos.append(i);
+        }
+    }
+    /// Normalized position of the first occurrence of needle starting at or after from; -1 if none.
+    qsizetype find(QStringView needle, qsizetype from = 0) const
+    {
+        const qsizetype ci = std::lower_bound(m_pos.begin(), m_pos.end(), from) - m_pos.begin();
+        const qsizetype hit = m_compact.indexOf(needle, ci);
+        return hit < 0 ? -1 : m_pos[hit];
+    }
+    qsizetype findLast(QStringView needle, qsizetype from, qsizetype to) const
+    {
+        qsizetype last = -1;
+        for (qsizetype p = find(needle, from); p >= 0 && p < to; p = find(needle, p + 1))
+            last = p;
+        return last;
+    }
+    qsizetype findAny(const QStringList &needles, qsizetype from) const
+    {
+        qsizetype best = -1;
+        for (const QString &n : needles) {
+            const qsizetype p = find(n, from);
+            if (p >= 0 && (best < 0 || p < best))
+                best = p;
+        }
+        return best;
+    }
+    const QString &compact() const { return m_compact; }
+
+private:
+    QString m_compact;
+    QList<qsizetype> m_pos;
+};
+
+struct Match
+{
+    int row = -1;
+    int group = -1;
+    double score = 0;
+    bool isRow() const { return row >= 0; }
+};
+
+int lcsLength(QStringView a, QStringView b, qsizetype *lastB)
+{
+    // Longest common subsequence; lastB = index in b after the last matched character.
+    const qsizetype n = a.size(), m = b.size();
+    QList<int> prev(m + 1, 0), cur(m + 1, 0);
+    for (qsizetype i = 1; i <= n; ++i) {
+        for (qsizetype j = 1; j <= m; ++j)
+            cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : qMax(prev[j], cur[j - 1]);
+        std::swap(prev, cur);
+    }
+    const int best = prev[m];
+    if (lastB) {
+        qsizetype j = m;
+        while (j > 0 && prev[j - 1] == best)
+            --j;
+        *lastB = j;
+    }
+    return best;
+}
+
+double aliasScore(QStringView key, QStringView alias)
+{
+    const qsizetype pos = key.lastIndexOf(alias);
+    if (pos >= 0) {
+        const qsizetype gap = key.size() - (pos + alias.size());
+        if (alias.size() <= 2 && gap > 0)
+            return 0;
+        return double(alias.size()) - double(gap);
+    }
+    if (alias.size() < 6)
+        return 0;
+    const QStringView tail = key.right(qMin<qsizetype>(key.size(), alias.size() * 2));
+    qsizetype last = 0;
+    const int l = lcsLength(alias, tail, &last);
+    if (double(l) < 0.7 * double(alias.size()))
+        return 0;
+    return 0.9 * l - double(tail.size() - last);
+}
+
+Match matchLabel(const TableDef &t, QStringView key)
+{
+    Match best;
+    if (key.isEmpty())
+        return best;
+    for (int r = 0; r < t.rows.size(); ++r) {
+        for (const QString &a : t.rows[r].aliases) {
+            const double s = aliasScore(key, a);
+            if (s > 0 && s > best.score) {
+                best.score = s;
+                best.row = r;
+                best.group = -1;
+            }
+        }
+    }
+    for (int g = 0; g < t.groups.size(); ++g) {
+        for (const QString &a : t.groups[g].aliases) {
+            const double s = aliasScore(key, a);
+            if (s > 0 && s > best.score) {
+                best.score = s;
+                best.row = -1;
+                best.group = g;
+            }
+        }
+    }
+    return best;
+}
+
+struct Record
+{
+    QList<int> labels;      // item indices
+    QList<int> values;      // item indices (leading blanks dropped)
+    int blanksBefore = 0;   // blanks between the label and the first value
+    int nonBlank = 0;
+    int lastValueLine = -1;
+    Match match;
+    bool matched = false;
+};
+
+class Run
+{
+public:
+    Run(const SourceDocument &doc, Report *report)
+        : m_doc(doc), m_norm(doc.text), m_tok(m_norm.text()), m_index(m_norm.text()), m_report(report)
+    {
+    }
+
+    bool extract(QString *error);
+
+private:
+    QList<Record> buildRecords(const TableDef &t, qsizetype from, qsizetype to);
+    Match recordMatch(const TableDef &t, Record &rec);
+    void parseRowsTable(const TableDef &t, qsizetype from, qsizetype to);
+    void parseSingleRowTable(const TableDef &t, qsizetype from, qsizetype to);
+    void assignValues(const TableDef &t, const QStringList &keys, const QList<int> &values);
+    void setDirect(const QString &key, const Item &item);
+    void applyHints();
+    void materialize();
+    void readMetadata();
+    qsizetype origStart(qsizetype n) const { return m_norm.originalStart(n); }
+    qsizetype origEnd(qsizetype n) const { return m_norm.originalEnd(n); }
+
+    const SourceDocument &m_doc;
+    NormalizedText m_norm;
+    Tokenizer m_tok;
+    CompactIndex m_index;
+    Report *m_report;
+    QList<Slot> m_slots;
+    QSet<QString> m_matchedRows; // "t3.granted"
+};
+
+Match Run::recordMatch(const TableDef &t, Record &rec)
+{
+    if (rec.matched)
+        return rec.match;
+    rec.matched = true;
+    const auto &items = m_tok.items();
+    // The label nearest the values first, then with the pieces before it (labels wrapped over
+    // lines or cells).
+    QString key;
+    Match best;
+    for (qsizetype i = rec.labels.size() - 1; i >= 0 && i >= rec.labels.size() - 3; --i) {
+        key.prepend(items[rec.labels[i]].key);
+        const Match m = matchLabel(t, key);
+        if (m.score > best.score + 0.5 || (best.score <= 0 && m.score > 0))
+            best = m;
+        if (best.score >= 4)
+            break;
+    }
+    rec.match = best;
+    return best;
+}
+
+QList<Record> Run::buildRecords(const TableDef &t, qsizetype from, qsizetype to)
+{
+    const auto &items = m_tok.items();
+    const auto &lines = m_tok.lines();
+    int maxCols = 1;
+    for (const RowDef &r : t.rows)
+        maxCols = qMax(maxCols, int(r.columns.size()));
+
+    QList<Record> out;
+    Record cur;
+    bool have = false;
+    auto close = [&] {
+        if (have)
+            out.append(cur);
+        cur = Record();
+        have = false;
+    };
+    auto expected = [&](Record &r) {
+        if (r.labels.isEmpty())
+            return maxCols;
+        const Match m = recordMatch(t, r);
+        return m.isRow() ? int(t.rows[m.row].columns.size()) : maxCols;
+    };
+
+    for (int idx = m_tok.firstItemAt(from); idx < items.size() && items[idx].start < to; ++idx) {
+        const Item &it = items[idx];
+        if (it.kind == Item::Kind::Label) {
+            if (have && cur.nonBlank > 0)
+                close();
+            have = true;
+            cur.blanksBefore = 0; // blanks count after the last label only
+            cur.labels.append(idx);
+            cur.matched = false;
+            continue;
+        }
+        if (it.kind == Item::Kind::Blank && (!have || cur.nonBlank == 0)) {
+            if (have)
+                ++cur.blanksBefore;
+            continue;
+        }
+        const bool firstOnLine = it.line != cur.lastValueLine;
+        const int lineValues = lines[it.line].values;
+        if (have && cur.nonBlank == 0 && !cur.labels.isEmpty() && firstOnLine
+            && items[cur.labels.last()].line != it.line && lineValues >= 2) {
+            // A row of values under labels printed apart from it: the labels stand alone.
+            close();
+        }
+        if (have && cur.nonBlank > 0 && firstOnLine) {
+            const int n = expected(cur);
+            if (cur.nonBlank >= n || (lineValues >= 2 && cur.nonBlank + lineValues != n))
+                close();
+        }
+        if (!have) {
+            have = true;
+            cur.matched = true; // no label
+        }
+        cur.values.append(idx);
+        if (it.isNonBlankValue())
+            ++cur.nonBlank;
+        cur.lastValueLine = it.line;
+    }
+    close();
+    for (Record &r : out)
+        recordMatch(t, r);
+    return out;
+}
+
+void Run::setDirect(const QString &key, const Item &item)
+{
+    Cell c;
+    const qsizetype os = origStart(item.start), oe = origEnd(item.end);
+    switch (item.kind) {
+    case Item::Kind::Number: {
+        bool ok = false;
+        double v = item.text.toDouble(&ok);
+        if (!ok)
+            v = 0;
+        if (item.negative)
+            v = -v;
+        c = Cell::number(v);
+        c.note = item.note;
+        break;
+    }
+    case Item::Kind::ValueText:
+        c = Cell::textual(QString());
+        break;
+    case Item::Kind::Blank:
+    case Item::Kind::Label:
+        c = Cell::blank();
+        break;
+    }
+    c.start = os;
+    c.length = qMax<qsizetype>(0, oe - os);
+    c.text = m_doc.text.mid(os, c.length);
+    m_report->cells.insert(key, c);
+}
+
+void Run::assignValues(const TableDef &t, const QStringList &keys, const QList<int> &values)
+{
+    Q_UNUSED(t);
+    const auto &items = m_tok.items();
+    const int n = int(keys.size());
+    QList<int> nonBlank;
+    for (int v : values)
+        if (items[v].isNonBlankValue())
+            nonBlank.append(v);
+
+    bool leadingZero = false;
+    bool allDigits = !nonBlank.isEmpty();
+    qsizetype digits = 0;
+    for (int v : nonBlank) {
+        const Item &it = items[v];
+        if (it.kind != Item::Kind::Number || it.decimal || it.negative || it.text.size() != it.end - it.start)
+            allDigits = false;
+        else
+            digits += it.text.size();
+        if (it.hasLeadingZero())
+            leadingZero = true;
+    }
+
+    if (nonBlank.size() >= n && !(leadingZero && nonBlank.size() == n && allDigits)) {
+        for (int i = 0; i < n; ++i)
+            setDirect(keys[i], items[nonBlank[i]]);
+        return;
+    }
+    if (allDigits && digits >= n && nonBlank.size() <= n) {
+        QList<RunToken> tokens;
+        for (int v : nonBlank)
+            tokens.append(RunToken{items[v].text, items[v].start});
+        const QList<Split> splits = RunSplitter::enumerate(tokens, n);
+        if (!splits.isEmpty()) {
+            Slot s;
+            s.keys = keys;
+            s.candidates = splits;
+            m_slots.append(s);
+            return;
+        }
+    }
+    if (values.size() >= n) {
+        for (int i = 0; i < n; ++i)
+            setDirect(keys[i], items[values[i]]);
+        return;
+    }
+    if (nonBlank.size() >= n) {
+        for (int i = 0; i < n; ++i)
+            setDirect(keys[i], items[nonBlank[i]]);
+    }
+    // Fewer values than cells: the row is incomplete and its cells stay missing.
+}
+
+void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
+{
+    QList<Record> records = buildRecords(t, from, to);
+
+    // Which （六） the report uses.
+    bool subitems = false, oneRow = false;
+    for (const Record &r : records) {
+        if (!r.match.isRow() || r.nonBlank == 0)
+            continue;
+        const QString &v = t.rows[r.match.row].variant;
+        if (v == u"subitems")
+            subitems = true;
+        else if (v == u"one_row")
+            oneRow = true;
+    }
+    if (t.key == u"t3")
+        m_report->variant = (oneRow && !subitems) ? u"one_row"_s : u"subitems"_s;
+    const QString variant = m_report->variant;
+
+    // Anchors: records whose label names a row. The first record of a row wins.
+    QList<int> rowOf(records.size(), -1);
+    QSet<int> taken;
+    for (int i = 0; i < records.size(); ++i) {
+        const Record &r = records[i];
+        if (!r.match.isRow() || !t.rowActive(t.rows[r.match.row], variant))
+            continue;
+        if (r.values.isEmpty() && r.blanksBefore == 0)
+            continue; // a label printed apart from its values
+        if (taken.contains(r.match.row))
+            continue;
+        rowOf[i] = r.match.row;
+        taken.insert(r.match.row);
+    }
+    // Rows of values without a label, between two anchors: in form order when the counts agree.
+    QList<int> anchorRecs;
+    for (int i = 0; i < records.size(); ++i)
+        if (rowOf[i] >= 0)
+            anchorRecs.append(i);
+    auto fillGap = [&](int recFrom, int recTo, int rowFrom, int rowTo) {
+        QList<int> recs, rows;
+        for (int i = recFrom + 1; i < recTo; ++i)
+            if (rowOf[i] < 0 && records[i].nonBlank > 0 && !records[i].match.isRow()
+                && (records[i].labels.isEmpty() || records[i].match.group >= 0 || records[i].match.score <= 0))
+                recs.append(i);
+        for (int r = rowFrom + 1; r < rowTo; ++r)
+            if (t.rowActive(t.rows[r], variant) && !taken.contains(r))
+                rows.append(r);
+        if (!recs.isEmpty() && recs.size() == rows.size()) {
+            for (int k = 0; k < recs.size(); ++k) {
+                rowOf[recs[k]] = rows[k];
+                taken.insert(rows[k]);
+            }
+        }
+    };
+    for (int a = 0; a + 1 < anchorRecs.size(); ++a) {
+        const int r1 = rowOf[anchorRecs[a]], r2 = rowOf[anchorRecs[a + 1]];
+        if (r2 > r1)
+            fillGap(anchorRecs[a], anchorRecs[a + 1], r1, r2);
+    }
+    if (!anchorRecs.isEmpty())
+        fillGap(anchorRecs.last(), int(records.size()), rowOf[anchorRecs.last()], int(t.rows.size()));
+
+    for (int i = 0; i < records.size(); ++i) {
+        if (rowOf[i] < 0)
+            continue;
+        const RowDef &row = t.rows[rowOf[i]];
+        QStringList keys;
+        for (int ci : row.columns)
+            keys.append(Template::cellKey(t, row, t.columns[ci]));
+        m_matchedRows.insert(t.key + u'.' + row.key);
+        const Record &rec = records[i];
+        if (rec.values.isEmpty()) {
+            // Only empty cells after the label: the cells are there, and blank.
+            if (rec.blanksBefore >= int(keys.size()))
+                for (const QString &k : keys) {
+                    Cell c = Cell::blank();
+                    const Item &label = m_tok.items()[rec.labels.last()];
+                    c.start = origEnd(label.end);
+                    m_report->cells.insert(k, c);
+                }
+            continue;
+        }
+        assignValues(t, keys, rec.values);
+    }
+}
+
+void Run::parseSingleRowTable(const TableDef &t, qsizetype from, qsizetype to)
+{
+    QStringList keys;
+    for (const RowDef &row : t.rows)
+        for (int ci : row.columns)
+            keys.append(Template::cellKey(t, row, t.columns[ci]));
+    const auto &items = m_tok.items();
+    QList<int> values;
+    int nonBlank = 0;
+    for (int idx = m_tok.firstItemAt(from); idx < items.size() && items[idx].start < to; ++idx) {
+        const Item &it = items[idx];
+        if (!it.isValue())
+            continue;
+        if (it.kind == Item::Kind::Blank && nonBlank == 0)
+            continue;
+        values.append(idx);
+        if (it.isNonBlankValue())
+            ++nonBlank;
+        if (nonBlank >= keys.size())
+            break;
+    }
+    if (values.isEmpty())
+        return;
+    for (const RowDef &row : t.rows)
+        m_matchedRows.insert(t.key + u'.' + row.key);
+    assignValues(t, keys, values);
+}
+
+void Run::applyHints()
+{
+    const QHash<QString, QStringList> &hints = m_report->tmpl->hints();
+    if (hints.isEmpty())
+        return;
+    QHash<QString, QSet<qint64>> found;
+    for (Slot &s : m_slots) {
+        if (s.candidates.size() <= 1)
+            continue;
+        bool any = false;
+        for (const QString &k : s.keys)
+            any = any || hints.contains(k);
+        if (!any)
+            continue;
+        for (const QString &k : s.keys) {
+            if (!hints.contains(k) || found.contains(k))
+                continue;
+            QSet<qint64> vals;
+            for (const QString &pattern : hints.value(k)) {
+                static QHash<QString, QRegularExpression> cache;
+                auto it = cache.find(pattern);
+                if (it == cache.end())
+                    it = cache.insert(pattern, QRegularExpression(pattern));
+                auto m = it->globalMatch(m_norm.text());
+                while (m.hasNext())
+                    vals.insert(m.next().captured(1).toLongLong());
+            }
+            found.insert(k, vals);
+        }
+        QList<Split> kept;
+        for (const Split &c : s.candidates) {
+            bool ok = true, used = false;
+            for (int i = 0; i < s.keys.size(); ++i) {
+                const QSet<qint64> vals = found.value(s.keys[i]);
+                if (vals.isEmpty())
+                    continue;
+                used = true;
+                ok = ok && vals.contains(qint64(c[i].value));
+            }
+            if (ok && used)
+                kept.append(c);
+        }
+        if (!kept.isEmpty())
+            s.candidates = kept;
+    }
+}
+
+void Run::materialize()
+{
+    for (const Slot &s : std::as_const(m_slots)) {
+        for (int i = 0; i < s.keys.size(); ++i) {
+            QList<double> vals;
+            for (const Split &c : s.candidates)
+                if (!vals.contains(c[i].value))
+                    vals.append(c[i].value);
+            Cell cell;
+            const SplitValue &first = s.candidates.first()[i];
+            if (vals.size() == 1) {
+                cell = Cell::number(vals.first());
+                cell.start = origStart(first.start);
+                cell.length = origEnd(first.end) - cell.start;
+            } else {
+                cell.state = Cell::State::Uncertain;
+                std::sort(vals.begin(), vals.end());
+                cell.candidates = vals;
+                qsizetype a = first.start, b = first.end;
+                for (const Split &c : s.candidates) {
+                    a = qMin(a, c[i].start);
+                    b = qMax(b, c[i].end);
+                }
+                cell.start = origStart(a);
+                cell.length = origEnd(b) - cell.start;
+            }
+            cell.fromRun = true;
+            cell.text = m_doc.text.mid(cell.start, cell.length);
+            m_report->cells.insert(s.keys[i], cell);
+        }
+    }
+}
+
+void Run::readMetadata()
+{
+    const QString &text = m_norm.text();
+    static const QRegularExpression title(
+        u"([^\\n。，,:：]{0,40}?)\\s*(20\\d\\d)\\s*年(?:度)?\\s*(?:政府)?(?:信息公开|政务公开)[^\\n]{0,6}?(?:工作)?(?:年度)?报告"_s);
+    const QRegularExpressionMatch m = title.match(text.left(4000));
+    if (m.hasMatch()) {
+        m_report->year = m.captured(2);
+        QString unit = m.captured(1).trimmed();
+        static const QRegularExpression junk(u"^(?:标题|标\\s*题|题目)\\s*[:：]?\\s*"_s);
+        unit.remove(junk);
+        static const QRegularExpression tail(u"(关于)?$"_s);
+        m_report->unit = unit.trimmed();
+    } else {
+        static const QRegularExpression period(u"(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
+        const QRegularExpressionMatch p = period.match(text);
+        if (p.hasMatch())
+            m_report->year = p.captured(1);
+    }
+}
+
+bool Run::extract(QString *error)
+{
+    const QString tname = Extractor::detectTemplate(m_index.compact());
+    const Template *tmpl = tname == u"2019" ? Template::t2019() : Template::t2021();
+    m_report->tmpl = tmpl;
+    m_report->source = m_doc.path;
+    m_report->format = m_doc.format;
+    m_report->encoding = m_doc.encoding;
+    m_report->encodingNote = m_doc.encodingNote;
+    m_report->text = m_doc.text;
+    m_report->cells.clear();
+
+    const TableDef *t2 = tmpl->table(u"t2");
+    const TableDef *t3 = tmpl->table(u"t3");
+    const TableDef *t4 = tmpl->table(u"t4");
+    const qsizetype end = m_norm.size();
+
+    qsizetype t2Start = t2 ? m_index.findAny(t2->startAnchors, 0) : -1;
+    if (t2 && t2Start < 0)
+        t2Start = m_index.findAny(t2->headingAnchors, 0);
+    qsizetype t3Start = m_index.findAny(t3->startAnchors, qMax<qsizetype>(0, t2Start));
+    if (t3Start < 0 && t2Start > 0)
+        t3Start = m_index.findAny(t3->startAnchors, 0);
+    if (t3Start < 0) {
+        if (error)
+            *error = Extractor::tr("No standard table was found: this is not a report in the 2019 or 2021 template.");
+        return false;
+    }
+    const qsizetype carried = m_index.find(u"结转下年度", t3Start);
+    qsizetype t4Start = m_index.findAny(t4->startAnchors, carried >= 0 ? carried : t3Start);
+    if (t4Start < 0)
+        t4Start = end;
+    static const QStringList t4Ends = {u"存在的主要问题"_s, u"主要问题"_s, u"改进情况"_s, u"其他需要报告"_s};
+    qsizetype t4End = t4Start < end ? m_index.findAny(t4Ends, t4Start) : end;
+    if (t4End < 0)
+        t4End = end;
+
+    if (t2 && t2Start >= 0 && t2Start < t3Start)
+        parseRowsTable(*t2, t2Start, t3Start);
+    parseRowsTable(*t3, t3Start, t4Start);
+    if (t4Start < end)
+        parseSingleRowTable(*t4, t4Start, t4End);
+
+    int t3Rows = 0;
+    for (const RowDef &r : t3->rows)
+        if (m_matchedRows.contains(u"t3."_s + r.key))
+            ++t3Rows;
+    if (t3Rows < 3) {
+        if (error)
+            *error = Extractor::tr("No standard table was found: this is not a report in the 2019 or 2021 template.");
+        return false;
+    }
+
+    // Decide digit runs: first the hints of the prose, then the identities.
+    QHash<QString, double> fixed;
+    for (auto it = m_report->cells.constBegin(); it != m_report->cells.constEnd(); ++it)
+        fixed.insert(it.key(), it.value().identityValue());
+    applyHints();
+    RunSplitter::solve(m_slots, fixed, expandIdentities(*tmpl, m_report->variant));
+    materialize();
+    readMetadata();
+    return true;
+}
+
+} // namespace
+
+QString Extractor::detectTemplate(QStringView compactText)
+{
+    int score2021 = 0, score2019 = 0;
+    for (const QString &m : Template::t2021()->markers())
+        if (compactText.contains(m))
+            ++score2021;
+    for (const QString &m : Template::t2019()->markers())
+        if (compactText.contains(m))
+            ++score2019;
+    if (score2019 > score2021)
+        return u"2019"_s;
+    return u"2021"_s;
+}
+
+bool Extractor::extract(const SourceDocument &doc, Report *report, QString *error)
+{
+    Run run(doc, report);
+    return run.extract(error);
+}
+
+} // namespace nianbao

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "io/sourcedocument.h"
+#include "report/report.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace nianbao {
+
+/// Finds the three tables of a report in its text, matches labels to the template's rows, places
+/// the values in columns (splitting digits that ran together by the identities) and remembers for
+/// every cell the span of the original text it came from.
+class Extractor
+{
+    Q_DECLARE_TR_FUNCTIONS(Extractor)
+public:
+    /// False, with a plain reason, when the text is not a template report.
+    static bool extract(const SourceDocument &doc, Report *report, QString *error);
+    /// Which template a text is written in: "2021", "2019" or "" when neither.
+    static QString detectTemplate(QStringView normalizedText);
+};
+
+} // namespace nianbao

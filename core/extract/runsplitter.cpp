@@ -1,0 +1,197 @@
+#include "runsplitter.h"
+
+#include <QSet>
+
+#include <cmath>
+#include <functional>
+
+namespace nianbao {
+
+QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int limit)
+{
+    QList<Split> out;
+    qsizetype totalDigits = 0;
+    for (const RunToken &t : tokens)
+        totalDigits += t.digits.size();
+    if (tokens.isEmpty() || n < tokens.size() || totalDigits < n)
+        return out;
+
+    Split cur;
+    std::function<void(int, qsizetype, qsizetype)> rec = [&](int ti, qsizetype pos, qsizetype digitsLeft) {
+        if (out.size() >= limit)
+            return;
+        const int valuesLeft = n - int(cur.size());
+        if (ti == tokens.size()) {
+            if (valuesLeft == 0)
+                out.append(cur);
+            return;
+        }
+        const RunToken &t = tokens[ti];
+        const qsizetype remainInToken = t.digits.size() - pos;
+        const int tokensAfter = int(tokens.size()) - ti - 1;
+        if (valuesLeft <= 0 || digitsLeft < valuesLeft || valuesLeft < tokensAfter + 1)
+            return;
+        // Leave at least one digit per value still to come.
+        const qsizetype maxLen = qMin<qsizetype>(9, qMin(remainInToken, digitsLeft - (valuesLeft - 1)));
+        for (qsizetype len = 1; len <= maxLen; ++len) {
+            if (len > 1 && t.digits[pos] == u'0')
+                break;
+            const bool endsToken = (len == remainInToken);
+            // A token that ends must leave enough values for the tokens after it.
+            if (endsToken && valuesLeft - 1 < tokensAfter)
+                continue;
+            if (!endsToken && valuesLeft - 1 < tokensAfter + 1)
+                continue;
+            SplitValue v;
+            v.value = t.digits.mid(pos, len).toDouble();
+            v.start = t.start + pos;
+            v.end = t.start + pos + len;
+            cur.append(v);
+            if (endsToken)
+                rec(ti + 1, 0, digitsLeft - len);
+            else
+                rec(ti, pos + len, digitsLeft - len);
+            cur.removeLast();
+        }
+    };
+    rec(0, 0, totalDigits);
+    return out;
+}
+
+namespace {
+
+bool holds(const IdentityInstance &id, const std::function<double(const QString &)> &value)
+{
+    double l = 0, r = 0;
+    for (const QString &k : id.lhs)
+        l += value(k);
+    for (const QString &k : id.rhs)
+        r += value(k);
+    return std::abs(l - r) < 1e-6;
+}
+
+} // namespace
+
+void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
+                        const QList<IdentityInstance> &identities)
+{
+    // 1. Each slot on its own.
+    for (Slot &s : slots) {
+        const QSet<QString> keys(s.keys.begin(), s.keys.end());
+        QList<const IdentityInstance *> own;
+        for (const IdentityInstance &id : identities) {
+            bool inside = true;
+            for (const QString &k : id.cells())
+                inside = inside && keys.contains(k);
+            if (inside)
+                own.append(&id);
+        }
+        if (own.isEmpty() || s.candidates.size() <= 1)
+            continue;
+        QList<Split> kept;
+        for (const Split &c : s.candidates) {
+            auto value = [&](const QString &k) { return c[s.keys.indexOf(k)].value; };
+            bool ok = true;
+            for (const IdentityInstance *id : own)
+                ok = ok && holds(*id, value);
+            if (ok)
+                kept.append(c);
+        }
+        if (!kept.isEmpty())
+            s.candidates = kept;
+    }
+
+    // 2. All slots together, where the combinations are few enough to try them all.
+    QList<int> vars;
+    double product = 1;
+    for (int i = 0; i < slots.size(); ++i) {
+        if (slots[i].candidates.size() > 1) {
+            vars.append(i);
+            product *= double(slots[i].candidates.size());
+        }
+    }
+    if (vars.isEmpty() || product > 2.0e5)
+        return;
+
+    QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
+    for (int i = 0; i < slots.size(); ++i)
+        for (int k = 0; k < slots[i].keys.size(); ++k)
+            where.insert(slots[i].keys[k], {i, k});
+    QList<int> choice(slots.size(), 0);
+    QList<bool> assigned(slots.size(), false);
+    for (int i = 0; i < slots.size(); ++i)
+        assigned[i] = slots[i].candidates.size() == 1;
+
+    auto known = [&](const QString &k) {
+        if (fixed.contains(k))
+            return true;
+        auto it = where.constFind(k);
+        return it != where.constEnd() && assigned[it->first];
+    };
+    auto value = [&](const QString &k) -> double {
+        auto it = where.constFind(k);
+        if (it != where.constEnd() && !slots[it->first].candidates.isEmpty())
+            return slots[it->first].candidates[choice[it->first]][it->second].value;
+        return fixed.value(k, 0.0);
+    };
+    // Identities that involve a slot still open and whose cells are all read.
+    QList<const IdentityInstance *> relevant;
+    for (const IdentityInstance &id : identities) {
+        bool touchesVar = false, complete = true;
+        for (const QString &k : id.cells()) {
+            auto it = where.constFind(k);
+            if (it != where.constEnd() && slots[it->first].candidates.size() > 1)
+                touchesVar = true;
+            if (!fixed.contains(k) && it == where.constEnd())
+                complete = false;
+        }
+        if (touchesVar && complete)
+            relevant.append(&id);
+    }
+    if (relevant.isEmpty())
+        return;
+
+    QList<QSet<int>> seen(slots.size());
+    int solutions = 0;
+    std::function<void(int)> dfs = [&](int vi) {
+        if (solutions >= 5000)
+            return;
+        if (vi == vars.size()) {
+            ++solutions;
+            for (int v : vars)
+                seen[v].insert(choice[v]);
+            return;
+        }
+        const int s = vars[vi];
+        for (int c = 0; c < slots[s].candidates.size(); ++c) {
+            choice[s] = c;
+            assigned[s] = true;
+            bool ok = true;
+            for (const IdentityInstance *id : relevant) {
+                bool all = true;
+                for (const QString &k : id->cells())
+                    all = all && known(k);
+                if (all && !holds(*id, value)) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok)
+                dfs(vi + 1);
+            assigned[s] = false;
+        }
+        choice[s] = 0;
+    };
+    dfs(0);
+    if (solutions == 0)
+        return; // the identities cannot all hold: leave each slot as it was
+    for (int v : vars) {
+        QList<Split> kept;
+        for (int c = 0; c < slots[v].candidates.size(); ++c)
+            if (seen[v].contains(c))
+                kept.append(slots[v].candidates[c]);
+        slots[v].candidates = kept;
+    }
+}
+
+} // namespace nianbao

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "rules/identities.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace nianbao {
+
+/// Digits that ran together ("801000081") and the numbers they may hold.
+struct RunToken
+{
+    QString digits;
+    qsizetype start = 0;    // normalized position of the first digit
+};
+
+struct SplitValue
+{
+    double value = 0;
+    qsizetype start = 0;    // normalized span of the digits of this value
+    qsizetype end = 0;
+};
+using Split = QList<SplitValue>;
+
+/// A group of cells read from runs of digits, with every way to read them.
+struct Slot
+{
+    QStringList keys;
+    QList<Split> candidates;
+    bool fromRun = true;
+};
+
+class RunSplitter
+{
+public:
+    /// Every way to cut the tokens into n numbers: a token boundary is always a number boundary,
+    /// a number has no leading zero (but 0 itself) and at most 9 digits. Stops after limit splits.
+    static QList<Split> enumerate(const QList<RunToken> &tokens, int n, int limit = 200000);
+
+    /// Keeps the candidates of each slot that satisfy the identities, first the slot's own, then
+    /// all of them together with the cells already read (fixed). Identities that cannot all hold
+    /// leave the candidates as they are: what they do not decide stays undecided.
+    static void solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
+                      const QList<IdentityInstance> &identities);
+};
+
+} // namespace nianbao

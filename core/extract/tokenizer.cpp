@@ -1,0 +1,300 @@
+#include "tokenizer.h"
+
+#include "template/template.h"
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+bool isSpace(QChar c)
+{
+    return c == u' ' || c == u'\t';
+}
+
+bool isMarkdownRule(QStringView cell)
+{
+    const QStringView t = cell.trimmed();
+    if (t.isEmpty())
+        return true;
+    for (QChar c : t)
+        if (c != u'-' && c != u':' && c != u' ')
+            return false;
+    return true;
+}
+
+} // namespace
+
+bool Tokenizer::isPlaceholder(QStringView cell)
+{
+    static const QStringList placeholders = {u"/"_s, u"-"_s, u"--"_s, u"—"_s, u"——"_s, u"–"_s, u"一"_s,
+                                             u"无"_s, u"不适用"_s, u"\\"_s, u"×"_s, u"空"_s, u"…"_s, u"..."_s};
+    const QStringView t = cell.trimmed();
+    for (const QString &p : placeholders)
+        if (t == p)
+            return true;
+    return false;
+}
+
+Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
+{
+    qsizetype ls = 0;
+    int line = 0;
+    const qsizetype n = m_text.size();
+    while (ls <= n) {
+        qsizetype le = m_text.indexOf(u'\n', ls);
+        if (le < 0)
+            le = n;
+        tokenizeLine(ls, le, line);
+        ++line;
+        ls = le + 1;
+    }
+}
+
+int Tokenizer::firstItemAt(qsizetype pos) const
+{
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), pos,
+                               [](const Item &item, qsizetype p) { return item.start < p; });
+    return int(it - m_items.begin());
+}
+
+void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
+{
+    LineInfo info;
+    info.start = ls;
+    info.end = le;
+    const qsizetype firstItem = m_items.size();
+    const QStringView l = QStringView(m_text).mid(ls, le - ls);
+
+    QList<std::pair<qsizetype, qsizetype>> cells;
+    auto splitOn = [&](QChar sep) {
+        qsizetype s = 0;
+        for (;;) {
+            const qsizetype e = l.indexOf(sep, s);
+            if (e < 0) {
+                cells.append({s, l.size()});
+                break;
+            }
+            cells.append({s, e});
+            s = e + 1;
+        }
+    };
+    if (l.contains(u'|')) {
+        splitOn(u'|');
+        if (!cells.isEmpty() && l.left(cells.first().second).trimmed().isEmpty() && l.trimmed().startsWith(u'|'))
+            cells.removeFirst();
+        if (!cells.isEmpty() && l.trimmed().endsWith(u'|')) {
+            const auto last = cells.last();
+            if (l.mid(last.first, last.second - last.first).trimmed().isEmpty())
+                cells.removeLast();
+        }
+        bool rule = !cells.isEmpty();
+        for (const auto &c : cells)
+            if (!isMarkdownRule(l.mid(c.first, c.second - c.first)))
+                rule = false;
+        if (rule && l.contains(u'-'))
+            cells.clear();
+    } else if (l.contains(u'\t')) {
+        splitOn(u'\t');
+    } else {
+        // Two or more spaces separate columns in text laid out with spaces.
+        qsizetype s = 0, i = 0;
+        while (i < l.size()) {
+            if (l[i] == u' ' && i + 1 < l.size() && l[i + 1] == u' ') {
+                qsizetype j = i;
+                while (j < l.size() && l[j] == u' ')
+                    ++j;
+                if (i > s && !l.mid(s, i - s).trimmed().isEmpty())
+                    cells.append({s, i});
+                s = j;
+                i = j;
+            } else {
+                ++i;
+            }
+        }
+        if (s < l.size() && !l.mid(s).trimmed().isEmpty())
+            cells.append({s, l.size()});
+    }
+
+    int nonEmpty = 0;
+    for (const auto &c : cells)
+        if (!l.mid(c.first, c.second - c.first).trimmed().isEmpty())
+            ++nonEmpty;
+    info.cells = int(cells.size());
+    if (nonEmpty > 0) {
+        for (const auto &c : cells) {
+            qsizetype cs = ls + c.first, ce = ls + c.second;
+            while (cs < ce && isSpace(m_text[cs]))
+                ++cs;
+            while (ce > cs && isSpace(m_text[ce - 1]))
+                --ce;
+            if (cs == ce) {
+                if (cells.size() > 1) {
+                    Item b;
+                    b.kind = Item::Kind::Blank;
+                    b.start = cs;
+                    b.end = cs;
+                    b.line = line;
+                    m_items.append(b);
+                }
+                continue;
+            }
+            tokenizeCell(cs, ce, line);
+        }
+    }
+    for (qsizetype i = firstItem; i < m_items.size(); ++i) {
+        if (m_items[i].isNonBlankValue())
+            ++info.values;
+        else if (m_items[i].kind == Item::Kind::Label)
+            ++info.labels;
+    }
+    m_lines.append(info);
+}
+
+void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
+{
+    while (s < e && isSpace(m_text[s]))
+        ++s;
+    while (e > s && isSpace(m_text[e - 1]))
+        --e;
+    if (s >= e)
+        return;
+    Item it;
+    it.kind = Item::Kind::Label;
+    it.start = s;
+    it.end = e;
+    it.text = m_text.mid(s, e - s);
+    it.key = Template::matchKey(it.text);
+    it.line = line;
+    if (it.key.isEmpty())
+        return; // punctuation only
+    m_items.append(it);
+}
+
+void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
+{
+    const QStringView cell = QStringView(m_text).mid(cs, ce - cs);
+    if (isPlaceholder(cell)) {
+        Item it;
+        it.kind = Item::Kind::ValueText;
+        it.start = cs;
+        it.end = ce;
+        it.text = cell.toString();
+        it.line = line;
+        m_items.append(it);
+        return;
+    }
+
+    qsizetype labelStart = -1;
+    qsizetype i = cs;
+    while (i < ce) {
+        const QChar c = m_text[i];
+        const bool signedNumber = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1])
+            && (i == cs || isSpace(m_text[i - 1])) && labelStart < 0;
+        if (!isDigit(c) && !signedNumber) {
+            if (labelStart < 0 && !isSpace(c))
+                labelStart = i;
+            ++i;
+            continue;
+        }
+        const qsizetype numStart = i;
+        if (signedNumber)
+            ++i;
+        qsizetype j = i;
+        while (j < ce && isDigit(m_text[j]))
+            ++j;
+        bool decimal = false;
+        bool thousands = false;
+        // Thousands separators: 1,234,567 (only groups of exactly three digits).
+        if (j - i <= 3) {
+            while (j + 3 < ce && m_text[j] == u',' && isDigit(m_text[j + 1])
+                   && isDigit(m_text[j + 2]) && isDigit(m_text[j + 3]) && (j + 4 >= ce || !isDigit(m_text[j + 4]))) {
+                j += 4;
+                thousands = true;
+            }
+        }
+        if (j + 1 < ce && m_text[j] == u'.' && isDigit(m_text[j + 1])) {
+            j += 1;
+            while (j < ce && isDigit(m_text[j]))
+                ++j;
+            decimal = true;
+        }
+        // "00000002.其他法律…": the last digit numbers the next label.
+        qsizetype numEnd = j;
+        bool subItem = false;
+        if (!decimal && !thousands && j + 1 < ce && (m_text[j] == u'.' || m_text[j] == u'、')
+            && m_text[j + 1].isLetter()) {
+            subItem = true;
+            numEnd = j - 1;
+        }
+        if (numEnd > numStart + (signedNumber ? 1 : 0)) {
+            if (labelStart >= 0)
+                addLabel(labelStart, numStart, line);
+            labelStart = -1;
+            Item it;
+            it.kind = Item::Kind::Number;
+            it.start = numStart;
+            it.end = numEnd;
+            it.line = line;
+            it.decimal = decimal;
+            it.negative = signedNumber;
+            QString digits;
+            for (qsizetype k = numStart + (signedNumber ? 1 : 0); k < numEnd; ++k)
+                if (m_text[k] != u',')
+                    digits.append(m_text[k]);
+            it.text = digits;
+            qsizetype k = numEnd;
+            if (!subItem) {
+                // Units written after the number.
+                static const QStringList units = {u"万元"_s, u"元"_s, u"件"_s, u"条"_s, u"个"_s, u"项"_s};
+                for (const QString &u : units) {
+                    if (QStringView(m_text).mid(k, u.size()) == u) {
+                        k += u.size();
+                        break;
+                    }
+                }
+                // An annotation in brackets: 55（含自然失效29件）.
+                qsizetype p = k;
+                while (p < ce && isSpace(m_text[p]))
+                    ++p;
+                if (p < ce && m_text[p] == u'(') {
+                    const qsizetype close = m_text.indexOf(u')', p);
+                    if (close > p && close < ce && close - p < 60) {
+                        const QStringView inner = QStringView(m_text).mid(p + 1, close - p - 1);
+                        bool hasDigit = false;
+                        for (QChar ch : inner)
+                            hasDigit = hasDigit || isDigit(ch);
+                        if (hasDigit || inner.startsWith(u"含") || inner.startsWith(u"其中") || inner.startsWith(u"包括")
+                            || inner.startsWith(u"注") || inner.startsWith(u"另")) {
+                            it.note = inner.toString();
+                            k = close + 1;
+                        }
+                    }
+                }
+            }
+            m_items.append(it);
+            i = k;
+            if (subItem) {
+                labelStart = numEnd;
+                i = j + 1;
+            }
+        } else {
+            // A lone sub-item number: part of the label.
+            if (labelStart < 0)
+                labelStart = numStart;
+            i = j + (subItem ? 1 : 0);
+        }
+    }
+    if (labelStart >= 0)
+        addLabel(labelStart, ce, line);
+}
+
+} // namespace nianbao

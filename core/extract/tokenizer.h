@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace nianbao {
+
+/// One piece of a table as read from text: a label, a number (or a run of digits that may hold
+/// several numbers), a non-number value such as "/" or "无", or an empty cell.
+struct Item
+{
+    enum class Kind { Label, Number, ValueText, Blank };
+    Kind kind = Kind::Label;
+    qsizetype start = 0;    // normalized positions [start, end)
+    qsizetype end = 0;
+    QString text;           // Label: the text; Number: the digits (no separators); ValueText: the text
+    QString key;            // Label: letters only, for matching
+    QString note;           // Number: an annotation in brackets after it
+    int line = 0;
+    bool decimal = false;
+    bool negative = false;
+
+    bool isValue() const { return kind != Kind::Label; }
+    bool isNonBlankValue() const { return kind == Kind::Number || kind == Kind::ValueText; }
+    /// A run of digits that cannot be one number ("00", "0123") or is long enough to be several.
+    bool hasLeadingZero() const { return kind == Kind::Number && !decimal && text.size() > 1 && text[0] == u'0'; }
+};
+
+struct LineInfo
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    int cells = 0;          // cells the line was split into (| or tab or wide spaces)
+    int values = 0;         // number and value-text items on the line
+    int labels = 0;
+};
+
+/// Splits normalized text into lines, lines into cells (`|`, tab, or two or more spaces) and cells
+/// into items. A digit run followed by "2." or "2、" and a label gives its last digit to the label
+/// (the sub-item number of the next row, as in runs copied without separators).
+class Tokenizer
+{
+public:
+    explicit Tokenizer(const QString &normalized);
+
+    const QList<Item> &items() const { return m_items; }
+    const QList<LineInfo> &lines() const { return m_lines; }
+    /// Index of the first item starting at or after pos.
+    int firstItemAt(qsizetype pos) const;
+
+    static bool isPlaceholder(QStringView cell);
+
+private:
+    void tokenizeLine(qsizetype ls, qsizetype le, int line);
+    void tokenizeCell(qsizetype cs, qsizetype ce, int line);
+    void addLabel(qsizetype s, qsizetype e, int line);
+
+    const QString &m_text;
+    QList<Item> m_items;
+    QList<LineInfo> m_lines;
+};
+
+} // namespace nianbao

@@ -1,0 +1,37 @@
+#include "formatreaders.h"
+
+#include <QCoreApplication>
+
+namespace nianbao {
+
+// Until the readers of published formats land, these formats are refused plainly.
+
+bool readHtml(const QByteArray &, const DecodedText &, SourceDocument *, QString *error)
+{
+    if (error)
+        *error = QCoreApplication::translate("Loader", "Web pages (HTML) cannot be read yet.");
+    return false;
+}
+
+bool readDocx(const QByteArray &, SourceDocument *, QString *error)
+{
+    if (error)
+        *error = QCoreApplication::translate("Loader", "Word files (DOCX) cannot be read yet.");
+    return false;
+}
+
+bool readPdf(const QByteArray &, SourceDocument *, QString *error)
+{
+    if (error)
+        *error = QCoreApplication::translate("Loader", "PDF files cannot be read yet.");
+    return false;
+}
+
+bool readDoc(const QByteArray &, const QString &, SourceDocument *, QString *error)
+{
+    if (error)
+        *error = QCoreApplication::translate("Loader", "Legacy Word files (DOC) cannot be read yet; save the report as DOCX.");
+    return false;
+}
+
+} // namespace nianbao

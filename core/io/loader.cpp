@@ -1,0 +1,126 @@
+#include "loader.h"
+
+#include "formatreaders.h"
+#include "textdecoder.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+Loader::Format Loader::sniff(const QByteArray &head)
+{
+    if (head.startsWith("%PDF-"))
+        return Format::Pdf;
+    // Some PDFs carry junk before the header; the specification allows 1024 bytes.
+    if (head.left(1024).contains("%PDF-"))
+        return Format::Pdf;
+    if (head.startsWith("PK\x03\x04") || head.startsWith("PK\x05\x06"))
+        return Format::Zip;
+    if (head.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        return Format::OleDoc;
+    if (head.startsWith("{\\rtf"))
+        return Format::Rtf;
+    return Format::Text;
+}
+
+bool Loader::looksLikeHtml(QStringView text)
+{
+    const QStringView head = text.left(4096).trimmed();
+    return head.startsWith(u"<!DOCTYPE html", Qt::CaseInsensitive) || head.startsWith(u"<html", Qt::CaseInsensitive)
+        || head.contains(u"<html", Qt::CaseInsensitive) || head.contains(u"<table", Qt::CaseInsensitive)
+        || (head.startsWith(u"<") && head.contains(u"<body", Qt::CaseInsensitive));
+}
+
+static QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+bool Loader::load(const QString &path, SourceDocument *doc, QString *error)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
+        if (error)
+            *error = tr("The file does not exist.");
+        return false;
+    }
+    if (fi.isDir()) {
+        if (error)
+            *error = tr("This is a folder, not a file.");
+        return false;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("The file cannot be opened: %1.").arg(f.errorString());
+        return false;
+    }
+    const qint64 size = f.size();
+    if (size == 0) {
+        if (error)
+            *error = tr("The file is empty.");
+        return false;
+    }
+    const QByteArray head = f.peek(4096);
+    const Format format = sniff(head);
+    const qint64 limit = format == Format::Text ? MaxTextBytes : MaxDocumentBytes;
+    if (size > limit) {
+        if (error)
+            *error = tr("The file is too large for a report (%1; the limit is %2).").arg(sizeText(size), sizeText(limit));
+        return false;
+    }
+    const QByteArray bytes = f.readAll();
+    if (bytes.size() != size) {
+        if (error)
+            *error = tr("The file could not be read completely: %1.").arg(f.errorString());
+        return false;
+    }
+    return loadBytes(bytes, path, doc, error);
+}
+
+bool Loader::loadBytes(const QByteArray &bytes, const QString &path, SourceDocument *doc, QString *error)
+{
+    doc->path = path;
+    if (bytes.isEmpty()) {
+        if (error)
+            *error = tr("The file is empty.");
+        return false;
+    }
+    switch (sniff(bytes.left(4096))) {
+    case Format::Pdf:
+        doc->format = u"pdf"_s;
+        return readPdf(bytes, doc, error);
+    case Format::Zip:
+        doc->format = u"docx"_s;
+        return readDocx(bytes, doc, error);
+    case Format::OleDoc:
+        doc->format = u"doc"_s;
+        return readDoc(bytes, path, doc, error);
+    case Format::Rtf:
+        if (error)
+            *error = tr("RTF files are not supported; save the report as DOCX or PDF.");
+        return false;
+    case Format::Text:
+    case Format::Html:
+    case Format::Unknown:
+        break;
+    }
+    DecodedText decoded;
+    if (!TextDecoder::decode(bytes, &decoded, error))
+        return false;
+    doc->encoding = decoded.encoding;
+    doc->encodingNote = decoded.note;
+    if (looksLikeHtml(decoded.text)) {
+        doc->format = u"html"_s;
+        return readHtml(bytes, decoded, doc, error);
+    }
+    doc->format = u"text"_s;
+    doc->text = decoded.text;
+    return true;
+}
+
+} // namespace nianbao

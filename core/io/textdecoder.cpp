@@ -1,0 +1,180 @@
+#include "textdecoder.h"
+
+#include <QStringDecoder>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <cstring>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+bool TextDecoder::isValidUtf8(const QByteArray &bytes)
+{
+    QStringDecoder d(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString s = d.decode(bytes);
+    return !d.hasError();
+}
+
+bool TextDecoder::looksBinary(const QByteArray &bytes)
+{
+    const qsizetype n = qMin<qsizetype>(bytes.size(), 65536);
+    qsizetype control = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const uchar c = uchar(bytes[i]);
+        if (c == 0)
+            return true;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A)
+            ++control;
+    }
+    return n > 0 && control * 100 > n; // more than 1 % control characters
+}
+
+bool TextDecoder::decodeAs(const QByteArray &bytes, const char *encoding, QString *out)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, void (*)(UConverter *)> cnv(ucnv_open(encoding, &status), ucnv_close);
+    if (U_FAILURE(status) || !cnv)
+        return false;
+    // Worst case one UTF-16 unit per byte, plus surrogate pairs.
+    QString s(bytes.size() + 16, Qt::Uninitialized);
+    status = U_ZERO_ERROR;
+    const int32_t len = ucnv_toUChars(cnv.get(), reinterpret_cast<UChar *>(s.data()), int32_t(s.size()),
+                                      bytes.constData(), int32_t(bytes.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        s.resize(len + 1);
+        status = U_ZERO_ERROR;
+        ucnv_resetToUnicode(cnv.get());
+        ucnv_toUChars(cnv.get(), reinterpret_cast<UChar *>(s.data()), int32_t(s.size()), bytes.constData(),
+                      int32_t(bytes.size()), &status);
+    }
+    if (U_FAILURE(status))
+        return false;
+    s.resize(len);
+    *out = std::move(s);
+    return true;
+}
+
+static qsizetype replacementCount(const QString &s)
+{
+    return s.count(QChar(QChar::ReplacementCharacter));
+}
+
+bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *error)
+{
+    if (bytes.isEmpty()) {
+        if (error)
+            *error = tr("The file is empty.");
+        return false;
+    }
+    auto startsWith = [&](const char *bom, int n) { return bytes.size() >= n && std::memcmp(bytes.constData(), bom, n) == 0; };
+
+    struct Bom { const char *bytes; int size; const char *name; };
+    static const Bom boms[] = {
+        {"\xEF\xBB\xBF", 3, "UTF-8"},
+        {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
+        {"\x00\x00\xFE\xFF", 4, "UTF-32BE"},
+        {"\xFF\xFE", 2, "UTF-16LE"},
+        {"\xFE\xFF", 2, "UTF-16BE"},
+    };
+    for (const Bom &b : boms) {
+        if (startsWith(b.bytes, b.size)) {
+            QString s;
+            if (!decodeAs(bytes.mid(b.size), b.name, &s)) {
+                if (error)
+                    *error = tr("The file starts like %1 text but cannot be decoded.").arg(QLatin1StringView(b.name));
+                return false;
+            }
+            if (s.trimmed().isEmpty()) {
+                if (error)
+                    *error = tr("The file is empty.");
+                return false;
+            }
+            out->text = s;
+            out->encoding = QString::fromLatin1(b.name);
+            out->note.clear();
+            return true;
+        }
+    }
+
+    if (looksBinary(bytes)) {
+        if (error)
+            *error = tr("This is a binary file, not a report text.");
+        return false;
+    }
+
+    if (isValidUtf8(bytes)) {
+        out->text = QString::fromUtf8(bytes);
+        out->encoding = u"UTF-8"_s;
+        out->note.clear();
+        if (out->text.trimmed().isEmpty()) {
+            if (error)
+                *error = tr("The file is empty.");
+            return false;
+        }
+        return true;
+    }
+
+    // Not UTF-8: ask ICU's detector, limited to the encodings reports come in.
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector *)> det(ucsdet_open(&status), ucsdet_close);
+    QByteArray guess;
+    int confidence = 0;
+    if (U_SUCCESS(status)) {
+        const QByteArray sample = bytes.left(256 * 1024);
+        ucsdet_setText(det.get(), sample.constData(), int32_t(sample.size()), &status);
+        int32_t found = 0;
+        const UCharsetMatch **matches = ucsdet_detectAll(det.get(), &found, &status);
+        if (U_SUCCESS(status)) {
+            for (int32_t i = 0; i < found; ++i) {
+                UErrorCode s2 = U_ZERO_ERROR;
+                const QByteArray name = ucsdet_getName(matches[i], &s2);
+                const int conf = ucsdet_getConfidence(matches[i], &s2);
+                if (name == "GB18030" || name == "Big5") {
+                    guess = name;
+                    confidence = conf;
+                    break;
+                }
+            }
+        }
+    }
+
+    QString gb, big5;
+    decodeAs(bytes, "GB18030", &gb);
+    const bool haveBig5 = decodeAs(bytes, "Big5", &big5);
+    const qsizetype gbBad = gb.isNull() ? bytes.size() : replacementCount(gb);
+    const qsizetype big5Bad = haveBig5 ? replacementCount(big5) : bytes.size();
+
+    if (guess == "Big5" && big5Bad <= gbBad && confidence >= 10) {
+        out->text = big5;
+        out->encoding = u"Big5"_s;
+    } else if (guess == "GB18030" && confidence >= 10) {
+        out->text = gb;
+        out->encoding = u"GB18030"_s;
+    } else if (big5Bad < gbBad) {
+        out->text = big5;
+        out->encoding = u"Big5"_s;
+        out->note = tr("The encoding could not be detected with confidence; read as Big5.");
+    } else {
+        out->text = gb;
+        out->encoding = u"GB18030"_s;
+        out->note = tr("The encoding could not be detected with confidence; read as GB18030.");
+    }
+    if (out->text.isNull()) {
+        if (error)
+            *error = tr("The text encoding is not one this program can read.");
+        return false;
+    }
+    const qsizetype bad = replacementCount(out->text);
+    if (bad * 20 > out->text.size()) {
+        if (error)
+            *error = tr("The text encoding is not one this program can read.");
+        return false;
+    }
+    return true;
+}
+
+} // namespace nianbao

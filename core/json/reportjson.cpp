@@ -1,0 +1,83 @@
+#include "reportjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+QJsonValue ReportJson::cellValue(const Cell &cell)
+{
+    switch (cell.state) {
+    case Cell::State::Number:
+        if (cell.isInteger())
+            return QJsonValue(qint64(cell.value));
+        return QJsonValue(cell.value);
+    case Cell::State::Blank:
+        return QJsonValue(QJsonValue::Null);
+    case Cell::State::Text:
+        return QJsonValue(cell.text.trimmed());
+    case Cell::State::Uncertain:
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    return {};
+}
+
+QJsonObject ReportJson::findingJson(const Finding &f)
+{
+    QJsonObject o;
+    o.insert("rule"_L1, f.rule);
+    o.insert("severity"_L1, f.severityName());
+    o.insert("cells"_L1, QJsonArray::fromStringList(f.cells));
+    o.insert("message"_L1, f.hint.isEmpty() ? f.message : f.message + u"；"_s + f.hint);
+    o.insert("message_en"_L1, f.hint.isEmpty() ? f.messageEn : f.messageEn + u"; "_s + f.hintEn);
+    if (f.hasSides) {
+        auto num = [](double v) {
+            return std::floor(v) == v ? QJsonValue(qint64(v)) : QJsonValue(v);
+        };
+        o.insert("lhs"_L1, num(f.lhs));
+        o.insert("rhs"_L1, num(f.rhs));
+        o.insert("difference"_L1, num(f.difference));
+        if (!f.blankCells.isEmpty())
+            o.insert("blank_cells"_L1, QJsonArray::fromStringList(f.blankCells));
+    }
+    return o;
+}
+
+QJsonObject ReportJson::toJson(const Report &report, const QList<Finding> &findings)
+{
+    QJsonObject o;
+    o.insert("source"_L1, report.source);
+    o.insert("format"_L1, report.format);
+    o.insert("encoding"_L1, report.encoding.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(report.encoding));
+    o.insert("template"_L1, report.templateName());
+    QJsonObject cells;
+    QJsonArray uncertain;
+    for (const QString &k : report.cellKeys()) {
+        const Cell *c = report.cell(k);
+        if (!c)
+            continue;
+        if (c->state == Cell::State::Uncertain) {
+            uncertain.append(k);
+            continue;
+        }
+        cells.insert(k, cellValue(*c));
+    }
+    o.insert("cells"_L1, cells);
+    o.insert("uncertain"_L1, uncertain);
+    QJsonArray fs;
+    for (const Finding &f : findings)
+        fs.append(findingJson(f));
+    o.insert("findings"_L1, fs);
+    return o;
+}
+
+QByteArray ReportJson::serialize(const QJsonObject &o, bool pretty)
+{
+    return QJsonDocument(o).toJson(pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
+}
+
+} // namespace nianbao

@@ -1,0 +1,81 @@
+#include "reportreader.h"
+
+#include "extract/extractor.h"
+#include "io/loader.h"
+#include "rules/ruleengine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+int ReadResult::errors() const
+{
+    return RuleEngine::errorCount(findings);
+}
+
+int ReadResult::warnings() const
+{
+    return RuleEngine::warningCount(findings);
+}
+
+ReadResult ReportReader::read(const QString &path)
+{
+    ReadResult r;
+    r.path = path;
+    SourceDocument doc;
+    QString error;
+    if (!Loader::load(path, &doc, &error)) {
+        r.error = error;
+        return r;
+    }
+    if (!Extractor::extract(doc, &r.report, &error)) {
+        r.error = error;
+        r.report.source = path;
+        r.report.format = doc.format;
+        r.report.encoding = doc.encoding;
+        r.report.text = doc.text;
+        return r;
+    }
+    r.findings = RuleEngine::check(r.report);
+    r.ok = true;
+    return r;
+}
+
+bool ReportReader::isReportFileName(const QString &name)
+{
+    static const QStringList exts = {u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"shtml"_s,
+                                     u"docx"_s, u"doc"_s, u"pdf"_s, u"csv"_s};
+    const QString suffix = QFileInfo(name).suffix().toLower();
+    return exts.contains(suffix);
+}
+
+QStringList ReportReader::expandPaths(const QStringList &paths, QStringList *problems)
+{
+    QStringList out;
+    for (const QString &p : paths) {
+        const QFileInfo fi(p);
+        if (fi.isDir()) {
+            QStringList found;
+            QDirIterator it(p, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString f = it.next();
+                if (isReportFileName(f))
+                    found.append(f);
+            }
+            std::sort(found.begin(), found.end());
+            if (found.isEmpty() && problems)
+                problems->append(QCoreApplication::translate("ReportReader", "%1: no report files in this folder").arg(p));
+            out += found;
+        } else {
+            out.append(p);
+        }
+    }
+    return out;
+}
+
+} // namespace nianbao

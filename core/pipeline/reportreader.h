@@ -1,0 +1,34 @@
+#pragma once
+
+#include "report/report.h"
+#include "rules/finding.h"
+
+#include <QList>
+#include <QString>
+
+namespace nianbao {
+
+/// A report read from a file and checked: what the command line and the window open.
+struct ReadResult
+{
+    QString path;
+    bool ok = false;
+    QString error;          // one line, translated, when !ok
+    Report report;
+    QList<Finding> findings;
+
+    int errors() const;
+    int warnings() const;
+};
+
+class ReportReader
+{
+public:
+    /// Load (any format), extract and check one file. Never throws; failure is in error.
+    static ReadResult read(const QString &path);
+    /// The report files of a folder (recursively), sorted; files are taken as they are.
+    static QStringList expandPaths(const QStringList &paths, QStringList *problems = nullptr);
+    static bool isReportFileName(const QString &name);
+};
+
+} // namespace nianbao

@@ -1,0 +1,87 @@
+#include "report.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+bool Cell::isInteger() const
+{
+    return state == State::Number && std::floor(value) == value && std::abs(value) < 9.0e15;
+}
+
+QString Cell::displayText() const
+{
+    switch (state) {
+    case State::Number:
+        if (isInteger())
+            return QString::number(qint64(value));
+        return QString::number(value, 'g', 15);
+    case State::Blank:
+        return {};
+    case State::Text:
+        return text;
+    case State::Uncertain:
+        return u"?"_s;
+    }
+    return {};
+}
+
+Cell Cell::number(double v, QString t)
+{
+    Cell c;
+    c.state = State::Number;
+    c.value = v;
+    c.text = std::move(t);
+    return c;
+}
+
+Cell Cell::blank()
+{
+    return Cell{};
+}
+
+Cell Cell::textual(QString t)
+{
+    Cell c;
+    c.state = State::Text;
+    c.text = std::move(t);
+    return c;
+}
+
+const Cell *Report::cell(const QString &key) const
+{
+    auto it = cells.constFind(key);
+    return it == cells.constEnd() ? nullptr : &it.value();
+}
+
+QStringList Report::cellKeys() const
+{
+    return tmpl ? tmpl->cellKeys(variant) : QStringList{};
+}
+
+QStringList Report::uncertainKeys() const
+{
+    QStringList out;
+    for (const QString &k : cellKeys()) {
+        const Cell *c = cell(k);
+        if (c && c->state == Cell::State::Uncertain)
+            out.append(k);
+    }
+    return out;
+}
+
+QString Report::cellAt(qsizetype pos) const
+{
+    for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
+        const Cell &c = it.value();
+        if (c.start >= 0 && pos >= c.start && pos < c.start + qMax<qsizetype>(c.length, 1))
+            return it.key();
+    }
+    return {};
+}
+
+} // namespace nianbao

@@ -1,0 +1,74 @@
+#include "identities.h"
+
+namespace nianbao {
+
+static QStringList expandRows(const TableDef &t, const QStringList &names, QStringView variant)
+{
+    QStringList rows;
+    for (const QString &n : names) {
+        if (n == u"@result") {
+            for (const RowDef &r : t.rows)
+                if (r.isResult && t.rowActive(r, variant))
+                    rows.append(r.key);
+        } else {
+            const int ri = t.rowIndex(n);
+            if (ri >= 0 && t.rowActive(t.rows[ri], variant))
+                rows.append(n);
+        }
+    }
+    return rows;
+}
+
+QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView variant)
+{
+    QList<IdentityInstance> out;
+    for (const TableDef &t : tmpl.tables()) {
+        for (const IdentityDef &id : t.identities) {
+            if (id.per == IdentityDef::Per::Column) {
+                const QStringList lhsRows = expandRows(t, id.lhs, variant);
+                const QStringList rhsRows = expandRows(t, id.rhs, variant);
+                for (const ColumnDef &c : t.columns) {
+                    IdentityInstance inst;
+                    inst.def = &id;
+                    inst.table = &t;
+                    inst.scope = c.key;
+                    inst.scopeLabel = c.label;
+                    inst.scopeLabelEn = c.labelEn;
+                    for (const QString &r : lhsRows)
+                        inst.lhs.append(t.key + u'.' + r + u'.' + c.key);
+                    for (const QString &r : rhsRows)
+                        inst.rhs.append(t.key + u'.' + r + u'.' + c.key);
+                    if (!inst.lhs.isEmpty() && !inst.rhs.isEmpty())
+                        out.append(inst);
+                }
+            } else {
+                for (const RowDef &r : t.rows) {
+                    if (!t.rowActive(r, variant))
+                        continue;
+                    IdentityInstance inst;
+                    inst.def = &id;
+                    inst.table = &t;
+                    inst.scope = r.key;
+                    inst.scopeLabel = r.label;
+                    if (t.key == u"t4" && !r.group.isEmpty())
+                        inst.scopeLabel = r.group + u'·' + r.label;
+                    inst.scopeLabelEn = r.labelEn;
+                    auto addCols = [&](const QStringList &cols, QStringList *dst) {
+                        for (const QString &ck : cols) {
+                            const int ci = t.columnIndex(ck);
+                            if (ci >= 0 && r.columns.contains(ci))
+                                dst->append(t.key + u'.' + r.key + u'.' + ck);
+                        }
+                    };
+                    addCols(id.lhs, &inst.lhs);
+                    addCols(id.rhs, &inst.rhs);
+                    if (!inst.lhs.isEmpty() && !inst.rhs.isEmpty())
+                        out.append(inst);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace nianbao

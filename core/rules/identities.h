@@ -1,0 +1,27 @@
+#pragma once
+
+#include "template/template.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace nianbao {
+
+/// One identity of the template applied to one row or one column: lhs cells sum to rhs cells.
+struct IdentityInstance
+{
+    const IdentityDef *def = nullptr;
+    const TableDef *table = nullptr;
+    QString scope;          // row key (per row) or column key (per column)
+    QString scopeLabel;
+    QString scopeLabelEn;
+    QStringList lhs;        // cell keys
+    QStringList rhs;
+
+    QStringList cells() const { return lhs + rhs; }
+};
+
+QList<IdentityInstance> expandIdentities(const Template &t, QStringView variant);
+
+} // namespace nianbao

@@ -1,0 +1,261 @@
+#include "ruleengine.h"
+
+#include "identities.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+QString Finding::text(bool english) const
+{
+    const QString m = english ? messageEn : message;
+    const QString h = english ? hintEn : hint;
+    return h.isEmpty() ? m : m + (english ? u" — "_s : u"——"_s) + h;
+}
+
+QString RuleEngine::formatNumber(double v)
+{
+    if (std::floor(v) == v && std::abs(v) < 9.0e15)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', 15);
+}
+
+static QString shortRowLabel(const QString &label)
+{
+    // （二）部分公开（区分处理的，只计这一情形，不计其他情形） → （二）部分公开
+    const qsizetype p = label.indexOf(u'（', 2);
+    if (p > 2 && label.endsWith(u'）'))
+        return label.left(p);
+    return label;
+}
+
+QString RuleEngine::cellName(const Template &t, const QString &key, bool english)
+{
+    const TableDef *td = nullptr;
+    int r = -1, c = -1;
+    if (!t.splitKey(key, &td, &r, &c))
+        return key;
+    const RowDef &row = td->rows[r];
+    const ColumnDef &col = td->columns[c];
+    if (english)
+        return row.labelEn + u" / "_s + col.labelEn;
+    QString rl = shortRowLabel(row.label);
+    if (!row.subgroup.isEmpty())
+        rl = row.subgroup + rl;
+    if (td->key == u"t4" && !row.group.isEmpty())
+        rl = row.group + u'·' + rl;
+    return rl + u'·' + col.label;
+}
+
+int RuleEngine::errorCount(const QList<Finding> &findings)
+{
+    int n = 0;
+    for (const Finding &f : findings)
+        n += f.isError() ? 1 : 0;
+    return n;
+}
+
+int RuleEngine::warningCount(const QList<Finding> &findings)
+{
+    return int(findings.size()) - errorCount(findings);
+}
+
+namespace {
+
+/// The name of a term inside an identity: the part that differs between its cells.
+QString termName(const IdentityInstance &id, const QString &key, bool english)
+{
+    const TableDef &t = *id.table;
+    const qsizetype a = key.indexOf(u'.'), b = key.lastIndexOf(u'.');
+    const QString rowKey = key.mid(a + 1, b - a - 1), colKey = key.mid(b + 1);
+    if (id.def->per == IdentityDef::Per::Column) {
+        const RowDef &r = t.rows[t.rowIndex(rowKey)];
+        return english ? r.labelEn : shortRowLabel(r.label);
+    }
+    const ColumnDef &c = t.columns[t.columnIndex(colKey)];
+    return english ? c.labelEn : c.label;
+}
+
+QString side(const IdentityInstance &id, const QStringList &keys, const QHash<QString, double> &vals,
+             const QSet<QString> &blank, const QString &title, bool english)
+{
+    if (keys.size() > 6 && !title.isEmpty()) {
+        double sum = 0;
+        for (const QString &k : keys)
+            sum += vals.value(k);
+        return title + u' ' + RuleEngine::formatNumber(sum);
+    }
+    QStringList terms;
+    double sum = 0;
+    for (const QString &k : keys) {
+        const double v = vals.value(k);
+        sum += v;
+        QString term = termName(id, k, english) + u' '
+            + (blank.contains(k) ? (english ? u"(blank)"_s : u"（空）"_s) : RuleEngine::formatNumber(v));
+        terms.append(term);
+    }
+    if (keys.size() == 1)
+        return terms.first();
+    return terms.join(u" + "_s) + u" = "_s + RuleEngine::formatNumber(sum);
+}
+
+} // namespace
+
+QList<Finding> RuleEngine::check(const Report &report)
+{
+    QList<Finding> out;
+    if (!report.tmpl)
+        return out;
+    const Template &t = *report.tmpl;
+    const QStringList keys = report.cellKeys();
+
+    // Identities.
+    QList<Finding> balance;
+    for (const IdentityInstance &id : expandIdentities(t, report.variant)) {
+        const QStringList cells = id.cells();
+        QHash<QString, double> vals;
+        QSet<QString> blank;
+        bool complete = true;
+        for (const QString &k : cells) {
+            const Cell *c = report.cell(k);
+            if (!c || c->state == Cell::State::Uncertain) {
+                complete = false;
+                break;
+            }
+            vals.insert(k, c->identityValue());
+            if (c->state != Cell::State::Number)
+                blank.insert(k);
+        }
+        if (!complete)
+            continue;
+        double l = 0, r = 0;
+        for (const QString &k : id.lhs)
+            l += vals.value(k);
+        for (const QString &k : id.rhs)
+            r += vals.value(k);
+        if (std::abs(l - r) < 1e-6)
+            continue;
+        Finding f;
+        f.rule = id.def->rule;
+        f.severity = Finding::Severity::Error;
+        f.cells = cells;
+        f.scope = id.scope;
+        f.hasSides = true;
+        f.lhs = l;
+        f.rhs = r;
+        f.difference = l - r;
+        f.blankCells = QStringList(blank.begin(), blank.end());
+        std::sort(f.blankCells.begin(), f.blankCells.end(),
+                  [&](const QString &a, const QString &b) { return cells.indexOf(a) < cells.indexOf(b); });
+        const QString diff = formatNumber(std::abs(l - r));
+        f.message = id.scopeLabel + u"："_s + side(id, id.rhs, vals, blank, id.def->rhsTitle, false) + u"，"_s
+            + side(id, id.lhs, vals, blank, QString(), false) + u"，相差 "_s + diff;
+        f.messageEn = id.scopeLabelEn + u": "_s + side(id, id.rhs, vals, blank, id.def->rhsTitleEn, true) + u", "_s
+            + side(id, id.lhs, vals, blank, QString(), true) + u", difference "_s + diff;
+        if (!f.blankCells.isEmpty()) {
+            QStringList names, namesEn;
+            for (const QString &k : f.blankCells) {
+                names.append(cellName(t, k, false));
+                namesEn.append(cellName(t, k, true));
+            }
+            f.message += u"（空白或非数字按 0 计：%1）"_s.arg(names.join(u"、"_s));
+            f.messageEn += u" (blank or not a number, counted as 0: %1)"_s.arg(namesEn.join(u"; "_s));
+        }
+        if (f.rule == u"T3.BALANCE")
+            balance.append(f);
+        else
+            out.append(f);
+    }
+
+    // One application booked in the wrong column: two applicant columns off by d and −d.
+    for (int i = 0; i < balance.size(); ++i) {
+        for (int j = i + 1; j < balance.size(); ++j) {
+            Finding &a = balance[i];
+            Finding &b = balance[j];
+            if (a.scope == u"total" || b.scope == u"total")
+                continue;
+            if (std::abs(a.difference + b.difference) < 1e-6) {
+                const TableDef *t3 = t.table(u"t3");
+                const QString ca = t3->columns[t3->columnIndex(a.scope)].label;
+                const QString cb = t3->columns[t3->columnIndex(b.scope)].label;
+                const QString ea = t3->columns[t3->columnIndex(a.scope)].labelEn;
+                const QString eb = t3->columns[t3->columnIndex(b.scope)].labelEn;
+                const QString n = formatNumber(std::abs(a.difference));
+                const QString hint = u"可能有 %1 件申请记在了错误的列（%2 与 %3）"_s.arg(n, ca, cb);
+                const QString hintEn = u"likely %1 application(s) booked in the wrong column (%2 and %3)"_s.arg(n, ea, eb);
+                a.hint = b.hint = hint;
+                a.hintEn = b.hintEn = hintEn;
+            }
+        }
+    }
+    out = balance + out;
+
+    // Values.
+    for (const QString &k : keys) {
+        const Cell *c = report.cell(k);
+        if (!c)
+            continue;
+        const TableDef *td = nullptr;
+        int r = -1, ci = -1;
+        t.splitKey(k, &td, &r, &ci);
+        const ColumnDef &col = td->columns[ci];
+        const QString name = cellName(t, k, false), nameEn = cellName(t, k, true);
+        Finding f;
+        f.severity = Finding::Severity::Error;
+        f.cells = {k};
+        if (c->state == Cell::State::Text) {
+            f.rule = u"VALUE.NOT_NUMBER"_s;
+            f.message = u"%1 不是数字：“%2”"_s.arg(name, c->text.trimmed());
+            f.messageEn = u"%1 is not a number: \"%2\""_s.arg(nameEn, c->text.trimmed());
+        } else if (c->state == Cell::State::Number && c->value < 0 && !col.isSigned) {
+            f.rule = u"VALUE.NEGATIVE"_s;
+            f.message = u"%1 为负数：%2"_s.arg(name, formatNumber(c->value));
+            f.messageEn = u"%1 is negative: %2"_s.arg(nameEn, formatNumber(c->value));
+        } else if (c->state == Cell::State::Number && col.kind == ValueKind::Count && !c->isInteger()) {
+            f.rule = u"VALUE.NOT_INTEGER"_s;
+            f.message = u"%1 不是整数：%2"_s.arg(name, formatNumber(c->value));
+            f.messageEn = u"%1 is not a whole number: %2"_s.arg(nameEn, formatNumber(c->value));
+        } else {
+            continue;
+        }
+        out.append(f);
+    }
+
+    // Cells that are missing, blank or undecided.
+    for (const QString &k : keys) {
+        const Cell *c = report.cell(k);
+        const QString name = cellName(t, k, false), nameEn = cellName(t, k, true);
+        Finding f;
+        f.severity = Finding::Severity::Warning;
+        f.cells = {k};
+        if (!c) {
+            f.rule = u"CELL.MISSING"_s;
+            f.message = u"%1 未找到"_s.arg(name);
+            f.messageEn = u"%1 was not found"_s.arg(nameEn);
+        } else if (c->state == Cell::State::Blank) {
+            f.rule = u"CELL.MISSING"_s;
+            f.message = u"%1 为空"_s.arg(name);
+            f.messageEn = u"%1 is blank"_s.arg(nameEn);
+        } else if (c->state == Cell::State::Uncertain) {
+            QStringList vs;
+            for (double v : c->candidates)
+                vs.append(formatNumber(v));
+            f.rule = u"CELL.UNCERTAIN"_s;
+            f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s));
+            f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(nameEn, vs.join(u" / "_s));
+        } else {
+            continue;
+        }
+        out.append(f);
+    }
+    return out;
+}
+
+} // namespace nianbao

@@ -1,0 +1,250 @@
+#include "template.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+int TableDef::rowIndex(QStringView k) const
+{
+    for (int i = 0; i < rows.size(); ++i)
+        if (rows[i].key == k)
+            return i;
+    return -1;
+}
+
+int TableDef::columnIndex(QStringView k) const
+{
+    for (int i = 0; i < columns.size(); ++i)
+        if (columns[i].key == k)
+            return i;
+    return -1;
+}
+
+bool TableDef::rowActive(const RowDef &row, QStringView variant) const
+{
+    return row.variant.isEmpty() || row.variant == variant;
+}
+
+QString Template::matchKey(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text)
+        if (c.isLetter())
+            out.append(c);
+    return out;
+}
+
+static QStringList toStringList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &x : v.toArray())
+        out.append(x.toString());
+    return out;
+}
+
+std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (!doc.isObject()) {
+        if (error)
+            *error = pe.errorString();
+        return nullptr;
+    }
+    const QJsonObject o = doc.object();
+    auto t = std::make_unique<Template>();
+    t->m_name = o.value("name"_L1).toString();
+    t->m_title = o.value("title"_L1).toString();
+    t->m_markers = toStringList(o.value("markers"_L1));
+    const QJsonObject hints = o.value("hints"_L1).toObject();
+    for (auto it = hints.begin(); it != hints.end(); ++it)
+        t->m_hints.insert(it.key(), toStringList(it.value()));
+
+    for (const QJsonValue &tv : o.value("tables"_L1).toArray()) {
+        const QJsonObject to = tv.toObject();
+        TableDef td;
+        td.key = to.value("key"_L1).toString();
+        td.title = to.value("title"_L1).toString();
+        td.titleEn = to.value("title_en"_L1).toString();
+        td.startAnchors = toStringList(to.value("start"_L1));
+        td.headingAnchors = toStringList(to.value("heading"_L1));
+        td.layout = to.value("layout"_L1).toString() == "single_row"_L1 ? TableLayout::SingleRow
+                                                                        : TableLayout::Rows;
+        for (const QJsonValue &cv : to.value("columns"_L1).toArray()) {
+            const QJsonObject co = cv.toObject();
+            ColumnDef cd;
+            cd.key = co.value("key"_L1).toString();
+            cd.label = co.value("label"_L1).toString();
+            cd.labelEn = co.value("label_en"_L1).toString();
+            cd.group = co.value("group"_L1).toString();
+            cd.kind = co.value("kind"_L1).toString() == "decimal"_L1 ? ValueKind::Decimal : ValueKind::Count;
+            cd.isSigned = co.value("signed"_L1).toBool();
+            td.columns.append(cd);
+        }
+        for (const QJsonValue &rv : to.value("rows"_L1).toArray()) {
+            const QJsonObject ro = rv.toObject();
+            RowDef rd;
+            rd.key = ro.value("key"_L1).toString();
+            rd.label = ro.value("label"_L1).toString();
+            rd.labelEn = ro.value("label_en"_L1).toString();
+            for (const QString &a : toStringList(ro.value("aliases"_L1)))
+                rd.aliases.append(matchKey(a));
+            rd.group = ro.value("group"_L1).toString();
+            rd.subgroup = ro.value("subgroup"_L1).toString();
+            rd.section = ro.value("section"_L1).toString();
+            rd.variant = ro.value("variant"_L1).toString();
+            rd.isResult = ro.value("result"_L1).toBool();
+            const QStringList cols = toStringList(ro.value("columns"_L1));
+            if (cols.isEmpty()) {
+                for (int i = 0; i < td.columns.size(); ++i)
+                    rd.columns.append(i);
+            } else {
+                for (const QString &c : cols) {
+                    const int ci = td.columnIndex(c);
+                    if (ci < 0) {
+                        if (error)
+                            *error = u"unknown column %1 in row %2"_s.arg(c, rd.key);
+                        return nullptr;
+                    }
+                    rd.columns.append(ci);
+                }
+            }
+            td.rows.append(rd);
+        }
+        for (const QJsonValue &gv : to.value("groups"_L1).toArray()) {
+            const QJsonObject go = gv.toObject();
+            GroupDef gd;
+            gd.label = go.value("label"_L1).toString();
+            for (const QString &a : toStringList(go.value("aliases"_L1)))
+                gd.aliases.append(matchKey(a));
+            gd.variant = go.value("variant"_L1).toString();
+            td.groups.append(gd);
+        }
+        for (const QJsonValue &iv : to.value("identities"_L1).toArray()) {
+            const QJsonObject io = iv.toObject();
+            IdentityDef id;
+            id.rule = io.value("rule"_L1).toString();
+            id.per = io.value("per"_L1).toString() == "column"_L1 ? IdentityDef::Per::Column
+                                                                 : IdentityDef::Per::Row;
+            id.lhs = toStringList(io.value("lhs"_L1));
+            id.rhs = toStringList(io.value("rhs"_L1));
+            id.title = io.value("title"_L1).toString();
+            id.titleEn = io.value("title_en"_L1).toString();
+            id.rhsTitle = io.value("rhs_title"_L1).toString();
+            id.rhsTitleEn = io.value("rhs_title_en"_L1).toString();
+            td.identities.append(id);
+        }
+        t->m_tables.append(td);
+    }
+    if (t->m_tables.isEmpty()) {
+        if (error)
+            *error = u"template without tables"_s;
+        return nullptr;
+    }
+    return t;
+}
+
+static std::unique_ptr<Template> loadResource(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("template resource %s is missing", qPrintable(path));
+    QString error;
+    auto t = Template::fromJson(f.readAll(), &error);
+    if (!t)
+        qFatal("template resource %s is invalid: %s", qPrintable(path), qPrintable(error));
+    return t;
+}
+
+const Template *Template::t2021()
+{
+    static const std::unique_ptr<Template> t = loadResource(u":/nianbao/templates/t2021.json"_s);
+    return t.get();
+}
+
+const Template *Template::t2019()
+{
+    static const std::unique_ptr<Template> t = loadResource(u":/nianbao/templates/t2019.json"_s);
+    return t.get();
+}
+
+const Template *Template::byName(QStringView name)
+{
+    if (name == u"2019")
+        return t2019();
+    if (name == u"2021")
+        return t2021();
+    return nullptr;
+}
+
+const TableDef *Template::table(QStringView key) const
+{
+    for (const TableDef &t : m_tables)
+        if (t.key == key)
+            return &t;
+    return nullptr;
+}
+
+QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c)
+{
+    return t.key + u'.' + r.key + u'.' + c.key;
+}
+
+QStringList Template::cellKeys(QStringView variant) const
+{
+    QStringList out;
+    for (const TableDef &t : m_tables)
+        for (const RowDef &r : t.rows)
+            if (t.rowActive(r, variant))
+                for (int ci : r.columns)
+                    out.append(cellKey(t, r, t.columns[ci]));
+    return out;
+}
+
+bool Template::splitKey(QStringView key, const TableDef **t, int *row, int *col) const
+{
+    const qsizetype a = key.indexOf(u'.');
+    const qsizetype b = key.lastIndexOf(u'.');
+    if (a <= 0 || b <= a)
+        return false;
+    const TableDef *td = table(key.left(a));
+    if (!td)
+        return false;
+    const int r = td->rowIndex(key.mid(a + 1, b - a - 1));
+    const int c = td->columnIndex(key.mid(b + 1));
+    if (r < 0 || c < 0)
+        return false;
+    if (t)
+        *t = td;
+    if (row)
+        *row = r;
+    if (col)
+        *col = c;
+    return true;
+}
+
+QString Template::cellLabel(QStringView key, bool english) const
+{
+    const TableDef *t = nullptr;
+    int r = -1, c = -1;
+    if (!splitKey(key, &t, &r, &c))
+        return {};
+    const RowDef &row = t->rows[r];
+    const ColumnDef &col = t->columns[c];
+    if (english)
+        return row.labelEn + u" · "_s + col.labelEn;
+    QString rowLabel = row.label;
+    if (!row.subgroup.isEmpty())
+        rowLabel = row.subgroup + rowLabel;
+    if (t->key == u"t4"_s && !row.group.isEmpty())
+        rowLabel = row.group + u'·' + rowLabel;
+    return rowLabel + u" · "_s + col.label;
+}
+
+} // namespace nianbao

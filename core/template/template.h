@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace nianbao {
+
+enum class ValueKind { Count, Decimal };
+
+struct ColumnDef
+{
+    QString key;
+    QString label;
+    QString labelEn;
+    QString group;          // a header spanning several columns (法人或其他组织)
+    ValueKind kind = ValueKind::Count;
+    bool isSigned = false;  // may be negative (T2019 本年增/减)
+};
+
+struct RowDef
+{
+    QString key;
+    QString label;
+    QString labelEn;
+    QStringList aliases;    // matching keys, letters only
+    QString group;          // group label spanning this row (三、本年度办理结果)
+    QString subgroup;       // （三）不予公开
+    QString section;        // T2 section (第二十条第（一）项)
+    QString variant;        // "" = always, "subitems" / "one_row" = （六） variants
+    bool isResult = false;  // part of the sum of results
+    QList<int> columns;     // indices into TableDef::columns; all columns when empty in the file
+};
+
+struct GroupDef
+{
+    QString label;
+    QStringList aliases;
+    QString variant;
+};
+
+struct IdentityDef
+{
+    enum class Per { Row, Column };
+    QString rule;
+    Per per = Per::Row;
+    QStringList lhs;        // row keys (per column) or column keys (per row); "@result" = every result row
+    QStringList rhs;
+    QString title;
+    QString titleEn;
+    QString rhsTitle;       // names the right side when it has many cells
+    QString rhsTitleEn;
+};
+
+enum class TableLayout { Rows, SingleRow };
+
+struct TableDef
+{
+    QString key;            // t2, t3, t4
+    QString title;
+    QString titleEn;
+    QStringList startAnchors;
+    QStringList headingAnchors;
+    TableLayout layout = TableLayout::Rows;
+    QList<ColumnDef> columns;
+    QList<RowDef> rows;
+    QList<GroupDef> groups;
+    QList<IdentityDef> identities;
+
+    int rowIndex(QStringView key) const;
+    int columnIndex(QStringView key) const;
+    bool rowActive(const RowDef &row, QStringView variant) const;
+};
+
+/// A report template (T2021, T2019) read from a resource file: rows, columns, labels,
+/// aliases and identities. The extractor and the rule engine are generic over it.
+class Template
+{
+public:
+    static const Template *t2021();
+    static const Template *t2019();
+    static const Template *byName(QStringView name);
+    static std::unique_ptr<Template> fromJson(const QByteArray &json, QString *error);
+
+    QString name() const { return m_name; }
+    QString title() const { return m_title; }
+    const QList<TableDef> &tables() const { return m_tables; }
+    const TableDef *table(QStringView key) const;
+    QStringList markers() const { return m_markers; }
+    /// Prose patterns that can decide a digit run (cell key → regular expressions).
+    const QHash<QString, QStringList> &hints() const { return m_hints; }
+
+    /// Every cell key of the template for a variant of （六）, in form order.
+    QStringList cellKeys(QStringView variant = u"subitems") const;
+    static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
+    /// "（一）予以公开 · 自然人" style label of a cell key; empty when the key is unknown.
+    QString cellLabel(QStringView key, bool english = false) const;
+    bool splitKey(QStringView key, const TableDef **t, int *row, int *col) const;
+
+    /// Letters only: the form in which labels are compared.
+    static QString matchKey(QStringView text);
+
+private:
+    QString m_name;
+    QString m_title;
+    QStringList m_markers;
+    QList<TableDef> m_tables;
+    QHash<QString, QStringList> m_hints;
+};
+
+} // namespace nianbao

@@ -1,0 +1,149 @@
+#include "normalizer.h"
+
+#include <QHash>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace nianbao {
+
+namespace {
+
+class CharMapper
+{
+public:
+    CharMapper()
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        m_nfkc = icu::Normalizer2::getNFKCInstance(status);
+        if (U_FAILURE(status))
+            m_nfkc = nullptr;
+        status = U_ZERO_ERROR;
+        m_t2s.reset(icu::Transliterator::createInstance(icu::UnicodeString("Traditional-Simplified"),
+                                                        UTRANS_FORWARD, status));
+        if (U_FAILURE(status))
+            m_t2s.reset();
+    }
+
+    const QString &map(char32_t cp)
+    {
+        auto it = m_cache.constFind(cp);
+        if (it != m_cache.constEnd())
+            return it.value();
+        icu::UnicodeString s = icu::UnicodeString(UChar32(cp));
+        if (m_nfkc) {
+            UErrorCode status = U_ZERO_ERROR;
+            icu::UnicodeString n = m_nfkc->normalize(s, status);
+            if (U_SUCCESS(status))
+                s = n;
+        }
+        if (m_t2s)
+            m_t2s->transliterate(s);
+        QString out(reinterpret_cast<const QChar *>(s.getBuffer()), s.length());
+        // NFKC turns some full-width spaces into spaces; fold every kind of space to one.
+        for (QChar &c : out)
+            if (c.isSpace() && c != u'\t' && c != u'\n')
+                c = u' ';
+        return m_cache.insert(cp, out).value();
+    }
+
+private:
+    const icu::Normalizer2 *m_nfkc = nullptr;
+    std::unique_ptr<icu::Transliterator> m_t2s;
+    QHash<char32_t, QString> m_cache;
+};
+
+CharMapper &mapper()
+{
+    thread_local CharMapper m;
+    return m;
+}
+
+bool isDropped(char32_t cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0x00AD || cp == 0x2060;
+}
+
+} // namespace
+
+QString NormalizedText::mapCodePoint(char32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp == u'\r')
+            return {};
+        if (cp == u'\t' || cp == u'\n')
+            return QString(QChar(cp));
+        if (cp < 0x20 || cp == 0x7F)
+            return QStringLiteral(" ");
+        return QString(QChar(cp));
+    }
+    if (isDropped(cp))
+        return {};
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        return QStringLiteral("\n");
+    return mapper().map(cp);
+}
+
+NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.size())
+{
+    m_text.reserve(original.size());
+    m_start.reserve(original.size());
+    m_end.reserve(original.size());
+    const qsizetype n = original.size();
+    for (qsizetype i = 0; i < n;) {
+        const QChar c = original[i];
+        char32_t cp = c.unicode();
+        qsizetype len = 1;
+        if (c.isHighSurrogate() && i + 1 < n && original[i + 1].isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(c, original[i + 1]);
+            len = 2;
+        }
+        if (cp < 0x80 && cp >= 0x20 && cp != 0x7F) { // fast path
+            m_text.append(c);
+            m_start.append(int(i));
+            m_end.append(int(i + len));
+        } else if (cp == u'\r') {
+            if (!(i + 1 < n && original[i + 1] == u'\n')) {
+                m_text.append(u'\n');
+                m_start.append(int(i));
+                m_end.append(int(i + 1));
+            }
+        } else {
+            const QString m = mapCodePoint(cp);
+            for (QChar mc : m) {
+                m_text.append(mc);
+                m_start.append(int(i));
+                m_end.append(int(i + len));
+            }
+        }
+        i += len;
+    }
+}
+
+qsizetype NormalizedText::originalStart(qsizetype from) const
+{
+    if (from < 0)
+        return 0;
+    if (from >= m_start.size())
+        return m_originalSize;
+    return m_start[from];
+}
+
+qsizetype NormalizedText::originalEnd(qsizetype to) const
+{
+    if (to <= 0)
+        return originalStart(0);
+    if (to > m_end.size())
+        return m_originalSize;
+    return m_end[to - 1];
+}
+
+QString NormalizedText::normalize(QStringView s)
+{
+    return NormalizedText(s).text();
+}
+
+} // namespace nianbao
