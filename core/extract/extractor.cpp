@@ -373,14 +373,31 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
         m_report->variant = (oneRow && !subitems) ? u"one_row"_s : u"subitems"_s;
     const QString variant = m_report->variant;
 
-    // Anchors: records whose label names a row. The first record of a row wins.
+    // Can a record fill a row of n cells?
+    const auto &items = m_tok.items();
+    auto complete = [&](const Record &r, int n) {
+        if (r.nonBlank >= n || r.values.size() >= n)
+            return true;
+        qsizetype digits = 0;
+        for (int v : r.values) {
+            const Item &it = items[v];
+            if (it.kind != Item::Kind::Number || it.decimal)
+                return false;
+            digits += it.text.size();
+        }
+        return digits >= n;
+    };
+
+    // Anchors: records whose label names a row. The first record of a row wins; a label with
+    // fewer values than its row has cells stands alone (its stray numbers are not the row).
     QList<int> rowOf(records.size(), -1);
     QSet<int> taken;
     for (int i = 0; i < records.size(); ++i) {
         const Record &r = records[i];
         if (!r.match.isRow() || !t.rowActive(t.rows[r.match.row], variant))
             continue;
-        if (r.values.isEmpty() && r.blanksBefore == 0)
+        const int n = int(t.rows[r.match.row].columns.size());
+        if (r.values.isEmpty() ? r.blanksBefore < n : !complete(r, n))
             continue; // a label printed apart from its values
         if (taken.contains(r.match.row))
             continue;

@@ -61,8 +61,10 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
 
 int Tokenizer::firstItemAt(qsizetype pos) const
 {
+    // Items do not overlap: the first whose end lies after pos (a label that began before pos
+    // and runs into it belongs to what starts at pos).
     auto it = std::lower_bound(m_items.begin(), m_items.end(), pos,
-                               [](const Item &item, qsizetype p) { return item.start < p; });
+                               [](const Item &item, qsizetype p) { return item.end <= p; });
     return int(it - m_items.begin());
 }
 

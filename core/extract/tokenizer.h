@@ -45,7 +45,7 @@ public:
 
     const QList<Item> &items() const { return m_items; }
     const QList<LineInfo> &lines() const { return m_lines; }
-    /// Index of the first item starting at or after pos.
+    /// Index of the first item that ends after pos.
     int firstItemAt(qsizetype pos) const;
 
     static bool isPlaceholder(QStringView cell);
