@@ -1,0 +1,1 @@
+# nianbao_add_bench(...) of this area

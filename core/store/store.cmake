@@ -1,0 +1,1 @@
+# target_sources(nianbao_core PRIVATE ...) for this area

@@ -1,0 +1,1 @@
+# nianbao_add_test(...) suites of this area
