@@ -122,6 +122,7 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector *)> det(ucsdet_open(&status), ucsdet_close);
     QByteArray guess;
+    QByteArray best;
     int confidence = 0;
     if (U_SUCCESS(status)) {
         const QByteArray sample = bytes.left(256 * 1024);
@@ -133,6 +134,8 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
                 UErrorCode s2 = U_ZERO_ERROR;
                 const QByteArray name = ucsdet_getName(matches[i], &s2);
                 const int conf = ucsdet_getConfidence(matches[i], &s2);
+                if (i == 0)
+                    best = name;
                 if (name == "GB18030" || name == "Big5") {
                     guess = name;
                     confidence = conf;
@@ -148,10 +151,12 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
     const qsizetype gbBad = gb.isNull() ? bytes.size() : replacementCount(gb);
     const qsizetype big5Bad = haveBig5 ? replacementCount(big5) : bytes.size();
 
-    if (guess == "Big5" && big5Bad <= gbBad && confidence >= 10) {
+    // Sure when the detector ranks the encoding first with some confidence, or is very confident.
+    const bool sure = (guess == best && confidence >= 20) || confidence >= 50;
+    if (guess == "Big5" && big5Bad <= gbBad && sure) {
         out->text = big5;
         out->encoding = u"Big5"_s;
-    } else if (guess == "GB18030" && confidence >= 10) {
+    } else if (guess == "GB18030" && sure) {
         out->text = gb;
         out->encoding = u"GB18030"_s;
     } else if (big5Bad < gbBad) {

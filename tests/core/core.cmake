@@ -1,1 +1,8 @@
-# nianbao_add_test(...) suites of this area
+nianbao_add_test(tst_golden SOURCES core/tst_golden.cpp core/testutil.h)
+nianbao_add_test(tst_rules SOURCES core/tst_rules.cpp core/testutil.h)
+nianbao_add_test(tst_encodings SOURCES core/tst_encodings.cpp core/testutil.h)
+nianbao_add_test(tst_badinput SOURCES core/tst_badinput.cpp core/testutil.h)
+nianbao_add_test(tst_textmatching SOURCES core/tst_textmatching.cpp core/testutil.h)
+nianbao_add_test(tst_cli SOURCES core/tst_cli.cpp core/testutil.h)
+add_dependencies(tst_cli nianbao-cli)
+add_dependencies(tst_badinput nianbao-cli)

@@ -1,0 +1,89 @@
+// nianbao-cli as a user runs it: JSON on stdout, exit codes, the summary of check.
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void extractExitCodes_data();
+    void extractExitCodes();
+    void extractPrintsTheJsonOfTheSpec();
+    void checkSummarisesAFolder();
+
+private:
+    static QProcess *run(const QStringList &args);
+};
+
+QProcess *TestCli::run(const QStringList &args)
+{
+    auto *p = new QProcess;
+    p->start(QStringLiteral(NIANBAO_CLI), args);
+    p->waitForFinished(60000);
+    return p;
+}
+
+void TestCli::extractExitCodes_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("code");
+    QTest::newRow("a consistent report exits 0") << u"corpus/seeds/001_bff1b9e23c617db0.txt"_s << 0;
+    QTest::newRow("a report with errors exits 1") << u"corpus/real/shanghai_kewei_2024.md"_s << 1;
+    QTest::newRow("a file that is not a report exits 2") << u"bad/no_tables.txt"_s << 2;
+}
+
+void TestCli::extractExitCodes()
+{
+    QFETCH(QString, file);
+    QFETCH(int, code);
+    std::unique_ptr<QProcess> p(run({u"extract"_s, u"--json"_s, testutil::dataPath(file)}));
+    QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p->exitCode(), code);
+}
+
+void TestCli::extractPrintsTheJsonOfTheSpec()
+{
+    const QString file = testutil::dataPath(u"corpus/real/shanghai_kewei_2024.md"_s);
+    std::unique_ptr<QProcess> p(run({u"extract"_s, u"--json"_s, file}));
+    const QJsonObject o = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+    QCOMPARE(o.value("source"_L1).toString(), file);
+    QCOMPARE(o.value("format"_L1).toString(), u"text"_s);
+    QCOMPARE(o.value("encoding"_L1).toString(), u"UTF-8"_s);
+    QCOMPARE(o.value("template"_L1).toString(), u"2021"_s);
+    const QJsonObject cells = o.value("cells"_L1).toObject();
+    QCOMPARE(cells.value("t3.new_received.total"_L1).toInt(), 34);
+    QVERIFY(cells.value("t3.carried_forward.total"_L1).isNull());
+    QVERIFY(cells.contains("t3.carried_forward.total"_L1));
+    QVERIFY(o.value("uncertain"_L1).isArray());
+    bool balance = false;
+    for (const QJsonValue &v : o.value("findings"_L1).toArray()) {
+        const QJsonObject f = v.toObject();
+        QVERIFY(f.contains("rule"_L1) && f.contains("severity"_L1) && f.contains("cells"_L1) && f.contains("message"_L1));
+        if (f.value("rule"_L1).toString() == u"T3.BALANCE"_s) {
+            balance = true;
+            QCOMPARE(f.value("difference"_L1).toInt(), 1);
+            QCOMPARE(f.value("severity"_L1).toString(), u"error"_s);
+        }
+    }
+    QVERIFY(balance);
+}
+
+void TestCli::checkSummarisesAFolder()
+{
+    std::unique_ptr<QProcess> p(run({u"check"_s, u"--lang"_s, u"en"_s, testutil::dataPath(u"corpus/seeds"_s),
+                                     testutil::dataPath(u"corpus/real/shanghai_kewei_2024.md"_s)}));
+    QCOMPARE(p->exitCode(), 1);
+    const QString out = QString::fromUtf8(p->readAllStandardOutput());
+    QVERIFY2(out.contains(u"Total: 6 report(s), 1 with errors, 5 clean"_s), qPrintable(out));
+    // Findings are told with the cells' labels, not only keys.
+    QVERIFY(out.contains(u"Carried forward to next year"_s));
+    QVERIFY(out.contains(u"T3.ROWTOTAL"_s));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
