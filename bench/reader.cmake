@@ -1,1 +1,1 @@
-# nianbao_add_bench(...) of this area
+nianbao_add_bench(bench_reader SOURCES reader/bench_reader.cpp)

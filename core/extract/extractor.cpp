@@ -92,18 +92,30 @@ int lcsLength(QStringView a, QStringView b, qsizetype *lastB)
     return best;
 }
 
-double aliasScore(QStringView key, QStringView alias)
+double exactScore(QStringView key, QStringView alias)
 {
     const qsizetype pos = key.lastIndexOf(alias);
-    if (pos >= 0) {
-        const qsizetype gap = key.size() - (pos + alias.size());
-        if (alias.size() <= 2 && gap > 0)
-            return 0;
-        return double(alias.size()) - double(gap);
-    }
+    if (pos < 0)
+        return 0;
+    const qsizetype gap = key.size() - (pos + alias.size());
+    if (alias.size() <= 2 && gap > 0)
+        return 0;
+    return double(alias.size()) - double(gap);
+}
+
+/// A label with a typo or a lost character ("其他法律行政止公开"): the longest common subsequence
+/// of the alias and the label's tail, when it covers most of the alias.
+double fuzzyScore(QStringView key, QStringView alias)
+{
     if (alias.size() < 6)
         return 0;
     const QStringView tail = key.right(qMin<qsizetype>(key.size(), alias.size() * 2));
+    // Cheap bound first: characters of the alias present in the tail at all.
+    qsizetype present = 0;
+    for (QChar c : alias)
+        present += tail.contains(c) ? 1 : 0;
+    if (double(present) < 0.7 * double(alias.size()))
+        return 0;
     qsizetype last = 0;
     const int l = lcsLength(alias, tail, &last);
     if (double(l) < 0.7 * double(alias.size()))
@@ -116,26 +128,30 @@ Match matchLabel(const TableDef &t, QStringView key)
     Match best;
     if (key.isEmpty())
         return best;
-    for (int r = 0; r < t.rows.size(); ++r) {
-        for (const QString &a : t.rows[r].aliases) {
-            const double s = aliasScore(key, a);
-            if (s > 0 && s > best.score) {
-                best.score = s;
-                best.row = r;
-                best.group = -1;
-            }
+    auto consider = [&](double s, int row, int group) {
+        if (s > 0 && s > best.score) {
+            best.score = s;
+            best.row = row;
+            best.group = group;
         }
-    }
-    for (int g = 0; g < t.groups.size(); ++g) {
-        for (const QString &a : t.groups[g].aliases) {
-            const double s = aliasScore(key, a);
-            if (s > 0 && s > best.score) {
-                best.score = s;
-                best.row = -1;
-                best.group = g;
-            }
-        }
-    }
+    };
+    // Rows before groups: on a tie ("其他处理" is both) the row wins.
+    for (int r = 0; r < t.rows.size(); ++r)
+        for (const QString &a : t.rows[r].aliases)
+            consider(exactScore(key, a), r, -1);
+    for (int g = 0; g < t.groups.size(); ++g)
+        for (const QString &a : t.groups[g].aliases)
+            consider(exactScore(key, a), -1, g);
+    if (best.score >= 4)
+        return best;
+    for (int r = 0; r < t.rows.size(); ++r)
+        for (const QString &a : t.rows[r].aliases)
+            if (0.9 * double(a.size()) > best.score)
+                consider(fuzzyScore(key, a), r, -1);
+    for (int g = 0; g < t.groups.size(); ++g)
+        for (const QString &a : t.groups[g].aliases)
+            if (0.9 * double(a.size()) > best.score)
+                consider(fuzzyScore(key, a), -1, g);
     return best;
 }
 
