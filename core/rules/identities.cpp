@@ -1,5 +1,7 @@
 #include "identities.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace nianbao {
 
 static QStringList expandRows(const TableDef &t, const QStringList &names, QStringView variant)
@@ -32,8 +34,8 @@ QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView varia
                     inst.def = &id;
                     inst.table = &t;
                     inst.scope = c.key;
-                    inst.scopeLabel = c.label;
-                    inst.scopeLabelEn = c.labelEn;
+                    inst.scopeLabel = u"“"_s + c.label + u"”列"_s;
+                    inst.scopeLabelEn = u"Column “"_s + c.labelEn + u"”"_s;
                     for (const QString &r : lhsRows)
                         inst.lhs.append(t.key + u'.' + r + u'.' + c.key);
                     for (const QString &r : rhsRows)

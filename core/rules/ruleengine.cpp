@@ -155,9 +155,9 @@ QList<Finding> RuleEngine::check(const Report &report)
         std::sort(f.blankCells.begin(), f.blankCells.end(),
                   [&](const QString &a, const QString &b) { return cells.indexOf(a) < cells.indexOf(b); });
         const QString diff = formatNumber(std::abs(l - r));
-        f.message = id.scopeLabel + u"："_s + side(id, id.rhs, vals, blank, id.def->rhsTitle, false) + u"，"_s
+        f.message = id.scopeLabel + u"："_s + side(id, id.rhs, vals, blank, id.def->rhsTitle, false) + u"，而 "_s
             + side(id, id.lhs, vals, blank, QString(), false) + u"，相差 "_s + diff;
-        f.messageEn = id.scopeLabelEn + u": "_s + side(id, id.rhs, vals, blank, id.def->rhsTitleEn, true) + u", "_s
+        f.messageEn = id.scopeLabelEn + u": "_s + side(id, id.rhs, vals, blank, id.def->rhsTitleEn, true) + u", but "_s
             + side(id, id.lhs, vals, blank, QString(), true) + u", difference "_s + diff;
         if (!f.blankCells.isEmpty()) {
             QStringList names, namesEn;
