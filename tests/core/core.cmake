@@ -6,3 +6,4 @@ nianbao_add_test(tst_textmatching SOURCES core/tst_textmatching.cpp core/testuti
 nianbao_add_test(tst_cli SOURCES core/tst_cli.cpp core/testutil.h)
 add_dependencies(tst_cli nianbao-cli)
 add_dependencies(tst_badinput nianbao-cli)
+nianbao_add_test(tst_layouts SOURCES core/tst_layouts.cpp core/testutil.h)
