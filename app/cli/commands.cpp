@@ -58,6 +58,8 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
             head += u", "_s + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
         head += u" — "_s + tr("%n error(s)", nullptr, e) + u", "_s + tr("%n warning(s)", nullptr, w);
         m_out << head << Qt::endl;
+        if (!rep.encodingNote.isEmpty())
+            m_out << u"  ! "_s << rep.encodingNote << Qt::endl;
         for (const Finding &f : r.findings) {
             if (!f.isError())
                 continue;
