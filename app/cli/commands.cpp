@@ -76,10 +76,10 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
             m_out << u"  ! "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
         }
     }
-    m_out << tr("Total: %n report(s)", nullptr, reports) << u", "_s << tr("%n with errors", nullptr, withErrors)
-          << u", "_s << tr("%n clean", nullptr, clean) << u", "_s << tr("%n unreadable", nullptr, unreadable)
-          << u"; "_s << tr("%n error(s)", nullptr, errors) << u", "_s << tr("%n warning(s)", nullptr, warnings)
-          << Qt::endl;
+    m_out << tr("Total: %n report(s)", nullptr, reports) << u", "_s
+          << tr("%n with errors", nullptr, withErrors) << u", "_s << tr("%n clean", nullptr, clean) << u", "_s
+          << tr("%n unreadable", nullptr, unreadable) << u"; "_s << tr("%n error(s)", nullptr, errors)
+          << u", "_s << tr("%n warning(s)", nullptr, warnings) << Qt::endl;
     if (unreadable > 0)
         return 2;
     return withErrors > 0 ? 1 : 0;

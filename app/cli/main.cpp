@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"json"_s, Cli::tr("Print JSON (extract always does).")});
     parser.addOption({u"compact"_s, Cli::tr("Print JSON on one line.")});
     parser.addOption({u"lang"_s, Cli::tr("Language of messages: zh_CN or en."), Cli::tr("language")});
-    parser.addOption({{u"j"_s, u"jobs"_s}, Cli::tr("Reports read at once (default: every core)."), Cli::tr("n")});
+    parser.addOption(
+        {{u"j"_s, u"jobs"_s}, Cli::tr("Reports read at once (default: every core)."), Cli::tr("n")});
     parser.addPositionalArgument(u"command"_s, Cli::tr("extract or check"));
     parser.addPositionalArgument(u"files"_s, Cli::tr("Report files or folders."), u"FILE..."_s);
     parser.process(app);

@@ -18,8 +18,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"files"_s, QApplication::translate("main", "Report files or folders to open."),
-                                 u"[FILE...]"_s);
+    parser.addPositionalArgument(
+        u"files"_s, QApplication::translate("main", "Report files or folders to open."), u"[FILE...]"_s);
     parser.process(app);
 
     nianbao::ui::MainWindow window;

@@ -157,9 +157,9 @@ Match matchLabel(const TableDef &t, QStringView key)
 
 struct Record
 {
-    QList<int> labels;      // item indices
-    QList<int> values;      // item indices (leading blanks dropped)
-    int blanksBefore = 0;   // blanks between the label and the first value
+    QList<int> labels;    // item indices
+    QList<int> values;    // item indices (leading blanks dropped)
+    int blanksBefore = 0; // blanks between the label and the first value
     int nonBlank = 0;
     int lastValueLine = -1;
     Match match;
@@ -171,8 +171,7 @@ class Run
 public:
     Run(const SourceDocument &doc, Report *report)
         : m_doc(doc), m_norm(doc.text), m_tok(m_norm.text()), m_index(m_norm.text()), m_report(report)
-    {
-    }
+    {}
 
     bool extract(QString *error);
 
@@ -262,8 +261,8 @@ QList<Record> Run::buildRecords(const TableDef &t, qsizetype from, qsizetype to)
         }
         const bool firstOnLine = it.line != cur.lastValueLine;
         const int lineValues = lines[it.line].values;
-        if (have && cur.nonBlank == 0 && !cur.labels.isEmpty() && firstOnLine
-            && items[cur.labels.last()].line != it.line && lineValues >= 2) {
+        if (have && cur.nonBlank == 0 && !cur.labels.isEmpty() && firstOnLine &&
+            items[cur.labels.last()].line != it.line && lineValues >= 2) {
             // A row of values under labels printed apart from it: the labels stand alone.
             close();
         }
@@ -428,8 +427,8 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
     auto fillGap = [&](int recFrom, int recTo, int rowFrom, int rowTo) {
         QList<int> recs, rows;
         for (int i = recFrom + 1; i < recTo; ++i)
-            if (rowOf[i] < 0 && records[i].nonBlank > 0 && !records[i].match.isRow()
-                && (records[i].labels.isEmpty() || records[i].match.group >= 0 || records[i].match.score <= 0))
+            if (rowOf[i] < 0 && records[i].nonBlank > 0 && !records[i].match.isRow() &&
+                (records[i].labels.isEmpty() || records[i].match.group >= 0 || records[i].match.score <= 0))
                 recs.append(i);
         for (int r = rowFrom + 1; r < rowTo; ++r)
             if (t.rowActive(t.rows[r], variant) && !taken.contains(r))
@@ -595,7 +594,8 @@ void Run::readMetadata()
         if (++seen > 40)
             break;
         const QString next = li + 1 < lines.size() ? lines[li + 1].trimmed() : QString();
-        const bool names = line.contains(u"年度报告"_s) || line.contains(u"年报"_s) || next.startsWith(u"年度报告"_s);
+        const bool names =
+            line.contains(u"年度报告"_s) || line.contains(u"年报"_s) || next.startsWith(u"年度报告"_s);
         if (line.size() > 80 || !names || !(line.contains(u"信息公开"_s) || line.contains(u"政务公开"_s)))
             continue;
         const QRegularExpressionMatch m = yearRe.match(line);
@@ -609,7 +609,8 @@ void Run::readMetadata()
         if (unit.trimmed().isEmpty()) {
             // "2024 年上海市科委政府信息公开工作年度报告": the body follows the year.
             unit = line.mid(m.capturedEnd());
-            static const QRegularExpression rest(u"(?:度)?\\s*((?:[^\\s]){2,30}?)(?:政府信息公开|政务公开)"_s);
+            static const QRegularExpression rest(
+                u"(?:度)?\\s*((?:[^\\s]){2,30}?)(?:政府信息公开|政务公开)"_s);
             const QRegularExpressionMatch u2 = rest.match(unit);
             unit = u2.hasMatch() ? u2.captured(1) : QString();
         }
@@ -617,7 +618,8 @@ void Run::readMetadata()
         break;
     }
     if (m_report->year.isEmpty()) {
-        static const QRegularExpression period(u"(?:统计|期限|时限|周期)[^。\\n]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
+        static const QRegularExpression period(
+            u"(?:统计|期限|时限|周期)[^。\\n]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
         QRegularExpressionMatch p = period.match(text);
         if (!p.hasMatch()) {
             static const QRegularExpression any(u"(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
@@ -628,7 +630,8 @@ void Run::readMetadata()
     }
     if (m_report->unit.isEmpty()) {
         // The signature: the body's name on the line before the closing date.
-        static const QRegularExpression dateLine(u"^\\s*20\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$"_s);
+        static const QRegularExpression dateLine(
+            u"^\\s*20\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$"_s);
         QStringList tail;
         for (qsizetype i = lines.size() - 1; i >= 0 && tail.size() < 12; --i)
             if (!lines[i].trimmed().isEmpty())
@@ -636,7 +639,8 @@ void Run::readMetadata()
         for (qsizetype i = tail.size() - 1; i > 0; --i) {
             if (dateLine.match(tail[i]).hasMatch()) {
                 const QString cand = tail[i - 1];
-                if (cand.size() <= 40 && !cand.contains(u'。') && !cand.contains(u'，') && !cand.contains(u','))
+                if (cand.size() <= 40 && !cand.contains(u'。') && !cand.contains(u'，') &&
+                    !cand.contains(u','))
                     m_report->unit = cand;
                 break;
             }
@@ -669,7 +673,8 @@ bool Run::extract(QString *error)
         t3Start = m_index.findAny(t3->startAnchors, 0);
     if (t3Start < 0) {
         if (error)
-            *error = Extractor::tr("No standard table was found: this is not a report in the 2019 or 2021 template.");
+            *error = Extractor::tr(
+                "No standard table was found: this is not a report in the 2019 or 2021 template.");
         return false;
     }
     const qsizetype carried = m_index.find(u"结转下年度", t3Start);
@@ -693,7 +698,8 @@ bool Run::extract(QString *error)
             ++t3Rows;
     if (t3Rows < 3) {
         if (error)
-            *error = Extractor::tr("No standard table was found: this is not a report in the 2019 or 2021 template.");
+            *error = Extractor::tr(
+                "No standard table was found: this is not a report in the 2019 or 2021 template.");
         return false;
     }
 

@@ -13,13 +13,13 @@ namespace nianbao {
 struct RunToken
 {
     QString digits;
-    qsizetype start = 0;    // normalized position of the first digit
+    qsizetype start = 0; // normalized position of the first digit
 };
 
 struct SplitValue
 {
     double value = 0;
-    qsizetype start = 0;    // normalized span of the digits of this value
+    qsizetype start = 0; // normalized span of the digits of this value
     qsizetype end = 0;
 };
 using Split = QList<SplitValue>;

@@ -35,8 +35,9 @@ bool isMarkdownRule(QStringView cell)
 
 bool Tokenizer::isPlaceholder(QStringView cell)
 {
-    static const QStringList placeholders = {u"/"_s, u"-"_s, u"--"_s, u"—"_s, u"——"_s, u"–"_s, u"一"_s,
-                                             u"无"_s, u"不适用"_s, u"\\"_s, u"×"_s, u"空"_s, u"…"_s, u"..."_s};
+    static const QStringList placeholders = {u"/"_s, u"-"_s,  u"--"_s, u"—"_s,      u"——"_s,
+                                             u"–"_s, u"一"_s, u"无"_s, u"不适用"_s, u"\\"_s,
+                                             u"×"_s, u"空"_s, u"…"_s,  u"..."_s};
     const QStringView t = cell.trimmed();
     for (const QString &p : placeholders)
         if (t == p)
@@ -91,7 +92,8 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     };
     if (l.contains(u'|')) {
         splitOn(u'|');
-        if (!cells.isEmpty() && l.left(cells.first().second).trimmed().isEmpty() && l.trimmed().startsWith(u'|'))
+        if (!cells.isEmpty() && l.left(cells.first().second).trimmed().isEmpty() &&
+            l.trimmed().startsWith(u'|'))
             cells.removeFirst();
         if (!cells.isEmpty() && l.trimmed().endsWith(u'|')) {
             const auto last = cells.last();
@@ -199,8 +201,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
     qsizetype i = cs;
     while (i < ce) {
         const QChar c = m_text[i];
-        const bool signedNumber = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1])
-            && (i == cs || isSpace(m_text[i - 1])) && labelStart < 0;
+        const bool signedNumber = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1]) &&
+                                  (i == cs || isSpace(m_text[i - 1])) && labelStart < 0;
         if (!isDigit(c) && !signedNumber) {
             if (labelStart < 0 && !isSpace(c))
                 labelStart = i;
@@ -217,8 +219,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
         bool thousands = false;
         // Thousands separators: 1,234,567 (only groups of exactly three digits).
         if (j - i <= 3) {
-            while (j + 3 < ce && m_text[j] == u',' && isDigit(m_text[j + 1])
-                   && isDigit(m_text[j + 2]) && isDigit(m_text[j + 3]) && (j + 4 >= ce || !isDigit(m_text[j + 4]))) {
+            while (j + 3 < ce && m_text[j] == u',' && isDigit(m_text[j + 1]) && isDigit(m_text[j + 2]) &&
+                   isDigit(m_text[j + 3]) && (j + 4 >= ce || !isDigit(m_text[j + 4]))) {
                 j += 4;
                 thousands = true;
             }
@@ -232,8 +234,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
         // "00000002.其他法律…": the last digit numbers the next label.
         qsizetype numEnd = j;
         bool subItem = false;
-        if (!decimal && !thousands && j + 1 < ce && (m_text[j] == u'.' || m_text[j] == u'、')
-            && m_text[j + 1].isLetter()) {
+        if (!decimal && !thousands && j + 1 < ce && (m_text[j] == u'.' || m_text[j] == u'、') &&
+            m_text[j + 1].isLetter()) {
             subItem = true;
             numEnd = j - 1;
         }
@@ -274,8 +276,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                         bool hasDigit = false;
                         for (QChar ch : inner)
                             hasDigit = hasDigit || isDigit(ch);
-                        if (hasDigit || inner.startsWith(u"含") || inner.startsWith(u"其中") || inner.startsWith(u"包括")
-                            || inner.startsWith(u"注") || inner.startsWith(u"另")) {
+                        if (hasDigit || inner.startsWith(u"含") || inner.startsWith(u"其中") ||
+                            inner.startsWith(u"包括") || inner.startsWith(u"注") || inner.startsWith(u"另")) {
                             it.note = inner.toString();
                             k = close + 1;
                         }

@@ -11,11 +11,11 @@ struct Item
 {
     enum class Kind { Label, Number, ValueText, Blank };
     Kind kind = Kind::Label;
-    qsizetype start = 0;    // normalized positions [start, end)
+    qsizetype start = 0; // normalized positions [start, end)
     qsizetype end = 0;
-    QString text;           // Label: the text; Number: the digits (no separators); ValueText: the text
-    QString key;            // Label: letters only, for matching
-    QString note;           // Number: an annotation in brackets after it
+    QString text; // Label: the text; Number: the digits (no separators); ValueText: the text
+    QString key;  // Label: letters only, for matching
+    QString note; // Number: an annotation in brackets after it
     int line = 0;
     bool decimal = false;
     bool negative = false;
@@ -23,15 +23,18 @@ struct Item
     bool isValue() const { return kind != Kind::Label; }
     bool isNonBlankValue() const { return kind == Kind::Number || kind == Kind::ValueText; }
     /// A run of digits that cannot be one number ("00", "0123") or is long enough to be several.
-    bool hasLeadingZero() const { return kind == Kind::Number && !decimal && text.size() > 1 && text[0] == u'0'; }
+    bool hasLeadingZero() const
+    {
+        return kind == Kind::Number && !decimal && text.size() > 1 && text[0] == u'0';
+    }
 };
 
 struct LineInfo
 {
     qsizetype start = 0;
     qsizetype end = 0;
-    int cells = 0;          // cells the line was split into (| or tab or wide spaces)
-    int values = 0;         // number and value-text items on the line
+    int cells = 0;  // cells the line was split into (| or tab or wide spaces)
+    int values = 0; // number and value-text items on the line
     int labels = 0;
 };
 

@@ -30,7 +30,8 @@ bool readPdf(const QByteArray &, SourceDocument *, QString *error)
 bool readDoc(const QByteArray &, const QString &, SourceDocument *, QString *error)
 {
     if (error)
-        *error = QCoreApplication::translate("Loader", "Legacy Word files (DOC) cannot be read yet; save the report as DOCX.");
+        *error = QCoreApplication::translate(
+            "Loader", "Legacy Word files (DOC) cannot be read yet; save the report as DOCX.");
     return false;
 }
 

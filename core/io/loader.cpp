@@ -30,9 +30,10 @@ Loader::Format Loader::sniff(const QByteArray &head)
 bool Loader::looksLikeHtml(QStringView text)
 {
     const QStringView head = text.left(4096).trimmed();
-    return head.startsWith(u"<!DOCTYPE html", Qt::CaseInsensitive) || head.startsWith(u"<html", Qt::CaseInsensitive)
-        || head.contains(u"<html", Qt::CaseInsensitive) || head.contains(u"<table", Qt::CaseInsensitive)
-        || (head.startsWith(u"<") && head.contains(u"<body", Qt::CaseInsensitive));
+    return head.startsWith(u"<!DOCTYPE html", Qt::CaseInsensitive) ||
+           head.startsWith(u"<html", Qt::CaseInsensitive) || head.contains(u"<html", Qt::CaseInsensitive) ||
+           head.contains(u"<table", Qt::CaseInsensitive) ||
+           (head.startsWith(u"<") && head.contains(u"<body", Qt::CaseInsensitive));
 }
 
 static QString sizeText(qint64 bytes)
@@ -70,7 +71,8 @@ bool Loader::load(const QString &path, SourceDocument *doc, QString *error)
     const qint64 limit = format == Format::Text ? MaxTextBytes : MaxDocumentBytes;
     if (size > limit) {
         if (error)
-            *error = tr("The file is too large for a report (%1; the limit is %2).").arg(sizeText(size), sizeText(limit));
+            *error = tr("The file is too large for a report (%1; the limit is %2).")
+                         .arg(sizeText(size), sizeText(limit));
         return false;
     }
     const QByteArray bytes = f.readAll();

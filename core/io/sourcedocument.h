@@ -10,9 +10,9 @@ struct SourceDocument
 {
     QString path;
     QString text;
-    QString format;         // text, html, docx, pdf, doc
-    QString encoding;       // of a text or HTML file
-    QString encodingNote;   // set when the encoding was a guess
+    QString format;       // text, html, docx, pdf, doc
+    QString encoding;     // of a text or HTML file
+    QString encodingNote; // set when the encoding was a guess
 };
 
 } // namespace nianbao

@@ -70,14 +70,19 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
             *error = tr("The file is empty.");
         return false;
     }
-    auto startsWith = [&](const char *bom, int n) { return bytes.size() >= n && std::memcmp(bytes.constData(), bom, n) == 0; };
+    auto startsWith = [&](const char *bom, int n) {
+        return bytes.size() >= n && std::memcmp(bytes.constData(), bom, n) == 0;
+    };
 
-    struct Bom { const char *bytes; int size; const char *name; };
+    struct Bom
+    {
+        const char *bytes;
+        int size;
+        const char *name;
+    };
     static const Bom boms[] = {
-        {"\xEF\xBB\xBF", 3, "UTF-8"},
-        {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
-        {"\x00\x00\xFE\xFF", 4, "UTF-32BE"},
-        {"\xFF\xFE", 2, "UTF-16LE"},
+        {"\xEF\xBB\xBF", 3, "UTF-8"},        {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
+        {"\x00\x00\xFE\xFF", 4, "UTF-32BE"}, {"\xFF\xFE", 2, "UTF-16LE"},
         {"\xFE\xFF", 2, "UTF-16BE"},
     };
     for (const Bom &b : boms) {
@@ -85,7 +90,8 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
             QString s;
             if (!decodeAs(bytes.mid(b.size), b.name, &s)) {
                 if (error)
-                    *error = tr("The file starts like %1 text but cannot be decoded.").arg(QLatin1StringView(b.name));
+                    *error = tr("The file starts like %1 text but cannot be decoded.")
+                                 .arg(QLatin1StringView(b.name));
                 return false;
             }
             if (s.trimmed().isEmpty()) {

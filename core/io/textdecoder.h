@@ -10,7 +10,7 @@ struct DecodedText
 {
     QString text;
     QString encoding;
-    QString note;   // the encoding was a low-confidence guess
+    QString note; // the encoding was a low-confidence guess
 };
 
 /// Decodes report text: BOM first (UTF-8, UTF-16, UTF-32), then UTF-8 validity, then ICU's

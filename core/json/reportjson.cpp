@@ -35,9 +35,7 @@ QJsonObject ReportJson::findingJson(const Finding &f)
     o.insert("message"_L1, f.hint.isEmpty() ? f.message : f.message + u"；"_s + f.hint);
     o.insert("message_en"_L1, f.hint.isEmpty() ? f.messageEn : f.messageEn + u"; "_s + f.hintEn);
     if (f.hasSides) {
-        auto num = [](double v) {
-            return std::floor(v) == v ? QJsonValue(qint64(v)) : QJsonValue(v);
-        };
+        auto num = [](double v) { return std::floor(v) == v ? QJsonValue(qint64(v)) : QJsonValue(v); };
         o.insert("lhs"_L1, num(f.lhs));
         o.insert("rhs"_L1, num(f.rhs));
         o.insert("difference"_L1, num(f.difference));
@@ -52,7 +50,8 @@ QJsonObject ReportJson::toJson(const Report &report, const QList<Finding> &findi
     QJsonObject o;
     o.insert("source"_L1, report.source);
     o.insert("format"_L1, report.format);
-    o.insert("encoding"_L1, report.encoding.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(report.encoding));
+    o.insert("encoding"_L1,
+             report.encoding.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(report.encoding));
     o.insert("template"_L1, report.templateName());
     QJsonObject cells;
     QJsonArray uncertain;

@@ -48,8 +48,8 @@ ReadResult ReportReader::read(const QString &path)
 
 bool ReportReader::isReportFileName(const QString &name)
 {
-    static const QStringList exts = {u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"shtml"_s,
-                                     u"docx"_s, u"doc"_s, u"pdf"_s, u"csv"_s};
+    static const QStringList exts = {u"txt"_s,   u"text"_s, u"md"_s,  u"html"_s, u"htm"_s,
+                                     u"shtml"_s, u"docx"_s, u"doc"_s, u"pdf"_s,  u"csv"_s};
     const QString suffix = QFileInfo(name).suffix().toLower();
     return exts.contains(suffix);
 }
@@ -69,7 +69,8 @@ QStringList ReportReader::expandPaths(const QStringList &paths, QStringList *pro
             }
             std::sort(found.begin(), found.end());
             if (found.isEmpty() && problems)
-                problems->append(QCoreApplication::translate("ReportReader", "%1: no report files in this folder").arg(p));
+                problems->append(
+                    QCoreApplication::translate("ReportReader", "%1: no report files in this folder").arg(p));
             out += found;
         } else {
             out.append(p);

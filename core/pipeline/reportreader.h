@@ -13,7 +13,7 @@ struct ReadResult
 {
     QString path;
     bool ok = false;
-    QString error;          // one line, translated, when !ok
+    QString error; // one line, translated, when !ok
     Report report;
     QList<Finding> findings;
 

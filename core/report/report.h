@@ -15,20 +15,20 @@ namespace nianbao {
 struct Cell
 {
     enum class State {
-        Number,     // a number (0 is a number)
-        Blank,      // present but empty: never silently 0
-        Text,       // not a number: "/", "—", "无", "不适用" (kept as read)
-        Uncertain,  // a digit run whose split the identities do not decide
+        Number,    // a number (0 is a number)
+        Blank,     // present but empty: never silently 0
+        Text,      // not a number: "/", "—", "无", "不适用" (kept as read)
+        Uncertain, // a digit run whose split the identities do not decide
     };
 
     State state = State::Blank;
-    double value = 0.0;         // State::Number
-    QString text;               // the characters read, as in the source
-    QString note;               // an annotation kept beside a number: "含自然失效29件"
-    qsizetype start = -1;       // span in Report::text (the original characters)
+    double value = 0.0;   // State::Number
+    QString text;         // the characters read, as in the source
+    QString note;         // an annotation kept beside a number: "含自然失效29件"
+    qsizetype start = -1; // span in Report::text (the original characters)
     qsizetype length = 0;
-    bool fromRun = false;       // decoded from digits that ran together
-    QList<double> candidates;   // State::Uncertain: the values the cell may have
+    bool fromRun = false;     // decoded from digits that ran together
+    QList<double> candidates; // State::Uncertain: the values the cell may have
 
     bool isNumber() const { return state == State::Number; }
     bool isInteger() const;
@@ -46,14 +46,14 @@ class Report
 {
 public:
     const Template *tmpl = nullptr;
-    QString source;             // the path as given
-    QString format;             // text, html, docx, pdf
-    QString encoding;           // UTF-8, GB18030, Big5, UTF-16LE …
-    QString encodingNote;       // set when the encoding was a guess
-    QString text;               // the text shown to the reviewer (original characters)
+    QString source;                               // the path as given
+    QString format;                               // text, html, docx, pdf
+    QString encoding;                             // UTF-8, GB18030, Big5, UTF-16LE …
+    QString encodingNote;                         // set when the encoding was a guess
+    QString text;                                 // the text shown to the reviewer (original characters)
     QString variant = QStringLiteral("subitems"); // （六） with sub-items, or "one_row"
-    QString unit;               // the reporting body, when it can be read
-    QString year;               // the report year, when it can be read
+    QString unit;                                 // the reporting body, when it can be read
+    QString year;                                 // the report year, when it can be read
     QHash<QString, Cell> cells;
 
     QString templateName() const { return tmpl ? tmpl->name() : QStringLiteral("unknown"); }

@@ -12,35 +12,35 @@ namespace nianbao {
 /// One change of one cell by a reviewer: the audit trail's line.
 struct Correction
 {
-    QString key;            // cell key
-    Cell extracted;         // the value as read from the source
-    Cell before;            // the value just before this change
-    Cell after;             // the value after it (state Blank = cleared)
-    QString action;         // edit, clear, shift, move, paste
+    QString key;    // cell key
+    Cell extracted; // the value as read from the source
+    Cell before;    // the value just before this change
+    Cell after;     // the value after it (state Blank = cleared)
+    QString action; // edit, clear, shift, move, paste
     QString reviewer;
-    QDateTime time;         // UTC
+    QDateTime time; // UTC
     QString note;
-    int errorsBefore = 0;   // error findings of the report before and after the change
+    int errorsBefore = 0; // error findings of the report before and after the change
     int errorsAfter = 0;
 };
 
 enum class ReviewStatus { New, InReview, Reviewed, Sent };
 
-QString reviewStatusName(ReviewStatus s);          // "new", "in_review", "reviewed", "sent"
+QString reviewStatusName(ReviewStatus s); // "new", "in_review", "reviewed", "sent"
 ReviewStatus reviewStatusFromName(QStringView s);
 
 /// A report as the reviewer left it: what was extracted, what it is now, and how it got there.
 /// What the exporters write and the store keeps.
 struct ReviewedReport
 {
-    Report extracted;               // as read from the source
-    Report current;                 // with the corrections applied
-    QList<Finding> findings;        // of current
-    QList<Correction> corrections;  // oldest first; the latest per cell is the one in effect
+    Report extracted;              // as read from the source
+    Report current;                // with the corrections applied
+    QList<Finding> findings;       // of current
+    QList<Correction> corrections; // oldest first; the latest per cell is the one in effect
     ReviewStatus status = ReviewStatus::New;
     QString reviewer;
     QString notes;
-    QString contentHash;            // SHA-256 of the file's bytes, hex
+    QString contentHash; // SHA-256 of the file's bytes, hex
 
     bool isCorrected(const QString &key) const;
     /// The latest correction of a cell, or nullptr.

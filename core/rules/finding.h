@@ -10,10 +10,10 @@ struct Finding
 {
     enum class Severity { Error, Warning };
 
-    QString rule;           // T3.BALANCE, T3.RESULTS, T3.ROWTOTAL, T4.TOTAL, VALUE.*, CELL.*
+    QString rule; // T3.BALANCE, T3.RESULTS, T3.ROWTOTAL, T4.TOTAL, VALUE.*, CELL.*
     Severity severity = Severity::Error;
-    QStringList cells;      // every cell of the identity (or the one cell)
-    QString scope;          // the row or column the identity was applied to
+    QStringList cells; // every cell of the identity (or the one cell)
+    QString scope;     // the row or column the identity was applied to
     bool hasSides = false;
     double lhs = 0;         // the side named first in the template (a total)
     double rhs = 0;         // the sum it must equal
@@ -21,7 +21,7 @@ struct Finding
     QStringList blankCells; // cells counted as 0 because they are blank or not numbers
     QString message;        // Chinese
     QString messageEn;
-    QString hint;           // e.g. one application booked in the wrong column
+    QString hint; // e.g. one application booked in the wrong column
     QString hintEn;
 
     bool isError() const { return severity == Severity::Error; }

@@ -13,10 +13,10 @@ struct IdentityInstance
 {
     const IdentityDef *def = nullptr;
     const TableDef *table = nullptr;
-    QString scope;          // row key (per row) or column key (per column)
+    QString scope; // row key (per row) or column key (per column)
     QString scopeLabel;
     QString scopeLabelEn;
-    QStringList lhs;        // cell keys
+    QStringList lhs; // cell keys
     QStringList rhs;
 
     QStringList cells() const { return lhs + rhs; }

@@ -97,8 +97,9 @@ QString side(const IdentityInstance &id, const QStringList &keys, const QHash<QS
     for (const QString &k : keys) {
         const double v = vals.value(k);
         sum += v;
-        QString term = termName(id, k, english) + u' '
-            + (blank.contains(k) ? (english ? u"(blank)"_s : u"（空）"_s) : RuleEngine::formatNumber(v));
+        QString term =
+            termName(id, k, english) + u' ' +
+            (blank.contains(k) ? (english ? u"(blank)"_s : u"（空）"_s) : RuleEngine::formatNumber(v));
         terms.append(term);
     }
     if (keys.size() == 1)
@@ -155,10 +156,11 @@ QList<Finding> RuleEngine::check(const Report &report)
         std::sort(f.blankCells.begin(), f.blankCells.end(),
                   [&](const QString &a, const QString &b) { return cells.indexOf(a) < cells.indexOf(b); });
         const QString diff = formatNumber(std::abs(l - r));
-        f.message = id.scopeLabel + u"："_s + side(id, id.rhs, vals, blank, id.def->rhsTitle, false) + u"，而 "_s
-            + side(id, id.lhs, vals, blank, QString(), false) + u"，相差 "_s + diff;
-        f.messageEn = id.scopeLabelEn + u": "_s + side(id, id.rhs, vals, blank, id.def->rhsTitleEn, true) + u", but "_s
-            + side(id, id.lhs, vals, blank, QString(), true) + u", difference "_s + diff;
+        f.message = id.scopeLabel + u"："_s + side(id, id.rhs, vals, blank, id.def->rhsTitle, false) +
+                    u"，而 "_s + side(id, id.lhs, vals, blank, QString(), false) + u"，相差 "_s + diff;
+        f.messageEn = id.scopeLabelEn + u": "_s + side(id, id.rhs, vals, blank, id.def->rhsTitleEn, true) +
+                      u", but "_s + side(id, id.lhs, vals, blank, QString(), true) + u", difference "_s +
+                      diff;
         if (!f.blankCells.isEmpty()) {
             QStringList names, namesEn;
             for (const QString &k : f.blankCells) {
@@ -189,7 +191,8 @@ QList<Finding> RuleEngine::check(const Report &report)
                 const QString eb = t3->columns[t3->columnIndex(b.scope)].labelEn;
                 const QString n = formatNumber(std::abs(a.difference));
                 const QString hint = u"可能有 %1 件申请记在了错误的列（%2 与 %3）"_s.arg(n, ca, cb);
-                const QString hintEn = u"likely %1 application(s) booked in the wrong column (%2 and %3)"_s.arg(n, ea, eb);
+                const QString hintEn =
+                    u"likely %1 application(s) booked in the wrong column (%2 and %3)"_s.arg(n, ea, eb);
                 a.hint = b.hint = hint;
                 a.hintEn = b.hintEn = hintEn;
             }
@@ -249,7 +252,8 @@ QList<Finding> RuleEngine::check(const Report &report)
                 vs.append(formatNumber(v));
             f.rule = u"CELL.UNCERTAIN"_s;
             f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s));
-            f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(nameEn, vs.join(u" / "_s));
+            f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(
+                nameEn, vs.join(u" / "_s));
         } else {
             continue;
         }

@@ -74,8 +74,8 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
         td.titleEn = to.value("title_en"_L1).toString();
         td.startAnchors = toStringList(to.value("start"_L1));
         td.headingAnchors = toStringList(to.value("heading"_L1));
-        td.layout = to.value("layout"_L1).toString() == "single_row"_L1 ? TableLayout::SingleRow
-                                                                        : TableLayout::Rows;
+        td.layout =
+            to.value("layout"_L1).toString() == "single_row"_L1 ? TableLayout::SingleRow : TableLayout::Rows;
         for (const QJsonValue &cv : to.value("columns"_L1).toArray()) {
             const QJsonObject co = cv.toObject();
             ColumnDef cd;
@@ -131,7 +131,7 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             IdentityDef id;
             id.rule = io.value("rule"_L1).toString();
             id.per = io.value("per"_L1).toString() == "column"_L1 ? IdentityDef::Per::Column
-                                                                 : IdentityDef::Per::Row;
+                                                                  : IdentityDef::Per::Row;
             id.lhs = toStringList(io.value("lhs"_L1));
             id.rhs = toStringList(io.value("rhs"_L1));
             id.title = io.value("title"_L1).toString();

@@ -16,9 +16,9 @@ struct ColumnDef
     QString key;
     QString label;
     QString labelEn;
-    QString group;          // a header spanning several columns (法人或其他组织)
+    QString group; // a header spanning several columns (法人或其他组织)
     ValueKind kind = ValueKind::Count;
-    bool isSigned = false;  // may be negative (T2019 本年增/减)
+    bool isSigned = false; // may be negative (T2019 本年增/减)
 };
 
 struct RowDef
@@ -26,13 +26,13 @@ struct RowDef
     QString key;
     QString label;
     QString labelEn;
-    QStringList aliases;    // matching keys, letters only
-    QString group;          // group label spanning this row (三、本年度办理结果)
-    QString subgroup;       // （三）不予公开
-    QString section;        // T2 section (第二十条第（一）项)
-    QString variant;        // "" = always, "subitems" / "one_row" = （六） variants
-    bool isResult = false;  // part of the sum of results
-    QList<int> columns;     // indices into TableDef::columns; all columns when empty in the file
+    QStringList aliases;   // matching keys, letters only
+    QString group;         // group label spanning this row (三、本年度办理结果)
+    QString subgroup;      // （三）不予公开
+    QString section;       // T2 section (第二十条第（一）项)
+    QString variant;       // "" = always, "subitems" / "one_row" = （六） variants
+    bool isResult = false; // part of the sum of results
+    QList<int> columns;    // indices into TableDef::columns; all columns when empty in the file
 };
 
 struct GroupDef
@@ -47,11 +47,11 @@ struct IdentityDef
     enum class Per { Row, Column };
     QString rule;
     Per per = Per::Row;
-    QStringList lhs;        // row keys (per column) or column keys (per row); "@result" = every result row
+    QStringList lhs; // row keys (per column) or column keys (per row); "@result" = every result row
     QStringList rhs;
     QString title;
     QString titleEn;
-    QString rhsTitle;       // names the right side when it has many cells
+    QString rhsTitle; // names the right side when it has many cells
     QString rhsTitleEn;
 };
 
@@ -59,7 +59,7 @@ enum class TableLayout { Rows, SingleRow };
 
 struct TableDef
 {
-    QString key;            // t2, t3, t4
+    QString key; // t2, t3, t4
     QString title;
     QString titleEn;
     QStringList startAnchors;

@@ -46,9 +46,11 @@ void TestBadInput::refusedWithAReason()
 
 void TestBadInput::truncatedReportGivesWhatItHolds()
 {
-    const QByteArray full = testutil::readBytes(testutil::dataPath(u"corpus/seeds/001_bff1b9e23c617db0.txt"_s));
+    const QByteArray full =
+        testutil::readBytes(testutil::dataPath(u"corpus/seeds/001_bff1b9e23c617db0.txt"_s));
     QTemporaryDir dir;
-    const ReadResult whole = ReportReader::read(testutil::dataPath(u"corpus/seeds/001_bff1b9e23c617db0.txt"_s));
+    const ReadResult whole =
+        ReportReader::read(testutil::dataPath(u"corpus/seeds/001_bff1b9e23c617db0.txt"_s));
     QVERIFY(whole.ok);
     // Cut everywhere from the middle of table 3 on (cuts inside a UTF-8 sequence too): never a
     // crash, and every cell read is the cell of the whole report.
@@ -80,7 +82,8 @@ void TestBadInput::fiftyMegabyteTextIsRefusedBeforeReading()
     const QString path = dir.filePath(u"huge.txt"_s);
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    const QByteArray chunk = testutil::readBytes(testutil::dataPath(u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s));
+    const QByteArray chunk =
+        testutil::readBytes(testutil::dataPath(u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s));
     while (f.size() < 50LL * 1024 * 1024)
         f.write(chunk);
     f.close();
@@ -92,7 +95,8 @@ void TestBadInput::fiftyMegabyteTextIsRefusedBeforeReading()
 void TestBadInput::cliPrintsOneLineAndExitsTwo()
 {
     QProcess p;
-    p.start(QStringLiteral(NIANBAO_CLI), {u"extract"_s, u"--json"_s, testutil::dataPath(u"bad/binary.bin"_s)});
+    p.start(QStringLiteral(NIANBAO_CLI),
+            {u"extract"_s, u"--json"_s, testutil::dataPath(u"bad/binary.bin"_s)});
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(p.readAllStandardOutput().isEmpty());

@@ -63,7 +63,8 @@ void TestCli::extractPrintsTheJsonOfTheSpec()
     bool balance = false;
     for (const QJsonValue &v : o.value("findings"_L1).toArray()) {
         const QJsonObject f = v.toObject();
-        QVERIFY(f.contains("rule"_L1) && f.contains("severity"_L1) && f.contains("cells"_L1) && f.contains("message"_L1));
+        QVERIFY(f.contains("rule"_L1) && f.contains("severity"_L1) && f.contains("cells"_L1) &&
+                f.contains("message"_L1));
         if (f.value("rule"_L1).toString() == u"T3.BALANCE"_s) {
             balance = true;
             QCOMPARE(f.value("difference"_L1).toInt(), 1);

@@ -25,11 +25,13 @@ void TestEncodings::readsTheSameCellsAsTheOriginal_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("original");
     QTest::addColumn<QString>("encoding");
-    const QString s1 = u"corpus/seeds/001_bff1b9e23c617db0.txt"_s, s3 = u"corpus/seeds/003_2ee7e895fb2dacb9.txt"_s;
+    const QString s1 = u"corpus/seeds/001_bff1b9e23c617db0.txt"_s,
+                  s3 = u"corpus/seeds/003_2ee7e895fb2dacb9.txt"_s;
     QTest::newRow("GB18030 without a BOM") << u"encodings/001_gb18030.txt"_s << s1 << u"GB18030"_s;
     QTest::newRow("GBK subset of GB18030") << u"encodings/003_gbk.txt"_s << s3 << u"GB18030"_s;
     QTest::newRow("Big5 Traditional text") << u"encodings/003_big5.txt"_s << s3 << u"Big5"_s;
-    QTest::newRow("UTF-16 little-endian with BOM and CRLF") << u"encodings/001_utf16le_bom.txt"_s << s1 << u"UTF-16LE"_s;
+    QTest::newRow("UTF-16 little-endian with BOM and CRLF")
+        << u"encodings/001_utf16le_bom.txt"_s << s1 << u"UTF-16LE"_s;
     QTest::newRow("UTF-16 big-endian with BOM") << u"encodings/001_utf16be_bom.txt"_s << s1 << u"UTF-16BE"_s;
     QTest::newRow("UTF-8 with BOM and CRLF") << u"encodings/001_utf8_bom_crlf.txt"_s << s1 << u"UTF-8"_s;
     QTest::newRow("Traditional characters with full-width digits and brackets")

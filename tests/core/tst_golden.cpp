@@ -57,8 +57,9 @@ void TestGolden::readsEveryCheckedFile()
         if (!gotCells.contains(it.key()))
             wrong.append(it.key() + u" missing"_s);
         else if (!sameValue(gotCells.value(it.key()), it.value()))
-            wrong.append(u"%1 = %2, expected %3"_s.arg(it.key(), gotCells.value(it.key()).toVariant().toString(),
-                                                      it.value().toVariant().toString()));
+            wrong.append(u"%1 = %2, expected %3"_s.arg(it.key(),
+                                                       gotCells.value(it.key()).toVariant().toString(),
+                                                       it.value().toVariant().toString()));
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"; "_s)));
     QVERIFY(got.value("uncertain"_L1).toArray().isEmpty());
@@ -82,7 +83,8 @@ void TestGolden::readsEveryCheckedFile()
                 used.insert(i);
             }
         }
-        QVERIFY2(found, qPrintable(u"missed finding "_s + f.value("rule"_L1).toString() + u' ' + cells.join(u',')));
+        QVERIFY2(found,
+                 qPrintable(u"missed finding "_s + f.value("rule"_L1).toString() + u' ' + cells.join(u',')));
     }
     for (int i = 0; i < r.findings.size(); ++i) {
         if (used.contains(i) || !r.findings[i].isError())
@@ -103,7 +105,8 @@ void TestGolden::everyCellKeepsItsSourceSpan()
 {
     QFETCH(QString, expectedPath);
     const QJsonObject exp = testutil::readJson(expectedPath);
-    const ReadResult r = ReportReader::read(testutil::dataPath(u"corpus/"_s + exp.value("source"_L1).toString()));
+    const ReadResult r =
+        ReportReader::read(testutil::dataPath(u"corpus/"_s + exp.value("source"_L1).toString()));
     QVERIFY2(r.ok, qPrintable(r.error));
     for (auto it = r.report.cells.constBegin(); it != r.report.cells.constEnd(); ++it) {
         const Cell &c = it.value();

@@ -119,10 +119,11 @@ QString render(const QJsonObject &cells, const QString &variant, Layout layout)
         text.replace(u'\n', u' ');
     if (layout == Layout::Traditional) {
         static const QList<std::pair<QString, QString>> t2t = {
-            {u"开"_s, u"開"_s}, {u"规"_s, u"規"_s}, {u"处"_s, u"處"_s}, {u"计"_s, u"計"_s}, {u"总"_s, u"總"_s},
-            {u"请"_s, u"請"_s}, {u"结"_s, u"結"_s}, {u"转"_s, u"轉"_s}, {u"办"_s, u"辦"_s}, {u"属"_s, u"屬"_s},
-            {u"国"_s, u"國"_s}, {u"务"_s, u"務"_s}, {u"补"_s, u"補"_s}, {u"关"_s, u"關"_s}, {u"现"_s, u"現"_s},
-            {u"数"_s, u"數"_s}, {u"费"_s, u"費"_s}, {u"复"_s, u"複"_s}, {u"诉"_s, u"訴"_s}, {u"讼"_s, u"訟"_s}};
+            {u"开"_s, u"開"_s}, {u"规"_s, u"規"_s}, {u"处"_s, u"處"_s}, {u"计"_s, u"計"_s},
+            {u"总"_s, u"總"_s}, {u"请"_s, u"請"_s}, {u"结"_s, u"結"_s}, {u"转"_s, u"轉"_s},
+            {u"办"_s, u"辦"_s}, {u"属"_s, u"屬"_s}, {u"国"_s, u"國"_s}, {u"务"_s, u"務"_s},
+            {u"补"_s, u"補"_s}, {u"关"_s, u"關"_s}, {u"现"_s, u"現"_s}, {u"数"_s, u"數"_s},
+            {u"费"_s, u"費"_s}, {u"复"_s, u"複"_s}, {u"诉"_s, u"訴"_s}, {u"讼"_s, u"訟"_s}};
         for (const auto &[s, tr] : t2t)
             text.replace(s, tr);
         for (QChar &c : text)
@@ -148,14 +149,18 @@ void TestLayouts::readsEveryLayout_data()
 {
     QTest::addColumn<QString>("expected");
     QTest::addColumn<Layout>("layout");
-    const QList<std::pair<const char *, Layout>> layouts = {
-        {"pipes", Layout::Pipes},          {"ragged tabs", Layout::RaggedTabs},
-        {"one cell per line", Layout::CellPerLine}, {"wide spaces", Layout::WideSpaces},
-        {"markdown", Layout::Markdown},    {"digit runs", Layout::DigitRuns},
-        {"Traditional full-width", Layout::Traditional}};
-    for (const char *file : {"hangzhou_style_2025.html", "huaian_2024.pdf", "hongze_2023.pdf", "pingtan_2022.txt"})
+    const QList<std::pair<const char *, Layout>> layouts = {{"pipes", Layout::Pipes},
+                                                            {"ragged tabs", Layout::RaggedTabs},
+                                                            {"one cell per line", Layout::CellPerLine},
+                                                            {"wide spaces", Layout::WideSpaces},
+                                                            {"markdown", Layout::Markdown},
+                                                            {"digit runs", Layout::DigitRuns},
+                                                            {"Traditional full-width", Layout::Traditional}};
+    for (const char *file :
+         {"hangzhou_style_2025.html", "huaian_2024.pdf", "hongze_2023.pdf", "pingtan_2022.txt"})
         for (const auto &[name, layout] : layouts)
-            QTest::newRow(qPrintable(QString::fromLatin1(file).section(u'.', 0, 0) + u" in "_s + QLatin1StringView(name)))
+            QTest::newRow(qPrintable(QString::fromLatin1(file).section(u'.', 0, 0) + u" in "_s +
+                                     QLatin1StringView(name)))
                 << testutil::dataPath(u"corpus/expected/"_s + QLatin1StringView(file) + u".json"_s) << layout;
 }
 

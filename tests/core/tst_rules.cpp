@@ -15,9 +15,9 @@ namespace {
 
 struct Edit
 {
-    QString linePrefix;     // the row's label as the line starts
-    QStringList values;     // new cells after the label; empty list = delete the line
-    int occurrence = 0;     // which line starting with the prefix
+    QString linePrefix; // the row's label as the line starts
+    QStringList values; // new cells after the label; empty list = delete the line
+    int occurrence = 0; // which line starting with the prefix
 };
 
 QString applyEdits(QString text, const QList<Edit> &edits)
@@ -85,7 +85,8 @@ private:
 
 void TestRules::initTestCase()
 {
-    m_seed = QString::fromUtf8(testutil::readBytes(testutil::dataPath(u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s)));
+    m_seed = QString::fromUtf8(
+        testutil::readBytes(testutil::dataPath(u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s)));
     QVERIFY(!m_seed.isEmpty());
     QVERIFY(m_dir.isValid());
 }
@@ -114,8 +115,8 @@ void TestRules::ruleFires_data()
         << QList<Edit>{{u"一、本年新收"_s, row({"1", "0", "0", "0", "0", "0", "1"})}} << u"T3.BALANCE"_s << 2
         << u"t3.new_received.natural_person"_s;
     QTest::newRow("a result without its total breaks the sum of results")
-        << QList<Edit>{{u"三、本年度办理结果"_s, row({"1", "0", "0", "0", "0", "0", "1"})}} << u"T3.RESULTS"_s << 2
-        << u"t3.granted.natural_person"_s;
+        << QList<Edit>{{u"三、本年度办理结果"_s, row({"1", "0", "0", "0", "0", "0", "1"})}} << u"T3.RESULTS"_s
+        << 2 << u"t3.granted.natural_person"_s;
     QTest::newRow("a row total that is not the sum of its applicants")
         << QList<Edit>{{u"2.重复申请"_s, row({"0", "2", "0", "0", "0", "0", "3"})}} << u"T3.ROWTOTAL"_s << 1
         << u"t3.rejected_duplicate.total"_s;
@@ -123,8 +124,8 @@ void TestRules::ruleFires_data()
         << QList<Edit>{{u"0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"_s,
                         row({"2", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"})}}
         << u"T4.TOTAL"_s << 1 << u"t4.reconsideration.total"_s;
-    QTest::newRow("a negative count")
-        << QList<Edit>{{u"规章"_s, row({"-1", "0", "0"})}} << u"VALUE.NEGATIVE"_s << 1 << u"t2.regulations.issued"_s;
+    QTest::newRow("a negative count") << QList<Edit>{{u"规章"_s, row({"-1", "0", "0"})}}
+                                      << u"VALUE.NEGATIVE"_s << 1 << u"t2.regulations.issued"_s;
     QTest::newRow("a count with decimals")
         << QList<Edit>{{u"行政许可"_s, row({"2.5", "", ""})}} << u"VALUE.NOT_INTEGER"_s << 1
         << u"t2.administrative_license.count"_s;
@@ -132,10 +133,11 @@ void TestRules::ruleFires_data()
         << QList<Edit>{{u"行政处罚"_s, row({"/", "", ""})}} << u"VALUE.NOT_NUMBER"_s << 1
         << u"t2.administrative_penalty.count"_s;
     QTest::newRow("a row that is not in the report leaves its cells missing")
-        << QList<Edit>{{u"2.重复申请"_s, {}}} << u"CELL.MISSING"_s << 7 << u"t3.rejected_duplicate.natural_person"_s;
+        << QList<Edit>{{u"2.重复申请"_s, {}}} << u"CELL.MISSING"_s << 7
+        << u"t3.rejected_duplicate.natural_person"_s;
     QTest::newRow("a blank cell is reported missing")
-        << QList<Edit>{{u"四、结转下年度继续办理"_s, row({"0", "0", "0", "0", "0", "0", ""})}} << u"CELL.MISSING"_s << 1
-        << u"t3.carried_forward.total"_s;
+        << QList<Edit>{{u"四、结转下年度继续办理"_s, row({"0", "0", "0", "0", "0", "0", ""})}}
+        << u"CELL.MISSING"_s << 1 << u"t3.carried_forward.total"_s;
     Q_UNUSED(t4);
 }
 
@@ -164,8 +166,9 @@ void TestRules::ruleFires()
 
 void TestRules::everyRuleIdFires()
 {
-    const QStringList ids = {u"T3.BALANCE"_s, u"T3.RESULTS"_s, u"T3.ROWTOTAL"_s, u"T4.TOTAL"_s, u"VALUE.NEGATIVE"_s,
-                             u"VALUE.NOT_INTEGER"_s, u"VALUE.NOT_NUMBER"_s, u"CELL.MISSING"_s};
+    const QStringList ids = {u"T3.BALANCE"_s,       u"T3.RESULTS"_s,     u"T3.ROWTOTAL"_s,
+                             u"T4.TOTAL"_s,         u"VALUE.NEGATIVE"_s, u"VALUE.NOT_INTEGER"_s,
+                             u"VALUE.NOT_NUMBER"_s, u"CELL.MISSING"_s};
     for (const QString &id : ids)
         QVERIFY2(m_fired.contains(id), qPrintable(id + u" never fired"_s));
 }

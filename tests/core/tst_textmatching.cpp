@@ -58,12 +58,14 @@ void TestTextMatching::offsetsMapBackToTheOriginal()
 
 void TestTextMatching::tokenizerGivesTheSubItemNumberToTheLabel()
 {
-    const QString text = NormalizedText::normalize(u"1．属于国家秘密00000002、其他法律行政法规禁止公开 0000000"_s);
+    const QString text =
+        NormalizedText::normalize(u"1．属于国家秘密00000002、其他法律行政法规禁止公开 0000000"_s);
     Tokenizer t(text);
     QStringList kinds;
     for (const Item &i : t.items())
         kinds.append((i.kind == Item::Kind::Label ? u"L:"_s : u"N:"_s) + i.text);
-    QCOMPARE(kinds, QStringList({u"L:1.属于国家秘密"_s, u"N:0000000"_s, u"L:2、其他法律行政法规禁止公开"_s, u"N:0000000"_s}));
+    QCOMPARE(kinds, QStringList({u"L:1.属于国家秘密"_s, u"N:0000000"_s, u"L:2、其他法律行政法规禁止公开"_s,
+                                 u"N:0000000"_s}));
 }
 
 void TestTextMatching::tokenizerKeepsAnnotations()
@@ -113,7 +115,8 @@ void TestTextMatching::undecidedRunStaysUncertain()
 {
     // Table 2 has no identity: a run of a row without prose to decide it stays uncertain.
     QTemporaryDir dir;
-    QString text = QString::fromUtf8(testutil::readBytes(testutil::dataPath(u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s)));
+    QString text = QString::fromUtf8(
+        testutil::readBytes(testutil::dataPath(u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s)));
     text.replace(u"行政规范性文件 | 0 | 0 | 0 |"_s, u"行政规范性文件 | 1234 |"_s);
     QFile f(dir.filePath(u"r.txt"_s));
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -128,7 +131,8 @@ void TestTextMatching::undecidedRunStaysUncertain()
     QCOMPARE(c->candidates, QList<double>({1, 12}));
     bool warned = false;
     for (const Finding &fd : r.findings)
-        warned = warned || (fd.rule == u"CELL.UNCERTAIN" && fd.cells.contains(u"t2.normative_documents.issued"_s));
+        warned =
+            warned || (fd.rule == u"CELL.UNCERTAIN" && fd.cells.contains(u"t2.normative_documents.issued"_s));
     QVERIFY(warned);
 }
 
