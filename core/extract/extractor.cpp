@@ -390,6 +390,9 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
 
     // Can a record fill a row of n cells?
     const auto &items = m_tok.items();
+    int maxCols = 1;
+    for (const RowDef &r : t.rows)
+        maxCols = qMax(maxCols, int(r.columns.size()));
     auto complete = [&](const Record &r, int n) {
         if (r.nonBlank >= n || r.values.size() >= n)
             return true;
@@ -428,7 +431,8 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
         QList<int> recs, rows;
         for (int i = recFrom + 1; i < recTo; ++i)
             if (rowOf[i] < 0 && records[i].nonBlank > 0 && !records[i].match.isRow() &&
-                (records[i].labels.isEmpty() || records[i].match.group >= 0 || records[i].match.score <= 0))
+                (records[i].labels.isEmpty() || records[i].match.group >= 0 || records[i].match.score <= 0) &&
+                complete(records[i], maxCols))
                 recs.append(i);
         for (int r = rowFrom + 1; r < rowTo; ++r)
             if (t.rowActive(t.rows[r], variant) && !taken.contains(r))

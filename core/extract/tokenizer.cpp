@@ -2,6 +2,8 @@
 
 #include "template/template.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -69,6 +71,17 @@ int Tokenizer::firstItemAt(qsizetype pos) const
     return int(it - m_items.begin());
 }
 
+bool Tokenizer::isPageFurniture(QStringView line)
+{
+    // Page numbers between rows: "-3-", "— 3 —", "第 3 页", "第3页 共10页", "3 / 10".
+    static const QRegularExpression furniture(
+        u"^\\s*(?:[-—–]+\\s*\\d{1,4}\\s*[-—–]+|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4}|page\\s*\\d{1,4}(?:\\s*of\\s*\\d{1,4})?)\\s*$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (line.size() > 24)
+        return false;
+    return furniture.match(line.toString()).hasMatch();
+}
+
 void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
 {
     LineInfo info;
@@ -76,6 +89,10 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     info.end = le;
     const qsizetype firstItem = m_items.size();
     const QStringView l = QStringView(m_text).mid(ls, le - ls);
+    if (isPageFurniture(l)) {
+        m_lines.append(info);
+        return;
+    }
 
     QList<std::pair<qsizetype, qsizetype>> cells;
     auto splitOn = [&](QChar sep) {

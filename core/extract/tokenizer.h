@@ -52,6 +52,7 @@ public:
     int firstItemAt(qsizetype pos) const;
 
     static bool isPlaceholder(QStringView cell);
+    static bool isPageFurniture(QStringView line);
 
 private:
     void tokenizeLine(qsizetype ls, qsizetype le, int line);

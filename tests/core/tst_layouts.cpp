@@ -14,7 +14,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-enum class Layout { Pipes, RaggedTabs, CellPerLine, WideSpaces, Markdown, DigitRuns, Traditional };
+enum class Layout {
+    Pipes,
+    RaggedTabs,
+    CellPerLine,
+    WideSpaces,
+    Markdown,
+    DigitRuns,
+    Traditional,
+    PageBreaks
+};
 
 QString value(const QJsonObject &cells, const QString &key)
 {
@@ -40,6 +49,12 @@ QString render(const QJsonObject &cells, const QString &variant, Layout layout)
         switch (layout) {
         case Layout::Pipes:
             out << (cellsOut + vals).join(u" | "_s) + u" |"_s;
+            break;
+        case Layout::PageBreaks:
+            // Page numbers and running heads between the rows of a table split over pages.
+            out << (cellsOut + vals).join(u" | "_s) + u" |"_s;
+            if (out.size() % 7 == 0)
+                out << u"- %1 -"_s.arg(out.size() / 7) << u"第 %1 页 共 12 页"_s.arg(out.size() / 7);
             break;
         case Layout::Markdown:
             out << u"| "_s + (cellsOut + vals).join(u" | "_s) + u" |"_s;
@@ -155,7 +170,8 @@ void TestLayouts::readsEveryLayout_data()
                                                             {"wide spaces", Layout::WideSpaces},
                                                             {"markdown", Layout::Markdown},
                                                             {"digit runs", Layout::DigitRuns},
-                                                            {"Traditional full-width", Layout::Traditional}};
+                                                            {"Traditional full-width", Layout::Traditional},
+                                                            {"pipes over pages", Layout::PageBreaks}};
     for (const char *file :
          {"hangzhou_style_2025.html", "huaian_2024.pdf", "hongze_2023.pdf", "pingtan_2022.txt"})
         for (const auto &[name, layout] : layouts)
