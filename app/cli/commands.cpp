@@ -55,8 +55,10 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
         const Report &rep = r.report;
         QString head = r.path + u": "_s + tr("template %1").arg(rep.templateName());
         if (!rep.unit.isEmpty() || !rep.year.isEmpty())
-            head += u", "_s + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
-        head += u" — "_s + tr("%n error(s)", nullptr, e) + u", "_s + tr("%n warning(s)", nullptr, w);
+            head +=
+                (english ? u", "_s : u"，"_s) + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
+        head += u" — "_s + tr("%n error(s)", nullptr, e) + (english ? u", "_s : u"，"_s) +
+                tr("%n warning(s)", nullptr, w);
         m_out << head << Qt::endl;
         if (!rep.encodingNote.isEmpty())
             m_out << u"  ! "_s << rep.encodingNote << Qt::endl;
@@ -76,10 +78,12 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
             m_out << u"  ! "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
         }
     }
-    m_out << tr("Total: %n report(s)", nullptr, reports) << u", "_s
-          << tr("%n with errors", nullptr, withErrors) << u", "_s << tr("%n clean", nullptr, clean) << u", "_s
-          << tr("%n unreadable", nullptr, unreadable) << u"; "_s << tr("%n error(s)", nullptr, errors)
-          << u", "_s << tr("%n warning(s)", nullptr, warnings) << Qt::endl;
+    const QString comma = english ? u", "_s : u"，"_s;
+    const QString semicolon = english ? u"; "_s : u"；"_s;
+    m_out << tr("Total: %n report(s)", nullptr, reports) << comma << tr("%n with errors", nullptr, withErrors)
+          << comma << tr("%n clean", nullptr, clean) << comma << tr("%n unreadable", nullptr, unreadable)
+          << semicolon << tr("%n error(s)", nullptr, errors) << comma
+          << tr("%n warning(s)", nullptr, warnings) << Qt::endl;
     if (unreadable > 0)
         return 2;
     return withErrors > 0 ? 1 : 0;
