@@ -182,6 +182,7 @@ private:
     void parseSingleRowTable(const TableDef &t, qsizetype from, qsizetype to);
     void assignValues(const TableDef &t, const QStringList &keys, const QList<int> &values);
     void setDirect(const QString &key, const Item &item);
+    void readProse();
     void applyHints();
     void materialize();
     void readMetadata();
@@ -504,35 +505,44 @@ void Run::parseSingleRowTable(const TableDef &t, qsizetype from, qsizetype to)
     assignValues(t, keys, values);
 }
 
+void Run::readProse()
+{
+    for (const ProseCheckDef &check : m_report->tmpl->proseChecks()) {
+        for (const QString &pattern : check.patterns) {
+            static thread_local QHash<QString, QRegularExpression> cache;
+            auto it = cache.find(pattern);
+            if (it == cache.end())
+                it = cache.insert(pattern, QRegularExpression(pattern));
+            auto m = it->globalMatch(m_norm.text());
+            while (m.hasNext()) {
+                const QRegularExpressionMatch hit = m.next();
+                ProseFact f;
+                f.check = check.id;
+                f.value = hit.captured(1).toDouble();
+                f.start = origStart(hit.capturedStart(1));
+                f.length = origEnd(hit.capturedEnd(1)) - f.start;
+                m_report->prose.append(f);
+            }
+        }
+    }
+}
+
 void Run::applyHints()
 {
-    const QHash<QString, QStringList> &hints = m_report->tmpl->hints();
-    if (hints.isEmpty())
-        return;
+    // Numbers of the prose that name one cell decide a run of digits when one reading agrees.
     QHash<QString, QSet<qint64>> found;
+    for (const ProseCheckDef &check : m_report->tmpl->proseChecks()) {
+        if (!check.decides || check.sums.size() != 1 || check.sums.first().size() != 1)
+            continue;
+        for (const ProseFact &f : std::as_const(m_report->prose))
+            if (f.check == check.id)
+                found[check.sums.first().first()].insert(qint64(f.value));
+    }
+    if (found.isEmpty())
+        return;
     for (Slot &s : m_slots) {
         if (s.candidates.size() <= 1)
             continue;
-        bool any = false;
-        for (const QString &k : s.keys)
-            any = any || hints.contains(k);
-        if (!any)
-            continue;
-        for (const QString &k : s.keys) {
-            if (!hints.contains(k) || found.contains(k))
-                continue;
-            QSet<qint64> vals;
-            for (const QString &pattern : hints.value(k)) {
-                static QHash<QString, QRegularExpression> cache;
-                auto it = cache.find(pattern);
-                if (it == cache.end())
-                    it = cache.insert(pattern, QRegularExpression(pattern));
-                auto m = it->globalMatch(m_norm.text());
-                while (m.hasNext())
-                    vals.insert(m.next().captured(1).toLongLong());
-            }
-            found.insert(k, vals);
-        }
         QList<Split> kept;
         for (const Split &c : s.candidates) {
             bool ok = true, used = false;
@@ -711,6 +721,7 @@ bool Run::extract(QString *error)
     QHash<QString, double> fixed;
     for (auto it = m_report->cells.constBegin(); it != m_report->cells.constEnd(); ++it)
         fixed.insert(it.key(), it.value().identityValue());
+    readProse();
     applyHints();
     RunSplitter::solve(m_slots, fixed, expandIdentities(*tmpl, m_report->variant));
     materialize();

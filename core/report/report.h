@@ -40,6 +40,15 @@ struct Cell
     static Cell textual(QString text);
 };
 
+/// A number stated in the report's prose ("全年收到政府信息公开申请34件").
+struct ProseFact
+{
+    QString check; // ProseCheckDef::id
+    double value = 0;
+    qsizetype start = -1; // span of the number in Report::text
+    qsizetype length = 0;
+};
+
 /// One report: the template, the cells read from the source (raw text, value, span, state) and
 /// what is known of the source. The one model both the window and the command line use.
 class Report
@@ -55,6 +64,7 @@ public:
     QString unit;                                 // the reporting body, when it can be read
     QString year;                                 // the report year, when it can be read
     QHash<QString, Cell> cells;
+    QList<ProseFact> prose; // numbers of the prose, for the cross-checks
 
     QString templateName() const { return tmpl ? tmpl->name() : QStringLiteral("unknown"); }
     bool has(const QString &key) const { return cells.contains(key); }

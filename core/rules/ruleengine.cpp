@@ -231,6 +231,56 @@ QList<Finding> RuleEngine::check(const Report &report)
         out.append(f);
     }
 
+    // Numbers of the prose against the tables (warnings: the prose may count 条 not 件, or cover
+    // only the issuing office while the table covers the region).
+    for (const ProseCheckDef &check : t.proseChecks()) {
+        QList<double> stated;
+        for (const ProseFact &pf : report.prose)
+            if (pf.check == check.id && !stated.contains(pf.value))
+                stated.append(pf.value);
+        if (stated.isEmpty())
+            continue;
+        QList<double> sums;
+        QStringList cells;
+        bool complete = true;
+        for (const QStringList &sum : check.sums) {
+            double v = 0;
+            for (const QString &k : sum) {
+                const Cell *c = report.cell(k);
+                if (!c || c->state != Cell::State::Number)
+                    complete = false;
+                else
+                    v += c->value;
+                if (!cells.contains(k))
+                    cells.append(k);
+            }
+            if (!sums.contains(v))
+                sums.append(v);
+        }
+        if (!complete)
+            continue;
+        bool agrees = false;
+        for (double s : stated)
+            agrees = agrees || sums.contains(s);
+        if (agrees)
+            continue;
+        QStringList st, tb;
+        for (double s : stated)
+            st.append(formatNumber(s));
+        for (double s : sums)
+            tb.append(formatNumber(s));
+        Finding f;
+        f.rule = u"PROSE.MISMATCH"_s;
+        f.severity = Finding::Severity::Warning;
+        f.cells = cells;
+        f.message = u"正文所述%1为 %2，表格为 %3；正文可能以“条”计或只涉及本机关，请核对"_s.arg(
+            check.label, st.join(u"、"_s), tb.join(u" 或 "_s));
+        f.messageEn = u"The text states %1 as %2, the tables give %3; the text may count items differently "
+                      u"or cover only the issuing office — please check"_s.arg(
+                          check.labelEn, st.join(u", "_s), tb.join(u" or "_s));
+        out.append(f);
+    }
+
     // Cells that are missing, blank or undecided.
     for (const QString &k : keys) {
         const Cell *c = report.cell(k);

@@ -62,9 +62,18 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
     t->m_name = o.value("name"_L1).toString();
     t->m_title = o.value("title"_L1).toString();
     t->m_markers = toStringList(o.value("markers"_L1));
-    const QJsonObject hints = o.value("hints"_L1).toObject();
-    for (auto it = hints.begin(); it != hints.end(); ++it)
-        t->m_hints.insert(it.key(), toStringList(it.value()));
+    for (const QJsonValue &pv : o.value("prose"_L1).toArray()) {
+        const QJsonObject po = pv.toObject();
+        ProseCheckDef pd;
+        pd.id = po.value("id"_L1).toString();
+        pd.label = po.value("label"_L1).toString();
+        pd.labelEn = po.value("label_en"_L1).toString();
+        pd.patterns = toStringList(po.value("patterns"_L1));
+        for (const QJsonValue &sv : po.value("sums"_L1).toArray())
+            pd.sums.append(toStringList(sv));
+        pd.decides = po.value("decides"_L1).toBool();
+        t->m_prose.append(pd);
+    }
 
     for (const QJsonValue &tv : o.value("tables"_L1).toArray()) {
         const QJsonObject to = tv.toObject();

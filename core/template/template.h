@@ -55,6 +55,17 @@ struct IdentityDef
     QString rhsTitleEn;
 };
 
+/// A number the report's prose states, to compare with the tables (and to decide digit runs).
+struct ProseCheckDef
+{
+    QString id;
+    QString label;
+    QString labelEn;
+    QStringList patterns;    // regular expressions; capture 1 is the number
+    QList<QStringList> sums; // the prose agrees when it equals the sum of one of these
+    bool decides = false;    // may decide a digit run of its cell
+};
+
 enum class TableLayout { Rows, SingleRow };
 
 struct TableDef
@@ -90,8 +101,8 @@ public:
     const QList<TableDef> &tables() const { return m_tables; }
     const TableDef *table(QStringView key) const;
     QStringList markers() const { return m_markers; }
-    /// Prose patterns that can decide a digit run (cell key → regular expressions).
-    const QHash<QString, QStringList> &hints() const { return m_hints; }
+    /// Numbers of the prose to compare with the tables.
+    const QList<ProseCheckDef> &proseChecks() const { return m_prose; }
 
     /// Every cell key of the template for a variant of （六）, in form order.
     QStringList cellKeys(QStringView variant = u"subitems") const;
@@ -108,7 +119,7 @@ private:
     QString m_title;
     QStringList m_markers;
     QList<TableDef> m_tables;
-    QHash<QString, QStringList> m_hints;
+    QList<ProseCheckDef> m_prose;
 };
 
 } // namespace nianbao

@@ -75,6 +75,8 @@ private Q_SLOTS:
     void findingListsAllCellsOfItsIdentity();
     void wrongColumnIsHinted();
     void blankTotalIsNamedAndCountsAsZero();
+    void proseThatDisagreesIsAWarning_data();
+    void proseThatDisagreesIsAWarning();
 
 private:
     ReadResult readEdited(const QList<Edit> &edits);
@@ -245,6 +247,38 @@ void TestRules::blankTotalIsNamedAndCountsAsZero()
             QVERIFY(f.message.contains(u"（空）"_s));
         }
     QVERIFY(rowTotal);
+}
+
+void TestRules::proseThatDisagreesIsAWarning_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("warned");
+    // 001: "受理政府信息公开申请 10 件/53 条" while the table counts 53.
+    QTest::newRow("prose counting 件 against a table counting 条")
+        << u"corpus/seeds/001_bff1b9e23c617db0.txt"_s << true;
+    QTest::newRow("prose that agrees with new applications")
+        << u"corpus/real/shanghai_kewei_2024.md"_s << false;
+    QTest::newRow("prose that agrees with the normative documents of table 2")
+        << u"corpus/real/pingtan_2022.txt"_s << false;
+}
+
+void TestRules::proseThatDisagreesIsAWarning()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, warned);
+    const ReadResult r = ReportReader::read(testutil::dataPath(file));
+    QVERIFY(r.ok);
+    QVERIFY(!r.report.prose.isEmpty());
+    const Finding *prose = nullptr;
+    for (const Finding &f : r.findings)
+        if (f.rule == u"PROSE.MISMATCH")
+            prose = &f;
+    QCOMPARE(prose != nullptr, warned);
+    if (prose) {
+        QVERIFY(!prose->isError());
+        QVERIFY(prose->cells.contains(u"t3.new_received.total"_s));
+        QVERIFY(prose->message.contains(u"10"_s) && prose->message.contains(u"53"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRules)
