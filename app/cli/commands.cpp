@@ -1,8 +1,10 @@
 #include "commands.h"
 
+#include "export/exporter.h"
 #include "json/reportjson.h"
 #include "pipeline/reportreader.h"
 #include "rules/ruleengine.h"
+#include "rules/yearcheck.h"
 
 #include <QFileInfo>
 #include <QThreadPool>
@@ -34,8 +36,15 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
     QThreadPool pool;
     if (jobs > 0)
         pool.setMaxThreadCount(jobs);
-    const QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
+    QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
         &pool, paths, [](const QString &p) { return ReportReader::read(p); });
+    // The same body's reports of consecutive years, checked against each other.
+    QList<const Report *> reports;
+    for (const ReadResult &r : results)
+        reports.append(r.ok ? &r.report : nullptr);
+    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(reports);
+    for (int i = 0; i < results.size(); ++i)
+        results[i].findings += yearFindings[i];
 
     int reports = 0, unreadable = 0, withErrors = 0, errors = 0, warnings = 0, clean = 0;
     for (const ReadResult &r : results) {
@@ -87,6 +96,71 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
     if (unreadable > 0)
         return 2;
     return withErrors > 0 ? 1 : 0;
+}
+
+int Commands::exportReports(const QString &format, const QString &out, const QStringList &inputs,
+                            bool english, const QString &encoding, bool keyHeader, bool batchOnly, int jobs)
+{
+    ExportOptions options;
+    options.english = english;
+    options.csvKeyHeader = keyHeader;
+    options.perReportFiles = !batchOnly;
+    const QString enc = encoding.toLower().remove(u'-').remove(u'_');
+    if (enc.isEmpty() || enc == u"utf8bom"_s)
+        options.csvEncoding = CsvEncoding::Utf8Bom;
+    else if (enc == u"utf8"_s)
+        options.csvEncoding = CsvEncoding::Utf8;
+    else if (enc == u"gb18030"_s || enc == u"gbk"_s)
+        options.csvEncoding = CsvEncoding::Gb18030;
+    else {
+        m_err << tr("Unknown encoding: %1. Use utf-8-bom, utf-8 or gb18030.").arg(encoding) << Qt::endl;
+        return 2;
+    }
+    const ExportFormat fmt = format == u"xlsx"_s  ? ExportFormat::Xlsx
+                             : format == u"csv"_s ? ExportFormat::Csv
+                                                  : ExportFormat::Json;
+
+    QStringList problems;
+    const QStringList paths = ReportReader::expandPaths(inputs, &problems);
+    for (const QString &p : problems)
+        m_err << p << Qt::endl;
+    QThreadPool pool;
+    if (jobs > 0)
+        pool.setMaxThreadCount(jobs);
+    QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
+        &pool, paths, [](const QString &p) { return ReportReader::read(p); });
+    // The same body's reports of consecutive years, checked against each other.
+    QList<const Report *> reports;
+    for (const ReadResult &r : results)
+        reports.append(r.ok ? &r.report : nullptr);
+    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(reports);
+    for (int i = 0; i < results.size(); ++i)
+        results[i].findings += yearFindings[i];
+    QList<ReviewedReport> reports;
+    bool unreadable = !problems.isEmpty();
+    for (const ReadResult &r : results) {
+        if (!r.ok) {
+            unreadable = true;
+            m_err << r.path << u": "_s << tr("cannot be read: %1").arg(r.error) << Qt::endl;
+            continue;
+        }
+        reports.append(ReviewedReport::fromExtracted(r.report, r.findings));
+    }
+    if (reports.isEmpty()) {
+        m_err << tr("No report to export.") << Qt::endl;
+        return 2;
+    }
+    QString error;
+    QStringList written;
+    if (!Exporter::exportReports(reports, fmt, out, options, &error, {}, &written)) {
+        for (const QString &w : written)
+            m_out << w << Qt::endl;
+        m_err << error << Qt::endl;
+        return 2;
+    }
+    for (const QString &w : written)
+        m_out << w << Qt::endl;
+    return unreadable ? 2 : 0;
 }
 
 } // namespace nianbao::cli

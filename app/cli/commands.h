@@ -15,6 +15,11 @@ public:
 
     int extract(const QString &path, bool pretty, bool english);
     int check(const QStringList &paths, bool english, int jobs);
+    /// Export reports to XLSX, CSV or JSON (format: "xlsx", "csv", "json"). One report: out is
+    /// the file, or a folder to put it in; several: out is a folder that receives one file per
+    /// report and the batch file. Exit 0, or 2 when a file cannot be read or written.
+    int exportReports(const QString &format, const QString &out, const QStringList &paths, bool english,
+                      const QString &encoding, bool keyHeader, bool batchOnly, int jobs);
 
 private:
     QTextStream &m_out;

@@ -47,15 +47,26 @@ int main(int argc, char *argv[])
                 "and checks that the numbers add up.\n\n"
                 "Commands:\n"
                 "  extract [--json] FILE     print the tables and findings of one report as JSON\n"
-                "  check FILE|DIR...         check reports and print a summary of each"));
+                "  check FILE|DIR...         check reports and print a summary of each\n"
+                "  export --xlsx|--csv|--json OUT FILE|DIR...\n"
+                "                            export reports for supervisors; one report: OUT is the\n"
+                "                            file (or a folder to put it in); several: OUT is a folder\n"
+                "                            that receives one file per report and nianbao-batch.*"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"json"_s, Cli::tr("Print JSON (extract always does).")});
+    parser.addOption({u"xlsx"_s, Cli::tr("export: write Excel workbooks.")});
+    parser.addOption(
+        {u"csv"_s, Cli::tr("export: write CSV (one line per cell; the batch one line per report).")});
+    parser.addOption({u"encoding"_s, Cli::tr("export: CSV encoding, utf-8-bom (default), utf-8 or gb18030."),
+                      Cli::tr("encoding")});
+    parser.addOption({u"keys"_s, Cli::tr("export: head the batch CSV with cell keys instead of labels.")});
+    parser.addOption({u"batch-only"_s, Cli::tr("export: several reports: write only the batch file.")});
     parser.addOption({u"compact"_s, Cli::tr("Print JSON on one line.")});
     parser.addOption({u"lang"_s, Cli::tr("Language of messages: zh_CN or en."), Cli::tr("language")});
     parser.addOption(
         {{u"j"_s, u"jobs"_s}, Cli::tr("Reports read at once (default: every core)."), Cli::tr("n")});
-    parser.addPositionalArgument(u"command"_s, Cli::tr("extract or check"));
+    parser.addPositionalArgument(u"command"_s, Cli::tr("extract, check or export"));
     parser.addPositionalArgument(u"files"_s, Cli::tr("Report files or folders."), u"FILE..."_s);
     parser.process(app);
 
@@ -81,6 +92,21 @@ int main(int argc, char *argv[])
         }
         return commands.check(files, english, parser.value(u"jobs"_s).toInt());
     }
-    err << Cli::tr("Unknown command: %1. Use extract or check.").arg(command) << Qt::endl;
+    if (command == u"export"_s) {
+        const int formats =
+            int(parser.isSet(u"xlsx"_s)) + int(parser.isSet(u"csv"_s)) + int(parser.isSet(u"json"_s));
+        if (formats != 1 || files.size() < 2) {
+            err << Cli::tr("Usage: export --xlsx|--csv|--json OUT FILE|DIR...") << Qt::endl;
+            return 2;
+        }
+        const QString format = parser.isSet(u"xlsx"_s)  ? u"xlsx"_s
+                               : parser.isSet(u"csv"_s) ? u"csv"_s
+                                                        : u"json"_s;
+        // The files speak the form's language (Chinese) unless English is asked for explicitly.
+        return commands.exportReports(format, files.first(), files.mid(1), lang.startsWith(u"en"_s),
+                                      parser.value(u"encoding"_s), parser.isSet(u"keys"_s),
+                                      parser.isSet(u"batch-only"_s), parser.value(u"jobs"_s).toInt());
+    }
+    err << Cli::tr("Unknown command: %1. Use extract, check or export.").arg(command) << Qt::endl;
     return 2;
 }

@@ -1,1 +1,9 @@
-# target_sources(nianbao_core PRIVATE ...) for this area
+# Export: XLSX (libxlsxwriter), CSV (UTF-8 with BOM or GB18030 through ICU) and JSON.
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+target_sources(nianbao_core PRIVATE
+    export/exportoptions.h
+    export/exporter.h export/exporter.cpp
+    export/exportcells.h export/exportcells.cpp
+    export/safewrite.h export/safewrite.cpp
+    export/xlsxexport.h export/xlsxexport.cpp)
+target_link_libraries(nianbao_core PRIVATE PkgConfig::XLSXWRITER)

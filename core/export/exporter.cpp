@@ -1,0 +1,494 @@
+#include "exporter.h"
+
+#include "export/exportcells.h"
+#include "export/safewrite.h"
+#include "export/xlsxexport.h"
+#include "json/reportjson.h"
+#include "rules/ruleengine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <unicode/ucnv.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+QString csvField(const QString &s)
+{
+    // RFC 4180: quote a field holding a comma, a quote, a line break or edge spaces.
+    bool quote = false;
+    for (QChar c : s) {
+        if (c == u',' || c == u'"' || c == u'\n' || c == u'\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!s.isEmpty() && (s.front().isSpace() || s.back().isSpace()))
+        quote = true;
+    if (!quote)
+        return s;
+    QString q = s;
+    q.replace(u"\""_s, u"\"\""_s);
+    return u'"' + q + u'"';
+}
+
+void csvLine(QString &out, const QStringList &fields)
+{
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i)
+            out += u',';
+        out += csvField(fields[i]);
+    }
+    out += u"\r\n"_s;
+}
+
+QJsonValue correctionCell(const Cell &c)
+{
+    if (c.state == Cell::State::Uncertain)
+        return QJsonValue(QJsonValue::Null);
+    return ReportJson::cellValue(c);
+}
+
+/// Names not yet used in a folder; case-insensitive, as on Windows and macOS.
+class NameSet
+{
+public:
+    QString take(const QString &base, const QString &ext)
+    {
+        QString name = base + ext;
+        for (int n = 2; m_used.contains(name.toCaseFolded()); ++n)
+            name = base + u" ("_s + QString::number(n) + u')' + ext;
+        m_used.insert(name.toCaseFolded());
+        return name;
+    }
+
+private:
+    QSet<QString> m_used;
+};
+
+} // namespace
+
+QString Exporter::extension(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Xlsx:
+        return u".xlsx"_s;
+    case ExportFormat::Csv:
+        return u".csv"_s;
+    case ExportFormat::Json:
+        return u".json"_s;
+    }
+    return {};
+}
+
+QString Exporter::statusLabel(ReviewStatus status, bool english)
+{
+    return ExportCells::statusLabel(status, english);
+}
+
+QString Exporter::safeBaseName(const QString &name)
+{
+    // Only the last path component, whatever the separator.
+    QString s = name;
+    const qsizetype slash = qMax(s.lastIndexOf(u'/'), s.lastIndexOf(u'\\'));
+    if (slash >= 0)
+        s = s.mid(slash + 1);
+    static const QString reserved = u"<>:\"/\\|?*"_s;
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || reserved.contains(c) ||
+            c.category() == QChar::Other_Format || c.category() == QChar::Other_Control ||
+            c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+            out += u'_';
+        else
+            out += c;
+    }
+    out = out.trimmed();
+    // No leading dots (hidden files, "..") and no trailing dots or spaces (Windows drops them).
+    while (out.startsWith(u'.'))
+        out.remove(0, 1);
+    while (out.endsWith(u'.') || out.endsWith(u' '))
+        out.chop(1);
+    static const QStringList devices = {u"CON"_s,  u"PRN"_s,  u"AUX"_s,  u"NUL"_s,  u"COM1"_s, u"COM2"_s,
+                                        u"COM3"_s, u"COM4"_s, u"LPT1"_s, u"LPT2"_s, u"LPT3"_s};
+    if (devices.contains(out.section(u'.', 0, 0).toUpper()))
+        out.prepend(u'_');
+    if (out.size() > 100)
+        out = out.left(100).trimmed();
+    if (out.isEmpty())
+        out = u"report"_s;
+    return out;
+}
+
+QString Exporter::reportBaseName(const ReviewedReport &report)
+{
+    QString src = report.current.source.isEmpty() ? report.extracted.source : report.current.source;
+    // The source's last component, its extension dropped: "001_bff1….txt" → "001_bff1…".
+    const qsizetype slash = qMax(src.lastIndexOf(u'/'), src.lastIndexOf(u'\\'));
+    if (slash >= 0)
+        src = src.mid(slash + 1);
+    const qsizetype dot = src.lastIndexOf(u'.');
+    if (dot > 0)
+        src.truncate(dot);
+    if (src.isEmpty() || src == u".."_s)
+        src = report.current.unit;
+    return safeBaseName(src);
+}
+
+QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, bool english)
+{
+    auto pick = [english](const QString &zh, const QString &en) { return english ? en : zh; };
+    QList<BatchColumn> cols = {
+        {u"file"_s, pick(u"源文件"_s, u"Source file"_s), false},
+        {u"unit"_s, pick(u"单位"_s, u"Unit"_s), false},
+        {u"year"_s, pick(u"年度"_s, u"Year"_s), false},
+        {u"template"_s, pick(u"模板"_s, u"Template"_s), false},
+        {u"status"_s, pick(u"审校状态"_s, u"Review state"_s), false},
+        {u"reviewer"_s, pick(u"审校人"_s, u"Reviewer"_s), false},
+        {u"errors"_s, pick(u"错误数"_s, u"Errors"_s), false},
+        {u"warnings"_s, pick(u"警告数"_s, u"Warnings"_s), false},
+        {u"corrections"_s, pick(u"修改数"_s, u"Corrections"_s), false},
+    };
+    // Every cell key of the templates and variants present, merged in form order: a key new to
+    // the list goes after the key that precedes it in its own template.
+    QStringList keys;
+    QHash<QString, QString> labels;
+    QSet<QPair<const Template *, QString>> seen;
+    QList<QPair<const Template *, QString>> kinds;
+    for (const ReviewedReport &r : reports)
+        if (r.current.tmpl) {
+            const QPair<const Template *, QString> k(r.current.tmpl, r.current.variant);
+            if (!seen.contains(k)) {
+                seen.insert(k);
+                kinds << k;
+            }
+        }
+    // T2021 first when present: it is the common layout.
+    std::stable_sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) {
+        return a.first == Template::t2021() && b.first != Template::t2021();
+    });
+    for (const auto &[tmpl, variant] : kinds) {
+        qsizetype at = 0;
+        for (const QString &k : tmpl->cellKeys(variant)) {
+            const qsizetype i = keys.indexOf(k);
+            if (i >= 0) {
+                at = i + 1;
+                continue;
+            }
+            keys.insert(at++, k);
+            QString l = tmpl->cellLabel(k, english);
+            const TableDef *t = nullptr;
+            int ri = -1, ci = -1;
+            if (tmpl->splitKey(k, &t, &ri, &ci))
+                l = ExportCells::tableTitle(*t, english).section(english ? u" — "_s : u"、"_s, 0, 0) +
+                    (english ? u": "_s : u"、"_s) + l;
+            if (tmpl != Template::t2021() && k.startsWith(u"t2."_s))
+                l += u" ("_s + tmpl->name() + u')';
+            labels.insert(k, l);
+        }
+    }
+    for (const QString &k : keys)
+        cols.append({k, labels.value(k), true});
+    return cols;
+}
+
+QString Exporter::batchText(const ReviewedReport &rr, const BatchColumn &col, bool english)
+{
+    const Report &rep = rr.current;
+    if (col.isCell) {
+        const Cell *c = rep.cell(col.key);
+        return c && c->state == Cell::State::Uncertain ? u"?"_s : ExportCells::valueText(c);
+    }
+    if (col.key == u"file"_s)
+        return QFileInfo(rep.source).fileName();
+    if (col.key == u"unit"_s)
+        return rep.unit;
+    if (col.key == u"year"_s)
+        return rep.year;
+    if (col.key == u"template"_s)
+        return rep.templateName();
+    if (col.key == u"status"_s)
+        return ExportCells::statusLabel(rr.status, english);
+    if (col.key == u"reviewer"_s)
+        return rr.reviewer;
+    if (col.key == u"errors"_s)
+        return QString::number(RuleEngine::errorCount(rr.findings));
+    if (col.key == u"warnings"_s)
+        return QString::number(RuleEngine::warningCount(rr.findings));
+    if (col.key == u"corrections"_s)
+        return QString::number(rr.corrections.size());
+    return {};
+}
+
+QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout,
+                          const ExportOptions &options)
+{
+    QString out;
+    if (layout == CsvLayout::Long) {
+        csvLine(out, {u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s, u"state"_s});
+        for (const ReviewedReport &rr : reports) {
+            const Report &rep = rr.current;
+            if (!rep.tmpl)
+                continue;
+            const QString name = QFileInfo(rep.source).fileName();
+            for (const QString &k : rep.cellKeys()) {
+                const Cell *c = rep.cell(k);
+                const QStringList parts = k.split(u'.');
+                csvLine(out, {name, parts.value(0), parts.value(1), parts.value(2),
+                              ExportCells::label(rep, k, options.english), ExportCells::valueText(c),
+                              ExportCells::stateName(c)});
+            }
+        }
+        return out;
+    }
+    const QList<BatchColumn> cols = batchColumns(reports, options.english);
+    QStringList header;
+    for (const BatchColumn &c : cols)
+        header << (options.csvKeyHeader ? c.key : c.label);
+    csvLine(out, header);
+    for (const ReviewedReport &rr : reports) {
+        QStringList line;
+        line.reserve(cols.size());
+        for (const BatchColumn &c : cols)
+            line << batchText(rr, c, options.english);
+        csvLine(out, line);
+    }
+    return out;
+}
+
+QByteArray Exporter::encodeCsv(const QString &text, CsvEncoding encoding, QString *error)
+{
+    if (encoding == CsvEncoding::Utf8)
+        return text.toUtf8();
+    if (encoding == CsvEncoding::Utf8Bom)
+        return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open("GB18030", &status);
+    if (U_FAILURE(status)) {
+        if (error)
+            *error = tr("The GB18030 encoding is not available: %1.")
+                         .arg(QString::fromLatin1(u_errorName(status)));
+        return {};
+    }
+    const auto *src = reinterpret_cast<const UChar *>(text.utf16());
+    const int32_t len = int32_t(text.size());
+    QByteArray out(qsizetype(UCNV_GET_MAX_BYTES_FOR_STRING(len, ucnv_getMaxCharSize(conv))) + 1,
+                   Qt::Uninitialized);
+    const int32_t n = ucnv_fromUChars(conv, out.data(), int32_t(out.size()), src, len, &status);
+    ucnv_close(conv);
+    if (U_FAILURE(status)) {
+        if (error)
+            *error = tr("The text cannot be written in GB18030: %1.")
+                         .arg(QString::fromLatin1(u_errorName(status)));
+        return {};
+    }
+    out.truncate(n);
+    return out;
+}
+
+QJsonObject Exporter::reportJson(const ReviewedReport &rr, const ExportOptions &options)
+{
+    QJsonObject o = ReportJson::toJson(rr.current, rr.findings);
+    o.insert("unit"_L1,
+             rr.current.unit.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rr.current.unit));
+    o.insert("year"_L1,
+             rr.current.year.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rr.current.year));
+    QJsonObject review;
+    review.insert("status"_L1, reviewStatusName(rr.status));
+    review.insert("reviewer"_L1, rr.reviewer);
+    if (!rr.notes.isEmpty())
+        review.insert("notes"_L1, rr.notes);
+    if (!rr.contentHash.isEmpty())
+        review.insert("content_hash"_L1, rr.contentHash);
+    review.insert("errors"_L1, RuleEngine::errorCount(rr.findings));
+    review.insert("warnings"_L1, RuleEngine::warningCount(rr.findings));
+    const QDateTime when =
+        options.exportTime.isValid() ? options.exportTime : QDateTime::currentDateTimeUtc();
+    review.insert("exported"_L1, when.toUTC().toString(Qt::ISODate));
+    o.insert("review"_L1, review);
+    QJsonArray corrections;
+    for (const Correction &c : rr.corrections) {
+        QJsonObject j;
+        j.insert("key"_L1, c.key);
+        j.insert("label"_L1, ExportCells::label(rr.current, c.key, options.english));
+        j.insert("extracted"_L1, correctionCell(c.extracted));
+        j.insert("before"_L1, correctionCell(c.before));
+        j.insert("after"_L1, correctionCell(c.after));
+        j.insert("action"_L1, c.action);
+        j.insert("reviewer"_L1, c.reviewer);
+        j.insert("time"_L1,
+                 c.time.isValid() ? QJsonValue(c.time.toUTC().toString(Qt::ISODate)) : QJsonValue());
+        if (!c.note.isEmpty())
+            j.insert("note"_L1, c.note);
+        j.insert("errors_before"_L1, c.errorsBefore);
+        j.insert("errors_after"_L1, c.errorsAfter);
+        corrections.append(j);
+    }
+    o.insert("corrections"_L1, corrections);
+    return o;
+}
+
+bool Exporter::writeJson(const QList<ReviewedReport> &reports, const QString &path,
+                         const ExportOptions &options, QString *error)
+{
+    QJsonDocument doc;
+    if (reports.size() == 1) {
+        doc.setObject(reportJson(reports.first(), options));
+    } else {
+        QJsonArray all;
+        for (const ReviewedReport &rr : reports)
+            all.append(reportJson(rr, options));
+        QJsonObject o;
+        o.insert("reports"_L1, all);
+        doc.setObject(o);
+    }
+    return SafeWrite::writeFile(path, doc.toJson(QJsonDocument::Indented), error);
+}
+
+bool Exporter::writeCsv(const QList<ReviewedReport> &reports, CsvLayout layout, const QString &path,
+                        const ExportOptions &options, QString *error)
+{
+    QString encError;
+    const QByteArray bytes = encodeCsv(csvText(reports, layout, options), options.csvEncoding, &encError);
+    if (!encError.isEmpty()) {
+        if (error)
+            *error = encError;
+        return false;
+    }
+    return SafeWrite::writeFile(path, bytes, error);
+}
+
+namespace {
+
+template <typename Write> bool viaTemp(const QString &path, QString *error, Write write)
+{
+    const QString tmp = SafeWrite::reserveTemp(path, error);
+    if (tmp.isEmpty())
+        return false;
+    QString why;
+    if (!write(tmp, &why)) {
+        QFile::remove(tmp);
+        if (error)
+            *error = SafeWrite::cannotWrite(path, why);
+        return false;
+    }
+    return SafeWrite::commit(tmp, path, error);
+}
+
+} // namespace
+
+bool Exporter::writeReportXlsx(const ReviewedReport &report, const QString &path,
+                               const ExportOptions &options, QString *error)
+{
+    return viaTemp(path, error, [&](const QString &tmp, QString *why) {
+        return XlsxExport::writeReport(report, tmp, options, why);
+    });
+}
+
+bool Exporter::writeBatchXlsx(const QList<ReviewedReport> &reports, const QString &path,
+                              const ExportOptions &options, QString *error, const ExportProgress &progress)
+{
+    bool cancelled = false;
+    const bool ok = viaTemp(path, error, [&](const QString &tmp, QString *why) {
+        const bool done = XlsxExport::writeBatch(reports, tmp, options, why, [&](int d, int t) {
+            cancelled = progress && !progress(d, t);
+            return !cancelled;
+        });
+        return done;
+    });
+    if (cancelled && error)
+        *error = tr("Export cancelled.");
+    return ok;
+}
+
+bool Exporter::exportReports(const QList<ReviewedReport> &reports, ExportFormat format,
+                             const QString &outPath, const ExportOptions &options, QString *error,
+                             const ExportProgress &progress, QStringList *written)
+{
+    if (reports.isEmpty()) {
+        if (error)
+            *error = tr("There is no report to export.");
+        return false;
+    }
+    const QString ext = extension(format);
+    const QFileInfo out(outPath);
+    auto writeOne = [&](const QList<ReviewedReport> &rs, const QString &path, bool batch) -> bool {
+        bool ok = false;
+        switch (format) {
+        case ExportFormat::Xlsx:
+            ok = batch ? writeBatchXlsx(rs, path, options, error)
+                       : writeReportXlsx(rs.first(), path, options, error);
+            break;
+        case ExportFormat::Csv:
+            ok = writeCsv(rs, batch ? CsvLayout::Wide : CsvLayout::Long, path, options, error);
+            break;
+        case ExportFormat::Json:
+            ok = writeJson(rs, path, options, error);
+            break;
+        }
+        if (ok && written)
+            written->append(path);
+        return ok;
+    };
+
+    if (reports.size() == 1) {
+        // A folder (existing, or named with a trailing separator) receives <report>.<ext>.
+        QString path = outPath;
+        if (out.isDir() || outPath.endsWith(u'/') || outPath.endsWith(u'\\')) {
+            if (!QDir().mkpath(outPath)) {
+                if (error)
+                    *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(outPath));
+                return false;
+            }
+            path = QDir(outPath).filePath(reportBaseName(reports.first()) + ext);
+        }
+        const bool ok = writeOne(reports, path, false);
+        if (ok && progress)
+            progress(1, 1);
+        return ok;
+    }
+
+    if (out.exists() && !out.isDir()) {
+        if (error)
+            *error = tr("%1 is a file; several reports are exported into a folder.")
+                         .arg(QDir::toNativeSeparators(outPath));
+        return false;
+    }
+    if (!QDir().mkpath(outPath)) {
+        if (error)
+            *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(outPath));
+        return false;
+    }
+    const QDir dir(outPath);
+    NameSet names;
+    const QString batchName = names.take(safeBaseName(options.batchBaseName), ext);
+    const int total = int(reports.size()) + 1;
+    int done = 0;
+    if (options.perReportFiles) {
+        for (const ReviewedReport &rr : reports) {
+            if (!writeOne({rr}, dir.filePath(names.take(reportBaseName(rr), ext)), false))
+                return false;
+            if (progress && !progress(++done, total)) {
+                if (error)
+                    *error = tr("Export cancelled.");
+                return false;
+            }
+        }
+    }
+    if (!writeOne(reports, dir.filePath(batchName), true))
+        return false;
+    if (progress)
+        progress(total, total);
+    return true;
+}
+
+} // namespace nianbao

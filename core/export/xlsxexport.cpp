@@ -1,0 +1,825 @@
+#include "xlsxexport.h"
+
+#include "export/exportcells.h"
+#include "export/exporter.h"
+#include "rules/ruleengine.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+#include <xlsxwriter.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+/// How a cell looks; packed into an int to cache the workbook's formats.
+struct Style
+{
+    enum Fill { NoFill, Red, Amber, Blue, Grey };
+    int fill = NoFill;
+    int decimals = -1; // -1: general; ≥ 0: that many decimals
+    bool bold = false;
+    bool border = true;
+    bool wrap = false;
+    bool center = false;
+    bool corrected = false; // italic, dark blue: the value is the reviewer's
+
+    int code() const
+    {
+        return fill | ((decimals + 1) << 3) | (bold << 7) | (border << 8) | (wrap << 9) | (center << 10) |
+               (corrected << 11);
+    }
+};
+
+class Book
+{
+public:
+    explicit Book(const QString &file, const ExportOptions &options) : m_options(options)
+    {
+        lxw_workbook_options o = {};
+        o.constant_memory = LXW_FALSE;
+        o.tmpdir = nullptr;
+        o.use_zip64 = LXW_FALSE;
+        m_wb = workbook_new_opt(QFile::encodeName(file).constData(), &o);
+    }
+    ~Book()
+    {
+        if (m_wb)
+            workbook_close(m_wb); // only when close() was not reached: frees, writes nothing useful
+    }
+    bool ok() const { return m_wb != nullptr; }
+
+    lxw_worksheet *sheet(const QString &name)
+    {
+        QString n = name;
+        // Sheet names: at most 31 characters, none of []:*?/\ .
+        static const QString forbidden = u"[]:*?/\\"_s;
+        for (QChar &c : n)
+            if (forbidden.contains(c))
+                c = u'_';
+        n.truncate(31);
+        lxw_worksheet *ws = workbook_add_worksheet(m_wb, n.toUtf8().constData());
+        worksheet_set_comments_author(ws, const_cast<char *>(m_author.constData()));
+        return ws;
+    }
+
+    lxw_format *format(const Style &s)
+    {
+        const int code = s.code();
+        if (lxw_format *f = m_formats.value(code))
+            return f;
+        lxw_format *f = workbook_add_format(m_wb);
+        static const lxw_color_t fills[] = {0, XlsxExport::ErrorFill, XlsxExport::WarningFill,
+                                            XlsxExport::CorrectedFill, XlsxExport::HeaderFill};
+        if (s.fill != Style::NoFill) {
+            format_set_pattern(f, LXW_PATTERN_SOLID);
+            format_set_bg_color(f, fills[s.fill]);
+        }
+        if (s.fill == Style::Red)
+            format_set_font_color(f, 0x9C0006);
+        else if (s.fill == Style::Amber)
+            format_set_font_color(f, 0x9C5700);
+        if (s.corrected) {
+            format_set_italic(f);
+            if (s.fill != Style::Red && s.fill != Style::Amber)
+                format_set_font_color(f, 0x1F4E79);
+        }
+        if (s.decimals == 0)
+            format_set_num_format(f, "0");
+        else if (s.decimals > 0)
+            format_set_num_format(f, (u"0."_s + QString(s.decimals, u'0')).toLatin1().constData());
+        if (s.bold)
+            format_set_bold(f);
+        if (s.border)
+            format_set_border(f, LXW_BORDER_THIN);
+        if (s.wrap)
+            format_set_text_wrap(f);
+        if (s.center) {
+            format_set_align(f, LXW_ALIGN_CENTER);
+            format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        } else {
+            format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        }
+        m_formats.insert(code, f);
+        return f;
+    }
+
+    /// Close the workbook: the file is written now.
+    lxw_error close()
+    {
+        lxw_workbook *wb = m_wb;
+        m_wb = nullptr;
+        return workbook_close(wb);
+    }
+
+    void setProperties(const QString &title)
+    {
+        m_title = title.toUtf8();
+        m_app = m_options.application.toUtf8();
+        lxw_doc_properties p = {};
+        p.title = const_cast<char *>(m_title.constData());
+        p.author = const_cast<char *>(m_app.constData());
+        p.comments = const_cast<char *>(m_app.constData());
+        workbook_set_properties(m_wb, &p);
+    }
+
+private:
+    lxw_workbook *m_wb = nullptr;
+    const ExportOptions &m_options;
+    QHash<int, lxw_format *> m_formats;
+    QByteArray m_author = QByteArrayLiteral("Nianbao");
+    QByteArray m_title;
+    QByteArray m_app;
+};
+
+QByteArray u8(const QString &s)
+{
+    return s.toUtf8();
+}
+
+void putText(lxw_worksheet *ws, int r, int c, const QString &text, lxw_format *f)
+{
+    worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), u8(text).constData(), f);
+}
+
+/// Text over a range, merged when it spans more than one cell.
+void putMerged(lxw_worksheet *ws, int r1, int c1, int r2, int c2, const QString &text, lxw_format *f)
+{
+    if (r1 == r2 && c1 == c2)
+        putText(ws, r1, c1, text, f);
+    else
+        worksheet_merge_range(ws, lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2),
+                              u8(text).constData(), f);
+}
+
+void putNumber(lxw_worksheet *ws, int r, int c, double v, lxw_format *f)
+{
+    worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c), v, f);
+}
+
+struct Ctx
+{
+    Book &book;
+    const ReviewedReport &rr;
+    const Report &rep;
+    QHash<QString, int> marks;
+    bool english;
+};
+
+Style valueStyle(const Ctx &ctx, const QString &key, const ColumnDef &col, const Cell *cell)
+{
+    Style s;
+    const int m = ctx.marks.value(key);
+    const bool corrected = ctx.rr.isCorrected(key);
+    s.fill = m == ExportCells::Error                                                        ? Style::Red
+             : m == ExportCells::Warning || (cell && cell->state == Cell::State::Uncertain) ? Style::Amber
+             : corrected                                                                    ? Style::Blue
+                                                                                            : Style::NoFill;
+    s.corrected = corrected;
+    if (cell && cell->isNumber() && col.kind == ValueKind::Decimal)
+        s.decimals = ExportCells::decimals(*cell);
+    return s;
+}
+
+QString cellComment(const Ctx &ctx, const QString &key, const Cell *cell)
+{
+    QStringList lines;
+    if (const Correction *c = ctx.rr.lastCorrection(key)) {
+        const QString extracted = c->extracted.state == Cell::State::Blank && c->extracted.text.isEmpty()
+                                      ? ExportCells::pick(ctx.english, u"（空白）"_s, u"(blank)"_s)
+                                      : c->extracted.displayText();
+        lines << ExportCells::pick(ctx.english, u"提取值："_s, u"Extracted: "_s) + extracted;
+        QString who = c->reviewer;
+        if (c->time.isValid())
+            who += (who.isEmpty() ? QString() : u" "_s) + ExportCells::timeText(c->time);
+        if (!who.isEmpty())
+            lines << ExportCells::pick(ctx.english, u"修改："_s, u"Changed by: "_s) + who;
+        if (!c->note.isEmpty())
+            lines << ExportCells::pick(ctx.english, u"备注："_s, u"Note: "_s) + c->note;
+    }
+    if (cell && cell->state == Cell::State::Uncertain) {
+        QStringList cands;
+        for (double v : cell->candidates)
+            cands << RuleEngine::formatNumber(v);
+        lines << ExportCells::pick(ctx.english, u"未能确定，可能是："_s, u"Uncertain, may be: "_s) +
+                     cands.join(u" / "_s);
+    }
+    if (cell && !cell->note.isEmpty())
+        lines << ExportCells::pick(ctx.english, u"原文注："_s, u"Note in source: "_s) + cell->note;
+    return lines.join(u'\n');
+}
+
+/// One value cell (possibly merged over c1..c2).
+void putValue(const Ctx &ctx, lxw_worksheet *ws, int r, int c1, int c2, const QString &key,
+              const ColumnDef &col)
+{
+    const Cell *cell = ctx.rep.cell(key);
+    lxw_format *f = ctx.book.format(valueStyle(ctx, key, col, cell));
+    if (c2 > c1)
+        worksheet_merge_range(ws, lxw_row_t(r), lxw_col_t(c1), lxw_row_t(r), lxw_col_t(c2), "", f);
+    if (cell && cell->isNumber())
+        putNumber(ws, r, c1, cell->value, f);
+    else if (cell && cell->state == Cell::State::Text)
+        putText(ws, r, c1, cell->text.trimmed(), f);
+    else if (cell && cell->state == Cell::State::Uncertain)
+        putText(ws, r, c1, u"?"_s, f);
+    else if (c2 == c1)
+        worksheet_write_blank(ws, lxw_row_t(r), lxw_col_t(c1), f);
+    const QString comment = cellComment(ctx, key, cell);
+    if (!comment.isEmpty())
+        worksheet_write_comment(ws, lxw_row_t(r), lxw_col_t(c1), u8(comment).constData());
+}
+
+QString rowLabel(const RowDef &r, bool english)
+{
+    return english ? r.labelEn : r.label;
+}
+
+QString columnLabel(const ColumnDef &c, bool english)
+{
+    return english ? c.labelEn : c.label;
+}
+
+/// Table 2: one block per section of the article (第二十条第（一）项 …), each with its own header.
+void writeSectionTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
+{
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.center = true;
+    head.wrap = true;
+    Style label;
+    label.wrap = true;
+    lxw_format *hf = ctx.book.format(head);
+    lxw_format *lf = ctx.book.format(label);
+
+    // Sections in order, with the columns their rows use.
+    QStringList sections;
+    QHash<QString, QList<int>> sectionRows, sectionCols;
+    for (int i = 0; i < t.rows.size(); ++i) {
+        const QString s = t.rows[i].section;
+        if (!sections.contains(s))
+            sections << s;
+        sectionRows[s] << i;
+        QList<int> cols = t.rows[i].columns;
+        if (cols.isEmpty())
+            for (int c = 0; c < t.columns.size(); ++c)
+                cols << c;
+        for (int c : cols)
+            if (!sectionCols[s].contains(c))
+                sectionCols[s] << c;
+    }
+    int width = 1;
+    for (const QString &s : sections)
+        width = qMax(width, int(sectionCols[s].size()));
+
+    worksheet_set_column(ws, 0, 0, 26, nullptr);
+    worksheet_set_column(ws, 1, lxw_col_t(width), 16, nullptr);
+    int r = 0;
+    putMerged(ws, r, 0, r, width, ExportCells::tableTitle(t, ctx.english), hf);
+    ++r;
+    for (const QString &s : sections) {
+        const QList<int> cols = sectionCols[s];
+        // Spread n columns over `width` slots: one each, the last takes the rest.
+        auto span = [&](int i, int *c1, int *c2) {
+            *c1 = 1 + i;
+            *c2 = i == cols.size() - 1 ? width : *c1;
+        };
+        if (!s.isEmpty()) {
+            putMerged(ws, r, 0, r, width, s, hf);
+            ++r;
+        }
+        putText(ws, r, 0, ExportCells::pick(ctx.english, u"信息内容"_s, u"Item"_s), hf);
+        for (int i = 0; i < cols.size(); ++i) {
+            int c1, c2;
+            span(i, &c1, &c2);
+            putMerged(ws, r, c1, r, c2, columnLabel(t.columns[cols[i]], ctx.english), hf);
+        }
+        worksheet_set_row(ws, lxw_row_t(r), 30, nullptr);
+        ++r;
+        for (int ri : sectionRows[s]) {
+            const RowDef &row = t.rows[ri];
+            if (!t.rowActive(row, ctx.rep.variant))
+                continue;
+            putText(ws, r, 0, rowLabel(row, ctx.english), lf);
+            for (int i = 0; i < cols.size(); ++i) {
+                int c1, c2;
+                span(i, &c1, &c2);
+                const ColumnDef &col = t.columns[cols[i]];
+                const bool has = row.columns.isEmpty() || row.columns.contains(cols[i]);
+                if (has)
+                    putValue(ctx, ws, r, c1, c2, Template::cellKey(t, row, col), col);
+                else
+                    putMerged(ws, r, c1, r, c2, QString(), ctx.book.format(Style{}));
+            }
+            ++r;
+        }
+    }
+}
+
+/// Table 3: label area of three columns (group, subgroup, row label), grouped column headers.
+void writeRowsTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
+{
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.center = true;
+    head.wrap = true;
+    Style label;
+    label.wrap = true;
+    Style group = label;
+    group.center = true;
+    lxw_format *hf = ctx.book.format(head);
+    lxw_format *lf = ctx.book.format(label);
+    lxw_format *gf = ctx.book.format(group);
+
+    const int L = 3; // label columns
+    const int ncols = int(t.columns.size());
+    const int last = L + ncols - 1;
+    worksheet_set_column(ws, 0, 0, 10, nullptr);
+    worksheet_set_column(ws, 1, 1, 10, nullptr);
+    worksheet_set_column(ws, 2, 2, 40, nullptr);
+    worksheet_set_column(ws, L, lxw_col_t(last), 11, nullptr);
+
+    bool grouped = false;
+    for (const ColumnDef &c : t.columns)
+        grouped |= !c.group.isEmpty();
+    const bool applicants = t.key == u"t3"_s;
+
+    int r = 0;
+    putMerged(ws, r, 0, r, last, ExportCells::tableTitle(t, ctx.english), hf);
+    ++r;
+    const int headTop = r;
+    const int headRows = (applicants ? 1 : 0) + (grouped ? 2 : 1);
+    const int headBottom = headTop + headRows - 1;
+    putMerged(ws, headTop, 0, headBottom, L - 1,
+              applicants ? ExportCells::pick(
+                               ctx.english,
+                               u"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"_s,
+                               u"(In each column: item 1 + item 2 = item 3 + item 4)"_s)
+                         : QString(),
+              hf);
+    int cr = headTop;
+    if (applicants) {
+        putMerged(ws, cr, L, cr, last, ExportCells::pick(ctx.english, u"申请人情况"_s, u"Applicants"_s), hf);
+        ++cr;
+    }
+    for (int c = 0; c < ncols;) {
+        const ColumnDef &col = t.columns[c];
+        if (grouped && !col.group.isEmpty()) {
+            int e = c;
+            while (e + 1 < ncols && t.columns[e + 1].group == col.group)
+                ++e;
+            putMerged(ws, cr, L + c, cr, L + e, col.group, hf);
+            for (int k = c; k <= e; ++k)
+                putText(ws, cr + 1, L + k, columnLabel(t.columns[k], ctx.english), hf);
+            c = e + 1;
+        } else {
+            putMerged(ws, cr, L + c, headBottom, L + c, columnLabel(col, ctx.english), hf);
+            ++c;
+        }
+    }
+    worksheet_set_row(ws, lxw_row_t(headBottom), 30, nullptr);
+    r = headBottom + 1;
+
+    QList<int> rows;
+    for (int i = 0; i < t.rows.size(); ++i)
+        if (t.rowActive(t.rows[i], ctx.rep.variant))
+            rows << i;
+    for (int k = 0; k < rows.size(); ++k) {
+        const RowDef &row = t.rows[rows[k]];
+        const int rr = r + k;
+        // A group label spans the rows that share it (三、本年度办理结果), a subgroup likewise.
+        if (!row.group.isEmpty()) {
+            if (k == 0 || t.rows[rows[k - 1]].group != row.group) {
+                int e = k;
+                while (e + 1 < rows.size() && t.rows[rows[e + 1]].group == row.group)
+                    ++e;
+                putMerged(ws, rr, 0, r + e, 0, row.group, gf);
+            }
+            if (!row.subgroup.isEmpty()) {
+                if (k == 0 || t.rows[rows[k - 1]].subgroup != row.subgroup) {
+                    int e = k;
+                    while (e + 1 < rows.size() && t.rows[rows[e + 1]].subgroup == row.subgroup)
+                        ++e;
+                    putMerged(ws, rr, 1, r + e, 1, row.subgroup, gf);
+                }
+                putText(ws, rr, 2, rowLabel(row, ctx.english), lf);
+            } else {
+                putMerged(ws, rr, 1, rr, 2, rowLabel(row, ctx.english), lf);
+            }
+        } else {
+            putMerged(ws, rr, 0, rr, 2, rowLabel(row, ctx.english), lf);
+        }
+        for (int c = 0; c < ncols; ++c)
+            putValue(ctx, ws, rr, L + c, L + c, Template::cellKey(t, row, t.columns[c]), t.columns[c]);
+    }
+    worksheet_freeze_panes(ws, lxw_row_t(headBottom + 1), lxw_col_t(L));
+}
+
+/// Table 4: one printed row; each row of the template is a group of columns, rows sharing a
+/// group (行政诉讼) get a label over both.
+void writeSingleRowTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
+{
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.center = true;
+    head.wrap = true;
+    lxw_format *hf = ctx.book.format(head);
+    const int ncols = int(t.columns.size());
+    const int total = ncols * int(t.rows.size());
+    worksheet_set_column(ws, 0, lxw_col_t(total - 1), 9, nullptr);
+
+    int r = 0;
+    putMerged(ws, r, 0, r, total - 1, ExportCells::tableTitle(t, ctx.english), hf);
+    const int top = 1;
+    for (int i = 0; i < t.rows.size(); ++i) {
+        const RowDef &row = t.rows[i];
+        const int c0 = i * ncols;
+        if (row.group.isEmpty()) {
+            putMerged(ws, top, c0, top, c0 + ncols - 1, rowLabel(row, ctx.english), hf);
+            for (int c = 0; c < ncols; ++c)
+                putMerged(ws, top + 1, c0 + c, top + 2, c0 + c, columnLabel(t.columns[c], ctx.english), hf);
+        } else {
+            if (i == 0 || t.rows[i - 1].group != row.group) {
+                int e = i;
+                while (e + 1 < t.rows.size() && t.rows[e + 1].group == row.group)
+                    ++e;
+                putMerged(ws, top, c0, top, (e + 1) * ncols - 1, row.group, hf);
+            }
+            putMerged(ws, top + 1, c0, top + 1, c0 + ncols - 1, rowLabel(row, ctx.english), hf);
+            for (int c = 0; c < ncols; ++c)
+                putText(ws, top + 2, c0 + c, columnLabel(t.columns[c], ctx.english), hf);
+        }
+        for (int c = 0; c < ncols; ++c)
+            putValue(ctx, ws, top + 3, c0 + c, c0 + c, Template::cellKey(t, row, t.columns[c]), t.columns[c]);
+    }
+    worksheet_set_row(ws, top + 2, 30, nullptr);
+}
+
+void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const ExportOptions &o)
+{
+    const bool en = o.english;
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    Style plain;
+    plain.wrap = true;
+    lxw_format *hf = book.format(head);
+    lxw_format *pf = book.format(plain);
+    worksheet_set_column(ws, 0, 0, 18, nullptr);
+    worksheet_set_column(ws, 1, 1, 70, nullptr);
+    const Report &rep = rr.current;
+    const QDateTime when = o.exportTime.isValid() ? o.exportTime : QDateTime::currentDateTimeUtc();
+    int r = 0;
+    putMerged(ws, r, 0, r, 1,
+              ExportCells::pick(en, u"政府信息公开工作年度报告 审校结果"_s,
+                                u"Annual report on government information disclosure — review"_s),
+              hf);
+    ++r;
+    auto line = [&](const QString &k, const QString &v) {
+        putText(ws, r, 0, k, hf);
+        putText(ws, r, 1, v, pf);
+        ++r;
+    };
+    auto number = [&](const QString &k, double v) {
+        putText(ws, r, 0, k, hf);
+        putNumber(ws, r, 1, v, pf);
+        ++r;
+    };
+    line(ExportCells::pick(en, u"源文件"_s, u"Source file"_s), QFileInfo(rep.source).fileName());
+    line(ExportCells::pick(en, u"单位"_s, u"Unit"_s), rep.unit);
+    line(ExportCells::pick(en, u"年度"_s, u"Year"_s), rep.year);
+    line(ExportCells::pick(en, u"模板"_s, u"Template"_s),
+         rep.tmpl ? rep.tmpl->title() + u" ("_s + rep.templateName() + u')' : rep.templateName());
+    line(ExportCells::pick(en, u"格式 / 编码"_s, u"Format / encoding"_s),
+         rep.format + (rep.encoding.isEmpty() ? QString() : u" / "_s + rep.encoding));
+    line(ExportCells::pick(en, u"审校状态"_s, u"Review state"_s), ExportCells::statusLabel(rr.status, en));
+    line(ExportCells::pick(en, u"审校人"_s, u"Reviewer"_s), rr.reviewer);
+    line(ExportCells::pick(en, u"导出时间"_s, u"Exported"_s), ExportCells::timeText(when));
+    number(ExportCells::pick(en, u"错误"_s, u"Errors"_s), RuleEngine::errorCount(rr.findings));
+    number(ExportCells::pick(en, u"警告"_s, u"Warnings"_s), RuleEngine::warningCount(rr.findings));
+    QSet<QString> changed;
+    for (const Correction &c : rr.corrections)
+        changed.insert(c.key);
+    number(ExportCells::pick(en, u"修改的单元格"_s, u"Corrected cells"_s), double(changed.size()));
+    if (!rr.notes.isEmpty())
+        line(ExportCells::pick(en, u"审校意见"_s, u"Notes"_s), rr.notes);
+    if (!rr.contentHash.isEmpty())
+        line(u"SHA-256"_s, rr.contentHash);
+    line(ExportCells::pick(en, u"源文件路径"_s, u"Source path"_s), rep.source);
+    ++r;
+    Style red, amber, blue;
+    red.fill = Style::Red;
+    amber.fill = Style::Amber;
+    blue.fill = Style::Blue;
+    blue.corrected = true;
+    putText(ws, r, 0, ExportCells::pick(en, u"图例"_s, u"Legend"_s), hf);
+    ++r;
+    putText(ws, r, 0, ExportCells::pick(en, u"红色"_s, u"Red"_s), book.format(red));
+    putText(ws, r++, 1,
+            ExportCells::pick(en, u"不符合勾稽关系或数值错误（错误）"_s, u"Breaks a rule (error)"_s), pf);
+    putText(ws, r, 0, ExportCells::pick(en, u"黄色"_s, u"Amber"_s), book.format(amber));
+    putText(
+        ws, r++, 1,
+        ExportCells::pick(en, u"缺失、空白或未能确定（警告）"_s, u"Missing, blank or uncertain (warning)"_s),
+        pf);
+    putText(ws, r, 0, ExportCells::pick(en, u"蓝色"_s, u"Blue"_s), book.format(blue));
+    putText(ws, r++, 1,
+            ExportCells::pick(en, u"审校人修改过的单元格（批注中为提取值）"_s,
+                              u"Corrected by the reviewer (the comment holds the extracted value)"_s),
+            pf);
+}
+
+/// The findings: rule, severity, cells by label, both sides, difference, message.
+/// With file set, a first column names the report (the batch's sheet).
+int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr, bool en, bool withFile)
+{
+    Style plain;
+    plain.wrap = true;
+    lxw_format *pf = book.format(plain);
+    Style red = plain, amber = plain;
+    red.fill = Style::Red;
+    amber.fill = Style::Amber;
+    const int o = withFile ? 1 : 0;
+    for (const Finding &f : rr.findings) {
+        if (withFile)
+            putText(ws, r, 0, QFileInfo(rr.current.source).fileName(), pf);
+        putText(ws, r, o + 0, f.rule, pf);
+        putText(ws, r, o + 1,
+                f.isError() ? ExportCells::pick(en, u"错误"_s, u"error"_s)
+                            : ExportCells::pick(en, u"警告"_s, u"warning"_s),
+                book.format(f.isError() ? red : amber));
+        QStringList labels;
+        for (const QString &k : f.cells)
+            labels << ExportCells::label(rr.current, k, en);
+        putText(ws, r, o + 2, labels.join(u'\n'), pf);
+        if (f.hasSides) {
+            putNumber(ws, r, o + 3, f.lhs, pf);
+            putNumber(ws, r, o + 4, f.rhs, pf);
+            putNumber(ws, r, o + 5, f.difference, pf);
+        } else {
+            for (int c = 3; c <= 5; ++c)
+                worksheet_write_blank(ws, lxw_row_t(r), lxw_col_t(o + c), pf);
+        }
+        QStringList blanks;
+        for (const QString &k : f.blankCells)
+            blanks << ExportCells::label(rr.current, k, en);
+        putText(ws, r, o + 6, blanks.join(u'\n'), pf);
+        QString msg = en ? f.messageEn : f.message;
+        const QString hint = en ? f.hintEn : f.hint;
+        if (!hint.isEmpty())
+            msg += (en ? u"; "_s : u"；"_s) + hint;
+        putText(ws, r, o + 7, msg, pf);
+        ++r;
+    }
+    return r;
+}
+
+void findingsHeader(Book &book, lxw_worksheet *ws, bool en, bool withFile)
+{
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.wrap = true;
+    lxw_format *hf = book.format(head);
+    QStringList h;
+    if (withFile)
+        h << ExportCells::pick(en, u"源文件"_s, u"Source file"_s);
+    h << ExportCells::pick(en, u"规则"_s, u"Rule"_s) << ExportCells::pick(en, u"严重程度"_s, u"Severity"_s)
+      << ExportCells::pick(en, u"单元格"_s, u"Cells"_s) << ExportCells::pick(en, u"左边"_s, u"Left side"_s)
+      << ExportCells::pick(en, u"右边"_s, u"Right side"_s)
+      << ExportCells::pick(en, u"差额"_s, u"Difference"_s)
+      << ExportCells::pick(en, u"按0计的空白单元格"_s, u"Blank cells counted as 0"_s)
+      << ExportCells::pick(en, u"说明"_s, u"Message"_s);
+    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60};
+    const int o = withFile ? 1 : 0;
+    if (withFile)
+        worksheet_set_column(ws, 0, 0, 28, nullptr);
+    for (int i = 0; i < widths.size(); ++i)
+        worksheet_set_column(ws, lxw_col_t(o + i), lxw_col_t(o + i), widths[i], nullptr);
+    for (int i = 0; i < h.size(); ++i)
+        putText(ws, 0, i, h[i], hf);
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+void putCellValue(Book &book, lxw_worksheet *ws, int r, int c, const Cell &cell, lxw_format *f)
+{
+    Q_UNUSED(book);
+    if (cell.isNumber())
+        putNumber(ws, r, c, cell.value, f);
+    else if (cell.state == Cell::State::Text)
+        putText(ws, r, c, cell.text.trimmed(), f);
+    else if (cell.state == Cell::State::Uncertain)
+        putText(ws, r, c, u"?"_s, f);
+    else
+        worksheet_write_blank(ws, lxw_row_t(r), lxw_col_t(c), f);
+}
+
+void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, bool en)
+{
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.wrap = true;
+    Style plain;
+    plain.wrap = true;
+    lxw_format *hf = book.format(head);
+    lxw_format *pf = book.format(plain);
+    const QStringList h = {ExportCells::pick(en, u"单元格"_s, u"Cell"_s),
+                           ExportCells::pick(en, u"提取值"_s, u"Extracted value"_s),
+                           ExportCells::pick(en, u"修改前"_s, u"Before"_s),
+                           ExportCells::pick(en, u"修改后"_s, u"Corrected value"_s),
+                           ExportCells::pick(en, u"操作"_s, u"Action"_s),
+                           ExportCells::pick(en, u"审校人"_s, u"Reviewer"_s),
+                           ExportCells::pick(en, u"时间"_s, u"Time"_s),
+                           ExportCells::pick(en, u"备注"_s, u"Note"_s),
+                           ExportCells::pick(en, u"修改前错误数"_s, u"Errors before"_s),
+                           ExportCells::pick(en, u"修改后错误数"_s, u"Errors after"_s),
+                           ExportCells::pick(en, u"键"_s, u"Key"_s)};
+    const QList<double> widths = {40, 12, 12, 12, 8, 12, 22, 30, 10, 10, 36};
+    for (int i = 0; i < h.size(); ++i) {
+        worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), widths[i], nullptr);
+        putText(ws, 0, i, h[i], hf);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    int r = 1;
+    for (const Correction &c : rr.corrections) {
+        putText(ws, r, 0, ExportCells::label(rr.current, c.key, en), pf);
+        putCellValue(book, ws, r, 1, c.extracted, pf);
+        putCellValue(book, ws, r, 2, c.before, pf);
+        putCellValue(book, ws, r, 3, c.after, pf);
+        putText(ws, r, 4, c.action, pf);
+        putText(ws, r, 5, c.reviewer, pf);
+        putText(ws, r, 6, ExportCells::timeText(c.time), pf);
+        putText(ws, r, 7, c.note, pf);
+        putNumber(ws, r, 8, c.errorsBefore, pf);
+        putNumber(ws, r, 9, c.errorsAfter, pf);
+        putText(ws, r, 10, c.key, pf);
+        ++r;
+    }
+}
+
+QString closeError(lxw_error e)
+{
+    switch (e) {
+    case LXW_NO_ERROR:
+        return {};
+    case LXW_ERROR_CREATING_XLSX_FILE:
+        return XlsxExport::tr("the file cannot be created (is the folder writable?)");
+    case LXW_ERROR_CREATING_TMPFILE:
+        return XlsxExport::tr("no temporary file can be created");
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+        return XlsxExport::tr("out of memory");
+    default:
+        return XlsxExport::tr("writing failed (is the disk full?)");
+    }
+}
+
+bool finish(Book &book, const QString &file, QString *error)
+{
+    const lxw_error e = book.close();
+    if (e != LXW_NO_ERROR) {
+        if (error)
+            *error = closeError(e);
+        Q_UNUSED(file);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool XlsxExport::writeReport(const ReviewedReport &rr, const QString &file, const ExportOptions &options,
+                             QString *error)
+{
+    Book book(file, options);
+    if (!book.ok()) {
+        if (error)
+            *error = closeError(LXW_ERROR_CREATING_XLSX_FILE);
+        return false;
+    }
+    const bool en = options.english;
+    const Report &rep = rr.current;
+    book.setProperties(QFileInfo(rep.source).fileName());
+    writeCover(book, book.sheet(ExportCells::pick(en, u"封面"_s, u"Cover"_s)), rr, options);
+    Ctx ctx{book, rr, rep, ExportCells::marks(rr.findings), en};
+    if (rep.tmpl) {
+        for (const TableDef &t : rep.tmpl->tables()) {
+            lxw_worksheet *ws = book.sheet(ExportCells::tableTitle(t, en));
+            if (t.layout == TableLayout::SingleRow)
+                writeSingleRowTable(ctx, ws, t);
+            else if (t.key == u"t2"_s)
+                writeSectionTable(ctx, ws, t);
+            else
+                writeRowsTable(ctx, ws, t);
+        }
+    }
+    lxw_worksheet *fs = book.sheet(ExportCells::pick(en, u"检查结果"_s, u"Findings"_s));
+    findingsHeader(book, fs, en, false);
+    writeFindings(book, fs, 1, rr, en, false);
+    writeCorrections(book, book.sheet(ExportCells::pick(en, u"修改记录"_s, u"Corrections"_s)), rr, en);
+    return finish(book, file, error);
+}
+
+bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString &file,
+                            const ExportOptions &options, QString *error, const ExportProgress &progress)
+{
+    Book book(file, options);
+    if (!book.ok()) {
+        if (error)
+            *error = closeError(LXW_ERROR_CREATING_XLSX_FILE);
+        return false;
+    }
+    const bool en = options.english;
+    book.setProperties(ExportCells::pick(en, u"年度报告汇总"_s, u"Annual reports — batch"_s));
+    lxw_worksheet *ws = book.sheet(ExportCells::pick(en, u"汇总"_s, u"Batch"_s));
+    const QList<BatchColumn> cols = Exporter::batchColumns(reports, en);
+
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.wrap = true;
+    lxw_format *hf = book.format(head);
+    Style keyStyle;
+    keyStyle.border = false;
+    lxw_format *kf = book.format(keyStyle);
+    Style plainStyle;
+    lxw_format *pf = book.format(plainStyle);
+
+    // Row 0: the keys (hidden, for programs); row 1: the labels.
+    lxw_row_col_options hidden = {};
+    hidden.hidden = LXW_TRUE;
+    worksheet_set_row_opt(ws, 0, LXW_DEF_ROW_HEIGHT, nullptr, &hidden);
+    worksheet_set_row(ws, 1, 60, nullptr);
+    for (int c = 0; c < cols.size(); ++c) {
+        putText(ws, 0, c, cols[c].key, kf);
+        putText(ws, 1, c, cols[c].label, hf);
+    }
+    worksheet_set_column(ws, 0, 0, 30, nullptr);
+    worksheet_set_column(ws, 1, 1, 24, nullptr);
+    worksheet_set_column(ws, 2, lxw_col_t(cols.size() - 1), 10, nullptr);
+    worksheet_freeze_panes(ws, 2, 1);
+
+    // Cache the template cell definitions by key.
+    int row = 2;
+    for (int i = 0; i < reports.size(); ++i, ++row) {
+        const ReviewedReport &rr = reports[i];
+        const Report &rep = rr.current;
+        const QHash<QString, int> marks = ExportCells::marks(rr.findings);
+        for (int c = 0; c < cols.size(); ++c) {
+            const BatchColumn &col = cols[c];
+            if (!col.isCell) {
+                if (col.key == u"errors"_s)
+                    putNumber(ws, row, c, RuleEngine::errorCount(rr.findings), pf);
+                else if (col.key == u"warnings"_s)
+                    putNumber(ws, row, c, RuleEngine::warningCount(rr.findings), pf);
+                else if (col.key == u"corrections"_s)
+                    putNumber(ws, row, c, double(rr.corrections.size()), pf);
+                else
+                    putText(ws, row, c, Exporter::batchText(rr, col, en), pf);
+                continue;
+            }
+            const Cell *cell = rep.cell(col.key);
+            const int m = marks.value(col.key);
+            const bool corrected = !rr.corrections.isEmpty() && rr.isCorrected(col.key);
+            Style s;
+            s.fill = m == ExportCells::Error ? Style::Red
+                     : m == ExportCells::Warning || (cell && cell->state == Cell::State::Uncertain)
+                         ? Style::Amber
+                     : corrected ? Style::Blue
+                                 : Style::NoFill;
+            s.corrected = corrected;
+            if (cell && cell->isNumber() && !cell->isInteger())
+                s.decimals = ExportCells::decimals(*cell);
+            lxw_format *f = book.format(s);
+            if (!cell) {
+                if (s.fill != Style::NoFill)
+                    worksheet_write_blank(ws, lxw_row_t(row), lxw_col_t(c), f);
+                continue;
+            }
+            putCellValue(book, ws, row, c, *cell, f);
+        }
+        if (progress && !progress(i + 1, int(reports.size()))) {
+            if (error)
+                *error = tr("Export cancelled.");
+            return false; // the Book's destructor discards the workbook
+        }
+    }
+    if (!reports.isEmpty())
+        worksheet_autofilter(ws, 1, 0, lxw_row_t(row - 1), lxw_col_t(cols.size() - 1));
+
+    lxw_worksheet *fs = book.sheet(ExportCells::pick(en, u"检查结果"_s, u"Findings"_s));
+    findingsHeader(book, fs, en, true);
+    int r = 1;
+    for (const ReviewedReport &rr : reports)
+        r = writeFindings(book, fs, r, rr, en, true);
+    return finish(book, file, error);
+}
+
+} // namespace nianbao
