@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "rules/ruleengine.h"
+#include "rules/yearcheck.h"
 
 #include <QSet>
 #include <QTemporaryDir>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void findingListsAllCellsOfItsIdentity();
     void wrongColumnIsHinted();
     void blankTotalIsNamedAndCountsAsZero();
+    void lastYearsReportIsComparedWithThisYears();
     void proseThatDisagreesIsAWarning_data();
     void proseThatDisagreesIsAWarning();
 
@@ -247,6 +249,48 @@ void TestRules::blankTotalIsNamedAndCountsAsZero()
             QVERIFY(f.message.contains(u"（空）"_s));
         }
     QVERIFY(rowTotal);
+}
+
+void TestRules::lastYearsReportIsComparedWithThisYears()
+{
+    const QString seed = m_seed;
+    m_seed = u"某某区人民政府2022年政府信息公开工作年度报告\n"_s + seed;
+    const ReadResult last = readEdited({
+        {u"一、本年新收"_s, row({"3", "0", "0", "0", "0", "0", "3"})},
+        {u"三、本年度办理结果"_s, row({"1", "0", "0", "0", "0", "0", "1"})},
+        {u"(七)总计"_s, row({"1", "0", "0", "0", "0", "0", "1"})},
+        {u"四、结转下年度继续办理"_s, row({"2", "0", "0", "0", "0", "0", "2"})},
+        {u"行政规范性文件"_s, row({"4", "0", "20"})},
+    });
+    m_seed = u"某某区人民政府2023年政府信息公开工作年度报告\n"_s + seed;
+    const ReadResult now = readEdited({
+        {u"二、上年结转"_s, row({"1", "0", "0", "0", "0", "0", "1"})},
+        {u"三、本年度办理结果"_s, row({"1", "0", "0", "0", "0", "0", "1"})},
+        {u"(七)总计"_s, row({"1", "0", "0", "0", "0", "0", "1"})},
+        {u"行政规范性文件"_s, row({"2", "1", "30"})},
+    });
+    m_seed = seed;
+    QVERIFY(last.ok && now.ok);
+    QCOMPARE(last.report.unit, u"某某区人民政府"_s);
+    QCOMPARE(now.report.year, u"2023"_s);
+    QVERIFY(YearCheck::arePair(last.report, now.report));
+    QVERIFY(!YearCheck::arePair(now.report, last.report));
+    const QList<Finding> f = YearCheck::compare(last.report, now.report);
+    QStringList rules;
+    for (const Finding &x : f) {
+        rules.append(x.rule + u':' + x.cells.first());
+        QVERIFY(!x.isError());
+    }
+    // Carried over 1 against last year's 2, in both the natural-person and the total column; and
+    // 30 in force against 20 + 2 − 1.
+    QCOMPARE(rules, QStringList({u"YEAR.CARRYOVER:t3.carried_over.natural_person"_s,
+                                 u"YEAR.CARRYOVER:t3.carried_over.total"_s,
+                                 u"YEAR.IN_FORCE:t2.normative_documents.in_force"_s}));
+    QCOMPARE(f.last().rhs, 21.0);
+    // A batch finds the pair whatever the order.
+    const QList<QList<Finding>> batch = YearCheck::compareBatch({&now.report, &last.report});
+    QCOMPARE(batch[0].size(), 3);
+    QCOMPARE(batch[1].size(), 0);
 }
 
 void TestRules::proseThatDisagreesIsAWarning_data()
