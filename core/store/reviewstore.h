@@ -1,0 +1,265 @@
+#pragma once
+
+#include "review/correction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+class QTimer;
+
+namespace nianbao {
+
+/// One line of the audit trail as stored: the correction, the findings around it, and whether it
+/// was later undone.
+struct AuditEntry
+{
+    qint64 id = 0;
+    qint64 revision = 0; // of the change log (see ReviewStore::changesSince)
+    qint64 version = 0;  // the cell's version this change produced
+    QString contentHash;
+    Correction correction;
+    QList<Finding> findingsBefore; // empty when only the counts were given
+    QList<Finding> findingsAfter;
+    bool undone = false;
+    QString undoneBy;
+    QDateTime undoneAt;
+};
+
+/// The value of a corrected cell as the database holds it now.
+struct StoredCell
+{
+    QString key;
+    Cell cell;
+    qint64 version = 0; // 0: never corrected
+    QString reviewer;   // who wrote this version
+    QDateTime time;
+};
+
+/// A write that was refused because someone else changed the cell since this reviewer saw it.
+struct Conflict
+{
+    QString contentHash;
+    QString key;
+    qint64 expectedVersion = 0; // the version the write stated
+    StoredCell theirs;          // what the database holds now
+};
+
+/// One entry of the change log: what changed, so another reviewer's window can follow.
+struct StoreChange
+{
+    qint64 revision = 0;
+    QString contentHash;
+    QString kind; // cell, undo, status, notes, report, queue
+    QString key;  // the cell key for cell/undo
+    QString reviewer;
+    QDateTime time;
+    bool own = false; // written by this ReviewStore instance
+};
+
+/// What the queue shows of a report, without its cells.
+struct ReportSummary
+{
+    QString contentHash;
+    QString path;
+    QString unit;
+    QString year;
+    QString templateName;
+    int errors = 0;
+    int warnings = 0;
+};
+
+/// A report in the queue (the list of open reports), with its review state.
+struct QueueItem
+{
+    qint64 id = 0;
+    int position = 0;
+    QString path;
+    QString folder;      // the batch the report was opened with (its folder by default)
+    QString contentHash; // empty until the file was read
+    QString unit;
+    QString year;
+    QString templateName;
+    ReviewStatus status = ReviewStatus::New;
+    int errors = 0;
+    int warnings = 0;
+    int corrections = 0; // cells in effect corrected
+    QString reviewer;
+    QDateTime updated;
+};
+
+struct QueueFilter
+{
+    QList<ReviewStatus> statuses; // empty: any
+    QString folder;               // empty: any
+    QString search;               // part of the unit name or of the path
+    QString year;                 // exact, empty: any
+    bool withErrorsOnly = false;
+};
+
+struct QueueCounts
+{
+    int total = 0;
+    int byStatus[4] = {0, 0, 0, 0}; // indexed by ReviewStatus
+    int withErrors = 0;
+    int corrected = 0; // reports with at least one correction in effect
+    int count(ReviewStatus s) const { return byStatus[int(s)]; }
+};
+
+/// Where reviews are kept: one SQLite file per user by default, or a PostgreSQL database shared by
+/// a team. Every write is its own transaction, committed before the call returns.
+///
+/// A ReviewStore is used from the thread that opened it (it has a connection of its own); open one
+/// per thread or process.
+///
+/// Concurrency: every corrected cell carries a version. A write states the version the writer saw
+/// (by default the one this store last read or wrote for that cell); a write over a newer version is
+/// refused with a Conflict, never silently applied.
+class ReviewStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Backend { None, SQLite, PostgreSQL };
+
+    /// The newest schema this version writes; older databases are migrated on open.
+    static constexpr int SchemaVersion = 3;
+    /// expectedVersion of a write: use the version this store last saw of the cell.
+    static constexpr qint64 SeenVersion = -1;
+
+    explicit ReviewStore(QObject *parent = nullptr);
+    ~ReviewStore() override;
+
+    /// The default database: reviews.sqlite in the user's data folder.
+    static QString defaultPath();
+    /// SHA-256 of the bytes, lower-case hex: how a report is known.
+    static QString contentHash(const QByteArray &bytes);
+    static QString fileHash(const QString &path, QString *error);
+
+    /// Opens (and makes or migrates) the database: empty for defaultPath(), a file path, a
+    /// sqlite:// or file:// URL, or postgresql://user:password@host:port/database[?options].
+    bool open(const QString &urlOrPath, QString *error);
+    void close();
+    bool isOpen() const;
+    Backend backend() const { return m_backend; }
+    /// Where the database is, without a password.
+    QString location() const { return m_location; }
+    int schemaVersion() const { return m_schemaVersion; }
+    /// How long a write waits for a SQLite file locked by another program (before open).
+    void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
+    /// Identifies this store's own changes in the change log.
+    QString clientId() const { return m_clientId; }
+
+    // --- reports ----------------------------------------------------------------------------
+
+    /// Records (or refreshes) what is known of a report: path, unit, year, template, finding
+    /// counts. Links queue items of that path to the report.
+    bool registerReport(const ReviewedReport &rr, const QString &path, QString *error);
+    /// The same for many reports in one transaction (a folder opened at once).
+    bool registerReports(const QList<ReportSummary> &reports, QString *error);
+    /// Restores the saved review of rr->contentHash onto rr (read from the file beforehand):
+    /// status, reviewer, notes, the corrections in effect (applied to rr->current) and fresh
+    /// findings. *known tells whether the store had seen the report. Marks the cells as seen.
+    bool restore(ReviewedReport *rr, QString *error, bool *known = nullptr);
+
+    // --- corrections and the audit trail -------------------------------------------------------
+
+    /// Writes one correction, durably, in its own transaction. expectedVersion is the cell version
+    /// the writer saw (SeenVersion: the one this store last saw; 0: never corrected). On a
+    /// conflicting edit returns false, fills *conflict and *error, and writes nothing.
+    bool addCorrection(const QString &hash, const Correction &c, QString *error, Conflict *conflict = nullptr,
+                       qint64 expectedVersion = SeenVersion, const QList<Finding> *findingsBefore = nullptr,
+                       const QList<Finding> *findingsAfter = nullptr);
+    /// The latest correction in effect of c.key is undone: the cell goes back to c.before. The
+    /// audit trail keeps the undone line, marked. Conflicts as addCorrection.
+    bool undoCorrection(const QString &hash, const Correction &c, const QString &reviewer, QString *error,
+                        Conflict *conflict = nullptr, qint64 expectedVersion = SeenVersion);
+    bool setStatus(const QString &hash, ReviewStatus status, const QString &reviewer, QString *error);
+    bool setNotes(const QString &hash, const QString &notes, const QString &reviewer, QString *error);
+
+    /// The corrections in effect, oldest first (what ReviewedReport::corrections holds).
+    QList<Correction> corrections(const QString &hash, QString *error = nullptr);
+    /// Every change of the report, undone ones too, oldest first; or of one cell.
+    QList<AuditEntry> auditTrail(const QString &hash, QString *error = nullptr);
+    QList<AuditEntry> cellHistory(const QString &hash, const QString &key, QString *error = nullptr);
+    /// The corrected cells as stored now (marks them seen).
+    QList<StoredCell> storedCells(const QString &hash, QString *error = nullptr);
+    std::optional<StoredCell> storedCell(const QString &hash, const QString &key, QString *error = nullptr);
+    /// The version of the cell this store last read or wrote (0 when none).
+    qint64 seenVersion(const QString &hash, const QString &key) const;
+
+    // --- others' changes --------------------------------------------------------------------
+
+    /// The change log after a revision (0: from the start), oldest first.
+    QList<StoreChange> changesSince(qint64 revision, QString *error = nullptr);
+    qint64 latestRevision(QString *error = nullptr);
+    /// Emits changesAvailable when others write: LISTEN/NOTIFY on PostgreSQL, polling every
+    /// pollMs on SQLite.
+    void watchChanges(bool on, int pollMs = 1000);
+
+    // --- the queue ----------------------------------------------------------------------------
+
+    /// Appends files to the queue (a path already queued is kept where it is). folder empty: each
+    /// file's folder.
+    bool addToQueue(const QStringList &paths, const QString &folder, QString *error);
+    QList<QueueItem> queue(const QueueFilter &filter = {}, QString *error = nullptr);
+    QueueCounts queueCounts(const QueueFilter &filter = {}, QString *error = nullptr);
+    QStringList queueFolders(QString *error = nullptr);
+    bool removeFromQueue(const QList<qint64> &ids, QString *error);
+    bool moveInQueue(qint64 id, int newPosition, QString *error);
+    bool clearQueue(QString *error);
+
+    /// Small settings kept with the reviews (the queue's current item, the reviewer name…).
+    bool setValue(const QString &key, const QString &value, QString *error);
+    QString value(const QString &key, const QString &fallback = {}, QString *error = nullptr);
+
+Q_SIGNALS:
+    /// Someone (possibly this store) wrote; call changesSince.
+    void changesAvailable();
+
+private:
+    bool connectSqlite(const QString &path, QString *error);
+    bool connectPostgres(const QString &url, QString *error);
+    bool migrate(QString *error);
+    bool begin(QString *error);
+    bool commit(QString *error);
+    void rollback();
+    bool exec(QSqlQuery &q, QString *error, const char *what);
+    QString dbError(const QString &what, const QString &driverText, const QString &code) const;
+    qint64 reportId(const QString &hash, bool create, QString *error);
+    qint64 logChange(qint64 reportId, const QString &kind, const QString &key, const QString &reviewer,
+                     QString *error);
+    bool writeCell(const QString &hash, const QString &key, const Cell &after, const QString &kind,
+                   const QString &reviewer, qint64 expectedVersion,
+                   const std::function<bool(qint64, qint64, qint64)> &audit, QString *error,
+                   Conflict *conflict);
+    std::optional<StoredCell> readCell(const QString &hash, const QString &key, QString *error);
+    bool updateReport(const QString &hash, const QString &column, const QVariant &value, const QString &kind,
+                      const QString &reviewer, QString *error);
+    QList<AuditEntry> readAudit(const QString &where, const QVariantList &binds, QString *error);
+    QString queueWhere(const QueueFilter &f, QVariantList *binds) const;
+    QSqlDatabase db() const;
+    void onNotification(const QString &name);
+    void poll();
+
+    Backend m_backend = Backend::None;
+    QString m_connection;
+    QString m_location;
+    QString m_clientId;
+    int m_schemaVersion = 0;
+    int m_busyTimeoutMs = 5000;
+    QHash<QString, qint64> m_seen; // "hash\nkey" → version
+    QTimer *m_pollTimer = nullptr;
+    qint64 m_polledRevision = 0;
+};
+
+} // namespace nianbao
