@@ -4,8 +4,10 @@
 #include "io/loader.h"
 
 #include <QProcess>
+
 #include <QTemporaryDir>
 #include <QTest>
+#include <random>
 
 using namespace nianbao;
 using namespace Qt::Literals::StringLiterals;
@@ -19,6 +21,8 @@ private Q_SLOTS:
     void truncatedReportGivesWhatItHolds();
     void fiftyMegabyteTextIsRefusedBeforeReading();
     void cliPrintsOneLineAndExitsTwo();
+    void mutatedReportsNeverBreakTheReader_data();
+    void mutatedReportsNeverBreakTheReader();
 };
 
 void TestBadInput::refusedWithAReason_data()
@@ -103,6 +107,74 @@ void TestBadInput::cliPrintsOneLineAndExitsTwo()
     const QByteArray err = p.readAllStandardError();
     QCOMPARE(err.count('\n'), 1);
     QVERIFY(err.contains("binary"));
+}
+
+void TestBadInput::mutatedReportsNeverBreakTheReader_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *f : {"corpus/seeds/000_cfbc7d1a3e19f347.txt", "corpus/seeds/001_bff1b9e23c617db0.txt",
+                          "corpus/seeds/003_2ee7e895fb2dacb9.txt", "corpus/real/pingtan_2022.txt",
+                          "corpus/real/shanghai_kewei_2024.md"})
+        QTest::newRow(f) << QString::fromLatin1(f);
+}
+
+void TestBadInput::mutatedReportsNeverBreakTheReader()
+{
+    // Random cuts, copies, swaps and stray separators (a fixed seed, so a failure repeats):
+    // every outcome is a reason or a report whose cells point inside its text.
+    QFETCH(QString, file);
+    const QString original = QString::fromUtf8(testutil::readBytes(testutil::dataPath(file)));
+    QVERIFY(!original.isEmpty());
+    QTemporaryDir dir;
+    std::mt19937 rng(20261124);
+    static const QStringList junk = {
+        u"|"_s,    u"\t"_s,  u"\n"_s,   u"  "_s, u"0"_s, u"12"_s, u"（六）其他处理"_s,
+        u"总计"_s, u"-3-"_s, u"\n\n"_s, u"１"_s, u"."_s, u"、"_s};
+    int reports = 0;
+    for (int round = 0; round < 150; ++round) {
+        QString text = original;
+        const int edits = 1 + int(rng() % 6);
+        for (int e = 0; e < edits && !text.isEmpty(); ++e) {
+            const qsizetype at = qsizetype(rng() % text.size());
+            const qsizetype len = qMin<qsizetype>(qsizetype(rng() % 80), text.size() - at);
+            switch (rng() % 4) {
+            case 0:
+                text.remove(at, len);
+                break;
+            case 1:
+                text.insert(qsizetype(rng() % text.size()), text.mid(at, len));
+                break;
+            case 2:
+                text.insert(at, junk[int(rng() % junk.size())]);
+                break;
+            default:
+                if (text[at].isDigit())
+                    text[at] = QChar(u'0' + int(rng() % 10));
+                break;
+            }
+        }
+        const QString path = dir.filePath(u"m.txt"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+        f.close();
+        const ReadResult r = ReportReader::read(path);
+        if (!r.ok) {
+            QVERIFY(!r.error.isEmpty());
+            continue;
+        }
+        ++reports;
+        const QStringList keys = r.report.cellKeys();
+        for (auto it = r.report.cells.constBegin(); it != r.report.cells.constEnd(); ++it) {
+            QVERIFY(keys.contains(it.key()));
+            QVERIFY(it.value().start <= r.report.text.size());
+            QVERIFY(it.value().start + it.value().length <= r.report.text.size());
+        }
+        for (const Finding &fd : r.findings)
+            for (const QString &k : fd.cells)
+                QVERIFY2(keys.contains(k), qPrintable(k));
+    }
+    QVERIFY(reports > 50);
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
