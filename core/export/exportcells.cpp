@@ -96,6 +96,15 @@ QString ExportCells::tableTitle(const TableDef &table, bool english)
     return table.title;
 }
 
+QString ExportCells::tableTag(const TableDef &table, bool english)
+{
+    static const QStringList numerals = {u"一"_s, u"二"_s, u"三"_s, u"四"_s, u"五"_s, u"六"_s};
+    const int n = table.key.mid(1).toInt();
+    if (english || n < 1 || n > numerals.size())
+        return table.key.toUpper() + u": "_s;
+    return u"表"_s + numerals[n - 1] + u' ';
+}
+
 QString ExportCells::statusLabel(ReviewStatus status, bool english)
 {
     switch (status) {

@@ -30,6 +30,8 @@ public:
     static QString label(const Report &report, const QString &key, bool english);
     /// "二、主动公开政府信息情况" / "Table 2 — Proactive disclosure".
     static QString tableTitle(const TableDef &table, bool english);
+    /// "表三 " / "T3 ": what the batch puts before a cell's label.
+    static QString tableTag(const TableDef &table, bool english);
     /// Pick the Chinese or the English text.
     static QString pick(bool english, const QString &zh, const QString &en) { return english ? en : zh; }
     static QString statusLabel(ReviewStatus status, bool english);

@@ -189,8 +189,7 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, 
             const TableDef *t = nullptr;
             int ri = -1, ci = -1;
             if (tmpl->splitKey(k, &t, &ri, &ci))
-                l = ExportCells::tableTitle(*t, english).section(english ? u" — "_s : u"、"_s, 0, 0) +
-                    (english ? u": "_s : u"、"_s) + l;
+                l = ExportCells::tableTag(*t, english) + l;
             if (tmpl != Template::t2021() && k.startsWith(u"t2."_s))
                 l += u" ("_s + tmpl->name() + u')';
             labels.insert(k, l);

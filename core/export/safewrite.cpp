@@ -29,7 +29,9 @@ bool SafeWrite::writeFile(const QString &path, const QByteArray &data, QString *
         return false;
     }
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a short write (full disk) must show here. Buffered, Qt 6.4 flushes at commit()
+    // and a short write there goes unnoticed: the old file would be replaced by a truncated one.
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         if (error)
             *error = cannotWrite(path, f.errorString());
         return false;
