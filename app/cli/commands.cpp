@@ -39,10 +39,10 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
     QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
         &pool, paths, [](const QString &p) { return ReportReader::read(p); });
     // The same body's reports of consecutive years, checked against each other.
-    QList<const Report *> reports;
+    QList<const Report *> batch;
     for (const ReadResult &r : results)
-        reports.append(r.ok ? &r.report : nullptr);
-    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(reports);
+        batch.append(r.ok ? &r.report : nullptr);
+    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(batch);
     for (int i = 0; i < results.size(); ++i)
         results[i].findings += yearFindings[i];
 
@@ -130,10 +130,10 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
     QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
         &pool, paths, [](const QString &p) { return ReportReader::read(p); });
     // The same body's reports of consecutive years, checked against each other.
-    QList<const Report *> reports;
+    QList<const Report *> batch;
     for (const ReadResult &r : results)
-        reports.append(r.ok ? &r.report : nullptr);
-    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(reports);
+        batch.append(r.ok ? &r.report : nullptr);
+    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(batch);
     for (int i = 0; i < results.size(); ++i)
         results[i].findings += yearFindings[i];
     QList<ReviewedReport> reports;
