@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -250,9 +252,17 @@ bool ReviewStore::connectSqlite(const QString &rawPath, QString *error)
     // WAL: readers never block the writer; synchronous=FULL: a commit is on disk (the WAL is
     // synced) before the call returns, so even a power cut loses no saved correction. An fsync per
     // correction costs milliseconds at the pace a reviewer types.
-    if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
-        *error = dbError(tr("open"), q.lastError().text(), q.lastError().nativeErrorCode());
-        return false;
+    // Switching a new file to WAL takes a lock the busy handler does not wait for: retry while
+    // another process is making the same file.
+    QDeadlineTimer deadline(m_busyTimeoutMs);
+    while (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if ((code != 5 && code != 6) || deadline.hasExpired()) {
+            *error = dbError(tr("open"), q.lastError().text(), q.lastError().nativeErrorCode());
+            return false;
+        }
+        q.finish();
+        QThread::msleep(20);
     }
     if (q.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
         *error = tr("The review database %1 cannot use write-ahead logging (journal mode %2).")
@@ -354,6 +364,17 @@ bool ReviewStore::exec(QSqlQuery &q, QString *error, const char *what)
     return false;
 }
 
+bool ReviewStore::execDirect(const QString &sql, QString *error, const char *what)
+{
+    // statements PostgreSQL cannot prepare (transactions, DDL) go as they are
+    QSqlQuery q(db());
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = dbError(tr(what), q.lastError().text(), q.lastError().nativeErrorCode());
+    return false;
+}
+
 bool ReviewStore::begin(QString *error)
 {
     if (m_backend == Backend::None) {
@@ -361,17 +382,14 @@ bool ReviewStore::begin(QString *error)
             *error = tr("No review database is open.");
         return false;
     }
-    QSqlQuery q(db());
     // IMMEDIATE: take the write lock first, so two writers queue instead of failing on upgrade.
-    q.prepare(m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
-    return exec(q, error, QT_TR_NOOP("start a transaction"));
+    return execDirect(m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, error,
+                      QT_TR_NOOP("start a transaction"));
 }
 
 bool ReviewStore::commit(QString *error)
 {
-    QSqlQuery q(db());
-    q.prepare(u"COMMIT"_s);
-    if (exec(q, error, QT_TR_NOOP("save")))
+    if (execDirect(u"COMMIT"_s, error, QT_TR_NOOP("save")))
         return true;
     rollback();
     return false;
@@ -438,8 +456,7 @@ bool ReviewStore::migrate(QString *error)
                 continue;
             for (QString sql : m.statements) {
                 sql.replace(u"%ID%"_s, id);
-                q.prepare(sql);
-                if (!exec(q, error, QT_TR_NOOP("update its schema"))) {
+                if (!execDirect(sql, error, QT_TR_NOOP("update its schema"))) {
                     rollback();
                     return false;
                 }

@@ -234,6 +234,7 @@ private:
     bool commit(QString *error);
     void rollback();
     bool exec(QSqlQuery &q, QString *error, const char *what);
+    bool execDirect(const QString &sql, QString *error, const char *what);
     QString dbError(const QString &what, const QString &driverText, const QString &code) const;
     qint64 reportId(const QString &hash, bool create, QString *error);
     qint64 logChange(qint64 reportId, const QString &kind, const QString &key, const QString &reviewer,
