@@ -20,13 +20,6 @@ bool readDocx(const QByteArray &, SourceDocument *, QString *error)
     return false;
 }
 
-bool readPdf(const QByteArray &, SourceDocument *, QString *error)
-{
-    if (error)
-        *error = QCoreApplication::translate("Loader", "PDF files cannot be read yet.");
-    return false;
-}
-
 bool readDoc(const QByteArray &, const QString &, SourceDocument *, QString *error)
 {
     if (error)

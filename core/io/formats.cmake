@@ -1,2 +1,8 @@
-# target_sources(nianbao_core PRIVATE ...) for this area
-target_sources(nianbao_core PRIVATE io/formatreaders_pending.cpp)
+# Readers of published formats: HTML, DOCX (libminizip), PDF (poppler-qt6), legacy DOC (LibreOffice).
+pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
+pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
+target_sources(nianbao_core PRIVATE
+    io/zipreader.h io/zipreader.cpp
+    io/pdfreader.h io/pdfreader.cpp
+    io/formatreaders_pending.cpp)
+target_link_libraries(nianbao_core PRIVATE PkgConfig::MINIZIP PkgConfig::POPPLER_QT6)

@@ -1,0 +1,250 @@
+#include "pdfreader.h"
+
+#include "formatreaders.h"
+
+#include <poppler-qt6.h>
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+void quietPoppler(const QString &, const QVariant &) {}
+
+/// Kangxi radicals and CJK radical supplements (⾃ for 自) that some PDF fonts map characters to:
+/// their compatibility forms, so that the reviewer and the matcher see ordinary characters.
+QString foldRadicals(const QString &s)
+{
+    bool any = false;
+    for (QChar c : s)
+        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
+            any = true;
+    if (!any)
+        return s;
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
+            out += QString(c).normalized(QString::NormalizationForm_KC);
+        else
+            out += c;
+    }
+    return out;
+}
+
+bool isValueWord(QStringView w)
+{
+    static const QRegularExpression re(u"^(?:[-－+]?[0-9０-９][0-9０-９,，.．]*%?|[/／—–―-]+|无|空)$"_s);
+    return re.match(w).hasMatch();
+}
+
+struct Cell
+{
+    QString text;
+    double left = 0, right = 0, top = 0, bottom = 0;
+    bool value = false;
+};
+
+struct Line
+{
+    QList<PdfReader::Word> words;
+    double top = 0, bottom = 0;         // extent of all words
+    double coreTop = 0, coreBottom = 0; // the first word's box
+    QList<Cell> cells;
+};
+
+double overlap(double a0, double a1, double b0, double b1)
+{
+    return std::min(a1, b1) - std::max(a0, b0);
+}
+
+QList<Line> buildLines(QList<PdfReader::Word> words)
+{
+    std::sort(words.begin(), words.end(), [](const PdfReader::Word &a, const PdfReader::Word &b) {
+        return a.box.center().y() < b.box.center().y();
+    });
+    QList<Line> lines;
+    for (const PdfReader::Word &w : words) {
+        const double t = w.box.top(), b = w.box.bottom(), h = std::max(0.1, w.box.height());
+        int best = -1;
+        double bestOv = 0;
+        for (int i = int(lines.size()) - 1; i >= 0 && i >= int(lines.size()) - 4; --i) {
+            const Line &l = lines[i];
+            const double lh = std::max(0.1, l.coreBottom - l.coreTop);
+            const double ov = overlap(t, b, l.coreTop, l.coreBottom) / std::min(h, lh);
+            if (ov >= 0.5 && ov > bestOv) {
+                best = i;
+                bestOv = ov;
+            }
+        }
+        if (best < 0) {
+            Line l;
+            l.top = l.coreTop = t;
+            l.bottom = l.coreBottom = b;
+            l.words.append(w);
+            lines.append(l);
+        } else {
+            Line &l = lines[best];
+            l.words.append(w);
+            l.top = std::min(l.top, t);
+            l.bottom = std::max(l.bottom, b);
+        }
+    }
+    for (Line &l : lines)
+        std::sort(l.words.begin(), l.words.end(), [](const PdfReader::Word &a, const PdfReader::Word &b) {
+            return a.box.left() < b.box.left();
+        });
+    std::sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) {
+        return (a.coreTop + a.coreBottom) < (b.coreTop + b.coreBottom);
+    });
+    return lines;
+}
+
+/// Splits a line into cells: a wide gap always separates; a value next to a value separates at
+/// a narrow gap; a label and a value separate at a gap of a character's width unless the value
+/// sits inside prose (text follows it closely).
+void buildCells(Line &line)
+{
+    const auto &ws = line.words;
+    const int n = int(ws.size());
+    QList<bool> value(n);
+    for (int i = 0; i < n; ++i)
+        value[i] = isValueWord(ws[i].text);
+    auto gapAt = [&](int i) { return ws[i + 1].box.left() - ws[i].box.right(); };
+    auto unit = [&](int i) { return std::max(1.0, std::min(ws[i].box.height(), ws[i + 1].box.height())); };
+    QList<bool> sep(std::max(0, n - 1), false);
+    for (int i = 0; i + 1 < n; ++i) {
+        const double g = gapAt(i) / unit(i);
+        if (g >= 2.0)
+            sep[i] = true;
+        else if (value[i] && value[i + 1])
+            sep[i] = g >= 0.35;
+        else if (value[i + 1] && !value[i]) {
+            // A label and a value: a cell edge unless prose follows the value closely.
+            const bool prose = i + 2 < n && !value[i + 2] && gapAt(i + 1) / unit(i + 1) < 1.0;
+            sep[i] = g >= 1.0 && !prose;
+        } else if (value[i] && !value[i + 1]) {
+            const bool prose = i > 0 && !value[i - 1] && !sep[i - 1];
+            sep[i] = g >= 1.0 && !prose;
+        }
+    }
+    line.cells.clear();
+    Cell cur;
+    for (int i = 0; i < n; ++i) {
+        const PdfReader::Word &w = ws[i];
+        if (cur.text.isEmpty()) {
+            cur.left = w.box.left();
+            cur.top = w.box.top();
+            cur.bottom = w.box.bottom();
+            cur.text = w.text;
+        } else {
+            const double g = w.box.left() - cur.right;
+            // A space where the page shows one between Latin letters or digits; CJK runs join.
+            const QChar a = cur.text.back(), b = w.text.front();
+            const bool cjk = a.unicode() >= 0x2E80 || b.unicode() >= 0x2E80;
+            if (!cjk || g > 0.5 * std::max(1.0, w.box.height()))
+                cur.text += u' ';
+            cur.text += w.text;
+            cur.top = std::min(cur.top, w.box.top());
+            cur.bottom = std::max(cur.bottom, w.box.bottom());
+        }
+        cur.right = w.box.right();
+        if (i + 1 == n || sep[i]) {
+            cur.value = isValueWord(cur.text);
+            line.cells.append(cur);
+            cur = Cell();
+        }
+    }
+}
+
+bool isFurniture(const QString &text)
+{
+    static const QRegularExpression re(
+        u"^\\s*(?:[-—–]+\\s*\\d{1,4}\\s*[-—–]+|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4})\\s*$"_s);
+    return text.size() <= 24 && re.match(text).hasMatch();
+}
+
+} // namespace
+
+QString PdfReader::layoutPage(const QList<Word> &words)
+{
+    QList<Line> lines = buildLines(words);
+    QString out;
+    for (Line &l : lines) {
+        buildCells(l);
+        QStringList cells;
+        for (const Cell &c : std::as_const(l.cells))
+            cells.append(c.text);
+        const QString text = cells.join(u" | "_s);
+        if (isFurniture(text))
+            continue;
+        out += text;
+        out += u'\n';
+    }
+    return out;
+}
+
+bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *error)
+{
+    static const bool quiet = [] {
+        Poppler::setDebugErrorFunction(quietPoppler, QVariant());
+        return true;
+    }();
+    Q_UNUSED(quiet);
+    std::unique_ptr<Poppler::Document> pdf = Poppler::Document::loadFromData(bytes);
+    if (!pdf) {
+        if (error)
+            *error = tr("The PDF file is damaged and cannot be opened.");
+        return false;
+    }
+    if (pdf->isLocked()) {
+        if (error)
+            *error = tr("The PDF file is protected by a password; open it in a PDF viewer and save an "
+                        "unprotected copy.");
+        return false;
+    }
+    const int pages = pdf->numPages();
+    if (pages <= 0) {
+        if (error)
+            *error = tr("The PDF file has no pages.");
+        return false;
+    }
+    QString text;
+    int words = 0;
+    for (int p = 0; p < pages; ++p) {
+        std::unique_ptr<Poppler::Page> page = pdf->page(p);
+        if (!page)
+            continue;
+        QList<Word> list;
+        for (const std::unique_ptr<Poppler::TextBox> &box : page->textList()) {
+            const QString t = foldRadicals(box->text()).trimmed();
+            if (t.isEmpty())
+                continue;
+            list.append(Word{t, box->boundingBox()});
+        }
+        words += int(list.size());
+        text += layoutPage(list);
+    }
+    if (words == 0) {
+        if (error)
+            *error = tr("This PDF has no text layer (a scan?); run it through text recognition (OCR) or "
+                        "ask for the original document.");
+        return false;
+    }
+    doc->text = text;
+    doc->format = u"pdf"_s;
+    return true;
+}
+
+bool readPdf(const QByteArray &bytes, SourceDocument *doc, QString *error)
+{
+    return PdfReader::read(bytes, doc, error);
+}
+
+} // namespace nianbao

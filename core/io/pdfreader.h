@@ -1,0 +1,32 @@
+#pragma once
+
+#include "sourcedocument.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QRectF>
+#include <QString>
+
+namespace nianbao {
+
+/// Reads a PDF with poppler: the words of each page with their boxes are gathered into lines (by
+/// vertical overlap) and cells (by horizontal gaps); tables are rebuilt from that geometry so that
+/// each row is one line with `|` between its cells, wrapped labels joined to their row, group
+/// labels written one character per line joined into one label, page numbers dropped.
+class PdfReader
+{
+    Q_DECLARE_TR_FUNCTIONS(PdfReader)
+public:
+    struct Word
+    {
+        QString text;
+        QRectF box;
+    };
+
+    static bool read(const QByteArray &bytes, SourceDocument *doc, QString *error);
+    /// The readable text of one page from its words (exposed for tests of the layout).
+    static QString layoutPage(const QList<Word> &words);
+};
+
+} // namespace nianbao
