@@ -420,12 +420,18 @@ bool Exporter::exportReports(const QList<ReviewedReport> &reports, ExportFormat 
     }
     const QString ext = extension(format);
     const QFileInfo out(outPath);
+    int done = 0;
     auto writeOne = [&](const QList<ReviewedReport> &rs, const QString &path, bool batch) -> bool {
         bool ok = false;
         switch (format) {
         case ExportFormat::Xlsx:
-            ok = batch ? writeBatchXlsx(rs, path, options, error)
-                       : writeReportXlsx(rs.first(), path, options, error);
+            // The batch workbook reports each of its rows when it is the only file written.
+            ok = batch
+                     ? writeBatchXlsx(rs, path, options, error,
+                                      options.perReportFiles || !progress
+                                          ? ExportProgress()
+                                          : ExportProgress([&](int d, int t) { return progress(d, t + 1); }))
+                     : writeReportXlsx(rs.first(), path, options, error);
             break;
         case ExportFormat::Csv:
             ok = writeCsv(rs, batch ? CsvLayout::Wide : CsvLayout::Long, path, options, error);
@@ -471,7 +477,6 @@ bool Exporter::exportReports(const QList<ReviewedReport> &reports, ExportFormat 
     NameSet names;
     const QString batchName = names.take(safeBaseName(options.batchBaseName), ext);
     const int total = int(reports.size()) + 1;
-    int done = 0;
     if (options.perReportFiles) {
         for (const ReviewedReport &rr : reports) {
             if (!writeOne({rr}, dir.filePath(names.take(reportBaseName(rr), ext)), false))

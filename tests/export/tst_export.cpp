@@ -208,6 +208,7 @@ private Q_SLOTS:
     void jsonCarriesCorrectionsAndState();
     void failedWriteKeepsTheOldFile_data();
     void failedWriteKeepsTheOldFile();
+    void cancellingLeavesTheOldBatch();
     void namesStayInsideTheFolder_data();
     void namesStayInsideTheFolder();
     void cliExportsOneReportOrAFolder();
@@ -775,6 +776,33 @@ void TestExport::failedWriteKeepsTheOldFile()
     QVERIFY2(error.contains(u"out"_s + Exporter::extension(ExportFormat(format))), qPrintable(error));
     QCOMPARE(testutil::readBytes(out), old);
     QCOMPARE(filesIn(dir.path()), before); // no temporary file left behind
+}
+
+void TestExport::cancellingLeavesTheOldBatch()
+{
+    QList<ReviewedReport> reports;
+    for (int i = 0; i < 3; ++i)
+        for (const QString &s : seeds)
+            reports << load(s);
+    QTemporaryDir dir;
+    const QString batch = dir.filePath(u"nianbao-batch.xlsx"_s);
+    QVERIFY(SafeWrite::writeFile(batch, "old batch", nullptr));
+    ExportOptions o;
+    o.perReportFiles = false;
+    QList<int> seen, totals;
+    QString error;
+    const bool ok =
+        Exporter::exportReports(reports, ExportFormat::Xlsx, dir.path(), o, &error, [&](int done, int total) {
+            seen << done;
+            totals << total;
+            return done < 4;
+        });
+    QVERIFY(!ok);
+    QCOMPARE(error, u"Export cancelled."_s);
+    QCOMPARE(seen, (QList<int>{1, 2, 3, 4}));
+    QCOMPARE(totals, QList<int>(4, int(reports.size()) + 1));
+    QCOMPARE(testutil::readBytes(batch), QByteArray("old batch"));
+    QCOMPARE(filesIn(dir.path()), QStringList{batch});
 }
 
 void TestExport::namesStayInsideTheFolder_data()
