@@ -6,13 +6,6 @@ namespace nianbao {
 
 // Until the readers of published formats land, these formats are refused plainly.
 
-bool readHtml(const QByteArray &, const DecodedText &, SourceDocument *, QString *error)
-{
-    if (error)
-        *error = QCoreApplication::translate("Loader", "Web pages (HTML) cannot be read yet.");
-    return false;
-}
-
 bool readDocx(const QByteArray &, SourceDocument *, QString *error)
 {
     if (error)

@@ -4,5 +4,6 @@ pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
 target_sources(nianbao_core PRIVATE
     io/zipreader.h io/zipreader.cpp
     io/pdfreader.h io/pdfreader.cpp
+    io/htmlreader.h io/htmlreader.cpp
     io/formatreaders_pending.cpp)
 target_link_libraries(nianbao_core PRIVATE PkgConfig::MINIZIP PkgConfig::POPPLER_QT6)
