@@ -96,6 +96,11 @@ QString ExportCells::tableTitle(const TableDef &table, bool english)
     return table.title;
 }
 
+QString ExportCells::sheetName(const TableDef &table, bool english)
+{
+    return english ? u"Table "_s + table.key.mid(1) : tableTitle(table, false);
+}
+
 QString ExportCells::tableTag(const TableDef &table, bool english)
 {
     static const QStringList numerals = {u"一"_s, u"二"_s, u"三"_s, u"四"_s, u"五"_s, u"六"_s};

@@ -30,6 +30,8 @@ public:
     static QString label(const Report &report, const QString &key, bool english);
     /// "二、主动公开政府信息情况" / "Table 2 — Proactive disclosure".
     static QString tableTitle(const TableDef &table, bool english);
+    /// The table's sheet: its title in Chinese, "Table 3" in English (sheet names hold 31 characters).
+    static QString sheetName(const TableDef &table, bool english);
     /// "表三 " / "T3 ": what the batch puts before a cell's label.
     static QString tableTag(const TableDef &table, bool english);
     /// Pick the Chinese or the English text.

@@ -33,9 +33,13 @@ QString csvField(const QString &s)
     }
     if (!s.isEmpty() && (s.front().isSpace() || s.back().isSpace()))
         quote = true;
-    if (!quote)
-        return s;
+    // A text that a spreadsheet would run as a formula (=, +, @) is kept as text with an
+    // apostrophe, as Excel itself does; numbers never start with these.
     QString q = s;
+    if (!q.isEmpty() && (q.front() == u'=' || q.front() == u'+' || q.front() == u'@'))
+        q.prepend(u'\'');
+    if (!quote)
+        return q;
     q.replace(u"\""_s, u"\"\""_s);
     return u'"' + q + u'"';
 }

@@ -711,7 +711,7 @@ bool XlsxExport::writeReport(const ReviewedReport &rr, const QString &file, cons
     Ctx ctx{book, rr, rep, ExportCells::marks(rr.findings), en};
     if (rep.tmpl) {
         for (const TableDef &t : rep.tmpl->tables()) {
-            lxw_worksheet *ws = book.sheet(ExportCells::tableTitle(t, en));
+            lxw_worksheet *ws = book.sheet(ExportCells::sheetName(t, en));
             if (t.layout == TableLayout::SingleRow)
                 writeSingleRowTable(ctx, ws, t);
             else if (t.key == u"t2"_s)

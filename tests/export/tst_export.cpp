@@ -679,6 +679,9 @@ void TestExport::csvQuotesAsRfc4180()
         if (cols[c].key == u"t3.new_received.total"_s)
             total = c;
     QCOMPARE(rows[1][total], u"53, 见附注"_s);
+    // A text that would run as a formula stays text.
+    correct(rr, u"t3.new_received.total"_s, Cell::textual(u"=HYPERLINK(\"x\")"_s));
+    QCOMPARE(parseCsv(Exporter::csvText({rr}, CsvLayout::Wide, {}))[1][total], u"'=HYPERLINK(\"x\")"_s);
     QVERIFY(csv.contains(u"\"某市\"\"示范\"\"区, 第一\n办公室\""_s));
     QVERIFY(csv.endsWith(u"\r\n"_s));
 }
