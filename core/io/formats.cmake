@@ -3,7 +3,8 @@ pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
 pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
 target_sources(nianbao_core PRIVATE
     io/zipreader.h io/zipreader.cpp
-    io/pdfreader.h io/pdfreader.cpp
     io/htmlreader.h io/htmlreader.cpp
-    io/formatreaders_pending.cpp)
+    io/docxreader.h io/docxreader.cpp
+    io/pdfreader.h io/pdfreader.cpp
+    io/docreader.h io/docreader.cpp)
 target_link_libraries(nianbao_core PRIVATE PkgConfig::MINIZIP PkgConfig::POPPLER_QT6)

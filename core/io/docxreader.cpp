@@ -1,0 +1,264 @@
+#include "docxreader.h"
+
+#include "formatreaders.h"
+#include "zipreader.h"
+
+#include <QList>
+#include <QXmlStreamReader>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+struct DCell
+{
+    QString text;
+    int span = 1;
+    bool merged = false; // a w:vMerge continuation
+    bool hasTable = false;
+};
+
+struct DTable
+{
+    QList<QList<DCell>> rows;
+};
+
+class Walker
+{
+public:
+    explicit Walker(QXmlStreamReader &xml) : m_xml(xml) {}
+
+    bool run(QString *out, QString *error)
+    {
+        while (!m_xml.atEnd()) {
+            const QXmlStreamReader::TokenType tok = m_xml.readNext();
+            if (tok == QXmlStreamReader::DTD || tok == QXmlStreamReader::EntityReference) {
+                if (error)
+                    *error = DocxReader::tr("The Word file declares a DTD or entities, which a report "
+                                            "never needs; it is refused.");
+                return false;
+            }
+            if (tok == QXmlStreamReader::StartElement)
+                start();
+            else if (tok == QXmlStreamReader::EndElement)
+                end();
+            else if (tok == QXmlStreamReader::Characters && m_inText && m_skip == 0)
+                buffer() += m_xml.text();
+        }
+        if (m_xml.hasError()) {
+            if (error)
+                *error = DocxReader::tr("The Word file's text is damaged (%1).").arg(m_xml.errorString());
+            return false;
+        }
+        flushParagraph();
+        *out = m_out;
+        return true;
+    }
+
+private:
+    QString &buffer() { return m_para; }
+
+    void start()
+    {
+        const QStringView n = m_xml.name();
+        const QStringView ns = m_xml.prefix();
+        if (m_skip > 0) {
+            ++m_skip;
+            return;
+        }
+        // Deleted text of tracked changes, and the fallback copy of drawings, are not the page's text.
+        if ((ns == u"w" && (n == u"del" || n == u"delText" || n == u"instrText")) ||
+            (ns == u"mc" && n == u"Fallback")) {
+            m_skip = 1;
+            return;
+        }
+        if (ns != u"w")
+            return;
+        if (n == u"t") {
+            m_inText = true;
+        } else if (n == u"tab") {
+            if (m_inRun)
+                m_para += u'\t';
+        } else if (n == u"br" || n == u"cr") {
+            m_para += m_tables.isEmpty() ? u'\n' : u' ';
+        } else if (n == u"r") {
+            m_inRun = true;
+        } else if (n == u"p") {
+            m_para.clear();
+        } else if (n == u"tbl") {
+            flushParagraph();
+            m_tables.append(DTable());
+        } else if (n == u"tr") {
+            if (!m_tables.isEmpty())
+                m_tables.last().rows.append(QList<DCell>());
+        } else if (n == u"tc") {
+            if (!m_tables.isEmpty()) {
+                if (m_tables.last().rows.isEmpty())
+                    m_tables.last().rows.append(QList<DCell>());
+                m_tables.last().rows.last().append(DCell());
+            }
+        } else if (n == u"gridSpan") {
+            if (DCell *c = cell())
+                c->span = qBound(1, m_xml.attributes().value(u"w:val"_s).toInt(), 100);
+        } else if (n == u"vMerge") {
+            const QStringView v = m_xml.attributes().value(u"w:val"_s);
+            if (DCell *c = cell())
+                c->merged = v.isEmpty() || v == u"continue";
+        }
+    }
+
+    void end()
+    {
+        if (m_skip > 0) {
+            --m_skip;
+            return;
+        }
+        const QStringView n = m_xml.name();
+        if (m_xml.prefix() != u"w")
+            return;
+        if (n == u"t") {
+            m_inText = false;
+        } else if (n == u"r") {
+            m_inRun = false;
+        } else if (n == u"p") {
+            flushParagraph();
+        } else if (n == u"tbl") {
+            if (m_tables.isEmpty())
+                return;
+            const QString rendered = render(m_tables.takeLast());
+            if (DCell *c = cell()) {
+                c->hasTable = true;
+                if (!c->text.isEmpty() && !c->text.endsWith(u'\n'))
+                    c->text += u'\n';
+                c->text += rendered;
+            } else {
+                m_out += rendered;
+            }
+        }
+    }
+
+    DCell *cell()
+    {
+        if (m_tables.isEmpty() || m_tables.last().rows.isEmpty() || m_tables.last().rows.last().isEmpty())
+            return nullptr;
+        return &m_tables.last().rows.last().last();
+    }
+
+    void flushParagraph()
+    {
+        QString p = m_para;
+        m_para.clear();
+        if (DCell *c = cell()) {
+            p = p.simplified();
+            if (p.isEmpty())
+                return;
+            if (!c->text.isEmpty())
+                c->text += u'\n';
+            c->text += p;
+            return;
+        }
+        for (const QString &l : p.split(u'\n')) {
+            const QString t = l.trimmed();
+            if (!t.isEmpty())
+                m_out += t + u'\n';
+        }
+    }
+
+    static QString render(const DTable &t)
+    {
+        QString out;
+        for (const QList<DCell> &row : t.rows) {
+            QStringList cells;
+            QString after;
+            for (const DCell &c : row) {
+                if (c.hasTable) {
+                    cells.append(QString());
+                    after += c.text.endsWith(u'\n') ? c.text : c.text + u'\n';
+                } else if (c.merged) {
+                    cells.append(QString());
+                } else {
+                    QString s = c.text;
+                    s.replace(u'\n', u' ');
+                    s.replace(u'|', u'｜');
+                    cells.append(s.simplified());
+                }
+                for (int k = 1; k < c.span; ++k)
+                    cells.append(QString());
+            }
+            bool any = false;
+            for (const QString &c : std::as_const(cells))
+                any = any || !c.isEmpty();
+            if (any)
+                out += cells.join(u" | "_s) + u'\n';
+            out += after;
+        }
+        return out;
+    }
+
+    QXmlStreamReader &m_xml;
+    QString m_out;
+    QString m_para;
+    QList<DTable> m_tables;
+    bool m_inText = false;
+    bool m_inRun = false;
+    int m_skip = 0;
+};
+
+} // namespace
+
+bool DocxReader::documentText(const QByteArray &xml, QString *text, QString *error)
+{
+    // A DTD is refused before anything is parsed: entities could expand without bound.
+    if (xml.left(4096).contains("<!DOCTYPE") || xml.left(4096).contains("<!ENTITY")) {
+        if (error)
+            *error =
+                tr("The Word file declares a DTD or entities, which a report never needs; it is refused.");
+        return false;
+    }
+    QXmlStreamReader reader(xml);
+    reader.setNamespaceProcessing(false);
+    Walker w(reader);
+    return w.run(text, error);
+}
+
+bool DocxReader::read(const QByteArray &bytes, SourceDocument *doc, QString *error)
+{
+    ZipReader zip(bytes);
+    if (!zip.open(error))
+        return false;
+    const QString part = u"word/document.xml"_s;
+    if (!zip.contains(part)) {
+        if (error) {
+            if (zip.contains(u"xl/workbook.xml"_s))
+                *error = tr("This is an Excel workbook, not a Word report; save the report as DOCX or PDF.");
+            else if (zip.contains(u"[Content_Types].xml"_s))
+                *error = tr("The Word file has no main document (word/document.xml is missing).");
+            else
+                *error = tr("This ZIP archive is not a Word document (DOCX).");
+        }
+        return false;
+    }
+    QByteArray xml;
+    if (!zip.read(part, &xml, error))
+        return false;
+    QString text;
+    if (!documentText(xml, &text, error))
+        return false;
+    if (text.trimmed().isEmpty()) {
+        if (error)
+            *error = tr("The Word file has no text.");
+        return false;
+    }
+    doc->text = text;
+    doc->format = u"docx"_s;
+    return true;
+}
+
+bool readDocx(const QByteArray &bytes, SourceDocument *doc, QString *error)
+{
+    return DocxReader::read(bytes, doc, error);
+}
+
+} // namespace nianbao
