@@ -3,6 +3,7 @@
 #include "review/correction.h"
 #include "rules/ruleengine.h"
 #include "store/reviewstore.h"
+#include "template/template.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUrl>
 
 #include <unistd.h>
@@ -199,6 +201,8 @@ private Q_SLOTS:
     void badStatesGiveClearErrors_data();
     void badStatesGiveClearErrors();
     void lockedSqliteFileIsReported();
+    void storesInThreadsUseConnectionsOfTheirOwn_data() { backends(); }
+    void storesInThreadsUseConnectionsOfTheirOwn();
 
 private:
     void backends();
@@ -944,6 +948,49 @@ void TestReviewStore::lockedSqliteFileIsReported()
     QSqlDatabase::removeDatabase(u"locker"_s);
     QVERIFY2(store.addCorrection(hash, c, &error), qPrintable(error));
     QCOMPARE(store.corrections(hash).size(), 1);
+}
+
+void TestReviewStore::storesInThreadsUseConnectionsOfTheirOwn()
+{
+    FRESH_DATABASE(url);
+    const QString hash = ReviewStore::contentHash("threads");
+    const QStringList keys = Template::t2021()->cellKeys();
+    constexpr int threads = 4;
+    constexpr int each = 15;
+    QList<QString> errors(threads);
+    QList<QThread *> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.append(QThread::create([&, t] {
+            ReviewStore store;
+            if (!store.open(url, &errors[t]))
+                return;
+            for (int i = 0; i < each; ++i) {
+                Correction c;
+                c.key = keys[t * each + i];
+                c.after = Cell::number(t * 100 + i);
+                c.reviewer = u"线程%1"_s.arg(t);
+                if (!store.addCorrection(hash, c, &errors[t]))
+                    return;
+            }
+        }));
+        workers.last()->start();
+    }
+    for (QThread *w : workers) {
+        QVERIFY(w->wait(120000));
+        delete w;
+    }
+    for (const QString &e : errors)
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+    ReviewStore store;
+    QString error;
+    QVERIFY2(store.open(url, &error), qPrintable(error));
+    const QList<StoredCell> cells = store.storedCells(hash, &error);
+    QCOMPARE(cells.size(), threads * each);
+    for (const StoredCell &c : cells) {
+        const qsizetype i = keys.indexOf(c.key);
+        QCOMPARE(c.cell.value, double((i / each) * 100 + i % each));
+        QCOMPARE(c.reviewer, u"线程%1"_s.arg(i / each));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestReviewStore)
