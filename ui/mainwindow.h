@@ -1,22 +1,172 @@
 #pragma once
 
-#include <QMainWindow>
+#include "pipeline/reportreader.h"
 
-class QPlainTextEdit;
-class QListWidget;
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListView;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QTabWidget;
+class QTreeView;
+class QUndoGroup;
+
+namespace nianbao {
+class Review;
+}
 
 namespace nianbao::ui {
 
+class FindingsModel;
+class FormView;
+class ReportQueueModel;
+class ReportTableModel;
+class SourcePane;
+
+/// The review window: the report queue, the source beside the three tables, the findings.
+/// Thin: the Review (core) holds the data and the edits; the models adapt it; this window wires
+/// selection between the panes and turns actions into Review calls.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens files and folders (recursively) off the GUI thread; the queue fills as they are read.
     void openPaths(const QStringList &paths);
+    bool isLoading() const;
+
+    Review *currentReview() const;
+    int currentRow() const { return m_currentRow; }
+    void setCurrentRow(int row);
+    ReportQueueModel *queue() const { return m_queue; }
+    FormView *tableView(const QString &tableKey) const;
+    SourcePane *sourcePane() const { return m_source; }
+
+    /// Language of the interface: "zh_CN", "en" or "" for the system's.
+    void setLanguage(const QString &language);
+    QString language() const { return m_language; }
+
+public Q_SLOTS:
+    void open();
+    void openFolder();
+    void closeReport();
+    /// File ▸ Export…: the place where exporting the open reviews is wired.
+    void exportReports();
+    void nextFinding();
+    void previousFinding();
+    void selectFinding(int row);
+    void clearSelectedCells();
+    void copySelectedCells();
+    void pasteCells();
+    void takeFromSource();
+    void shiftRowLeft();
+    void shiftRowRight();
+    void moveRow();
+    void toggleReviewed();
+
+Q_SIGNALS:
+    /// Every file of the last openPaths() has been read (or refused).
+    void loadFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    QPlainTextEdit *m_source;
-    QListWidget *m_findings;
+    void createActions();
+    void createMenus();
+    void createWidgets();
+    void retranslateUi();
+    void readSettings();
+    void writeSettings();
+    void startLoading();
+    void addRecent(const QStringList &paths);
+    void updateRecentMenu();
+    void updateStatus();
+    void updateTabs();
+    void updateActions();
+    void showCellInSource(const QString &key, const QStringList &selected);
+    void selectCellFromSource(qsizetype position);
+    FormView *currentView() const;
+    FormView *viewForKey(const QString &key) const;
+    void focusPane(int step);
+
+    ReportQueueModel *m_queue;
+    FindingsModel *m_findingsModel;
+    QList<ReportTableModel *> m_tableModels;
+    QList<FormView *> m_views;
+    QUndoGroup *m_undoGroup;
+    SourcePane *m_source = nullptr;
+    QListView *m_queueView = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTreeView *m_findingsView = nullptr;
+    QLabel *m_findingsSummary = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QLabel *m_statusTotals = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_rightSplitter = nullptr;
+    QDockWidget *m_queueDock = nullptr;
+    QWidget *m_tablesPane = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAct = nullptr;
+    QAction *m_openFolderAct = nullptr;
+    QAction *m_closeAct = nullptr;
+    QAction *m_exportAct = nullptr;
+    QAction *m_quitAct = nullptr;
+    QAction *m_undoAct = nullptr;
+    QAction *m_redoAct = nullptr;
+    QAction *m_clearAct = nullptr;
+    QAction *m_copyAct = nullptr;
+    QAction *m_pasteAct = nullptr;
+    QAction *m_takeAct = nullptr;
+    QAction *m_shiftLeftAct = nullptr;
+    QAction *m_shiftRightAct = nullptr;
+    QAction *m_moveRowAct = nullptr;
+    QAction *m_reviewedAct = nullptr;
+    QAction *m_nextFindingAct = nullptr;
+    QAction *m_prevFindingAct = nullptr;
+    QAction *m_findAct = nullptr;
+    QAction *m_nextReportAct = nullptr;
+    QAction *m_prevReportAct = nullptr;
+    QAction *m_nextPaneAct = nullptr;
+    QAction *m_prevPaneAct = nullptr;
+    QList<QAction *> m_tableActs;
+    QAction *m_langSystemAct = nullptr;
+    QAction *m_langZhAct = nullptr;
+    QAction *m_langEnAct = nullptr;
+    QActionGroup *m_langGroup = nullptr;
+    QAction *m_aboutAct = nullptr;
+
+    QFutureWatcher<ReadResult> *m_watcher;
+    QStringList m_pending;
+    QStringList m_loading;
+    QStringList m_recent;
+    QString m_language;
+    QString m_lastDir;
+    int m_currentRow = -1;
+    int m_lastFinding = -1;
+    QString m_lastFindingId;
+    bool m_syncing = false;
+    bool m_selectAfterLoad = false;
 };
 
 } // namespace nianbao::ui

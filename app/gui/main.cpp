@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -13,7 +14,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"年报审校 Nianbao"_s);
     QApplication::setOrganizationName(u"nianbao"_s);
     QApplication::setApplicationVersion(QStringLiteral(NIANBAO_VERSION));
-    nianbao::installTranslations(&app);
+    nianbao::installTranslations(&app, QSettings().value(u"language"_s).toString());
 
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -1,1 +1,9 @@
-# target_sources(nianbao_core PRIVATE ...) for this area
+# The review of one report: undo commands, audit trail, live re-check. No widgets.
+target_sources(nianbao_core PRIVATE
+    review/review.h review/review.cpp
+    review/celleditcommand.h review/celleditcommand.cpp
+    review/setcellcommand.h review/setcellcommand.cpp
+    review/shiftrowcommand.h review/shiftrowcommand.cpp
+    review/moverowcommand.h review/moverowcommand.cpp
+    review/pastecommand.h review/pastecommand.cpp
+)

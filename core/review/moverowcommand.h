@@ -1,0 +1,17 @@
+#pragma once
+
+#include "review/celleditcommand.h"
+
+namespace nianbao {
+
+/// Moves a row's values to another row of the same table (a row read under the wrong label).
+/// The first row is left blank; the values keep their spans.
+class MoveRowCommand : public CellEditCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(MoveRowCommand)
+public:
+    MoveRowCommand(Review *review, const QString &fromRowId, const QString &toRowId,
+                   QUndoCommand *parent = nullptr);
+};
+
+} // namespace nianbao

@@ -1,0 +1,406 @@
+#include "review.h"
+
+#include "moverowcommand.h"
+#include "pastecommand.h"
+#include "rules/ruleengine.h"
+#include "setcellcommand.h"
+#include "shiftrowcommand.h"
+
+#include <QRegularExpression>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+QString defaultReviewer()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name;
+}
+
+/// Full-width digits and signs folded, thousands separators and spaces removed.
+QString numberText(const QString &text)
+{
+    QString t = text.normalized(QString::NormalizationForm_KC).trimmed();
+    t.remove(u',');
+    t.remove(u' ');
+    t.replace(u'−', u'-');
+    return t;
+}
+
+const QRegularExpression &numberPattern()
+{
+    static const QRegularExpression re(u"^-?\\d+(\\.\\d+)?$"_s);
+    return re;
+}
+
+} // namespace
+
+Review::Review(QObject *parent) : QObject(parent), m_reviewer(defaultReviewer()) {}
+
+Review::Review(const ReviewedReport &reviewed, QObject *parent) : Review(parent)
+{
+    m_rr = reviewed;
+    recheck();
+}
+
+Review::Review(const Report &extracted, const QList<Finding> &findings, QObject *parent) : Review(parent)
+{
+    m_rr = ReviewedReport::fromExtracted(extracted, findings);
+}
+
+void Review::restore(const ReviewedReport &reviewed)
+{
+    m_undo.clear();
+    m_rr = reviewed;
+    recheck();
+    Q_EMIT reset();
+    Q_EMIT findingsChanged();
+    Q_EMIT statusChanged(m_rr.status);
+}
+
+int Review::errorCount() const
+{
+    return RuleEngine::errorCount(m_rr.findings);
+}
+
+int Review::warningCount() const
+{
+    return RuleEngine::warningCount(m_rr.findings);
+}
+
+void Review::setReviewer(const QString &name)
+{
+    m_reviewer = name;
+}
+
+void Review::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+void Review::setStatus(ReviewStatus status)
+{
+    if (m_rr.status == status)
+        return;
+    m_rr.status = status;
+    if (status == ReviewStatus::Reviewed && !m_reviewer.isEmpty())
+        m_rr.reviewer = m_reviewer;
+    Q_EMIT statusChanged(status);
+}
+
+void Review::recheck()
+{
+    m_rr.findings = RuleEngine::check(m_rr.current);
+}
+
+QString Review::rowIdOf(const QString &cellKey)
+{
+    return cellKey.left(cellKey.lastIndexOf(u'.'));
+}
+
+QStringList Review::rowCells(const QString &rowId) const
+{
+    const Template *t = m_rr.current.tmpl;
+    const qsizetype dot = rowId.indexOf(u'.');
+    if (!t || dot < 0)
+        return {};
+    const TableDef *td = t->table(QStringView(rowId).left(dot));
+    if (!td)
+        return {};
+    const int ri = td->rowIndex(QStringView(rowId).mid(dot + 1));
+    if (ri < 0 || !td->rowActive(td->rows[ri], m_rr.current.variant))
+        return {};
+    const RowDef &row = td->rows[ri];
+    QStringList out;
+    if (row.columns.isEmpty()) {
+        for (const ColumnDef &c : td->columns)
+            out.append(Template::cellKey(*td, row, c));
+    } else {
+        for (int ci : row.columns)
+            out.append(Template::cellKey(*td, row, td->columns[ci]));
+    }
+    return out;
+}
+
+QStringList Review::tableRows(const QString &tableKey) const
+{
+    const Template *t = m_rr.current.tmpl;
+    const TableDef *td = t ? t->table(tableKey) : nullptr;
+    if (!td)
+        return {};
+    QStringList out;
+    for (const RowDef &r : td->rows)
+        if (td->rowActive(r, m_rr.current.variant))
+            out.append(td->key + u'.' + r.key);
+    return out;
+}
+
+bool Review::parseValue(const QString &key, const QString &text, Cell *out, QString *error) const
+{
+    const Template *t = m_rr.current.tmpl;
+    const TableDef *td = nullptr;
+    int r = -1, c = -1;
+    if (!t || !t->splitKey(key, &td, &r, &c)) {
+        if (error)
+            *error = tr("This is not a cell of the report.");
+        return false;
+    }
+    const ColumnDef &col = td->columns[c];
+    const QString s = numberText(text);
+    if (s.isEmpty()) {
+        *out = Cell::blank();
+        out->text = text;
+        return true;
+    }
+    if (!numberPattern().match(s).hasMatch()) {
+        if (error)
+            *error = col.kind == ValueKind::Decimal
+                         ? tr("Type a number, for example 12.5, or leave the cell blank.")
+                         : tr("Type a whole number, or leave the cell blank.");
+        return false;
+    }
+    if (s.startsWith(u'-') && !col.isSigned) {
+        if (error)
+            *error = tr("This cell cannot be negative.");
+        return false;
+    }
+    if (col.kind == ValueKind::Count && s.contains(u'.')) {
+        if (error)
+            *error = tr("This cell counts items: type a whole number.");
+        return false;
+    }
+    bool ok = false;
+    const double v = s.toDouble(&ok);
+    if (!ok) {
+        if (error)
+            *error = tr("Type a number, or leave the cell blank.");
+        return false;
+    }
+    *out = Cell::number(v, text.trimmed());
+    return true;
+}
+
+QHash<QString, Cell> Review::pasteCells(const QString &anchorKey, const QString &text, QString *error) const
+{
+    QHash<QString, Cell> out;
+    const Template *t = m_rr.current.tmpl;
+    const TableDef *td = nullptr;
+    int ar = -1, ac = -1;
+    if (!t || !t->splitKey(anchorKey, &td, &ar, &ac)) {
+        if (error)
+            *error = tr("Select a cell of a table to paste into.");
+        return out;
+    }
+
+    // The block: lines of tab-separated cells (a spreadsheet), else |- or space-separated values.
+    QStringList lines = text.split(u'\n');
+    for (QString &l : lines)
+        if (l.endsWith(u'\r'))
+            l.chop(1);
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
+        lines.removeLast();
+    QList<QStringList> block;
+    const bool tabs = text.contains(u'\t');
+    for (const QString &l : std::as_const(lines)) {
+        QStringList cells;
+        if (tabs)
+            cells = l.split(u'\t');
+        else if (l.contains(u'|'))
+            cells = l.split(u'|');
+        else
+            cells = l.simplified().split(u' ', Qt::SkipEmptyParts);
+        if (!tabs && l.contains(u'|')) {
+            while (!cells.isEmpty() && cells.first().trimmed().isEmpty())
+                cells.removeFirst();
+            while (!cells.isEmpty() && cells.last().trimmed().isEmpty())
+                cells.removeLast();
+        }
+        block.append(cells);
+    }
+    if (block.isEmpty()) {
+        if (error)
+            *error = tr("There is nothing to paste.");
+        return out;
+    }
+
+    auto valueOf = [](const QString &token) {
+        const QString s = numberText(token);
+        if (s.isEmpty())
+            return Cell::blank();
+        if (numberPattern().match(s).hasMatch())
+            return Cell::number(s.toDouble(), token.trimmed());
+        return Cell::textual(token.trimmed());
+    };
+
+    if (td->layout == TableLayout::SingleRow) {
+        // The table is one printed row: the block fills it from the anchor on, line after line.
+        QStringList keys;
+        for (const QString &rowId : tableRows(td->key))
+            keys += rowCells(rowId);
+        qsizetype i = keys.indexOf(anchorKey);
+        for (const QStringList &line : std::as_const(block))
+            for (const QString &token : line)
+                if (i >= 0 && i < keys.size())
+                    out.insert(keys[i++], valueOf(token));
+    } else {
+        const QStringList rows = tableRows(td->key);
+        const qsizetype r0 = rows.indexOf(rowIdOf(anchorKey));
+        const qsizetype p = rowCells(rowIdOf(anchorKey)).indexOf(anchorKey);
+        for (qsizetype i = 0; i < block.size() && r0 >= 0 && r0 + i < rows.size(); ++i) {
+            const QStringList keys = rowCells(rows[r0 + i]);
+            for (qsizetype j = 0; j < block[i].size(); ++j)
+                if (p + j < keys.size())
+                    out.insert(keys[p + j], valueOf(block[i][j]));
+        }
+    }
+    if (out.isEmpty() && error)
+        *error = tr("The block does not fit from this cell on.");
+    return out;
+}
+
+namespace {
+
+bool pushCommand(QUndoStack *stack, std::unique_ptr<CellEditCommand> cmd, QString *error,
+                 const QString &nothing)
+{
+    if (cmd->isEmpty()) {
+        if (error)
+            *error = nothing;
+        return false;
+    }
+    stack->push(cmd.release());
+    return true;
+}
+
+} // namespace
+
+bool Review::setCell(const QString &key, const Cell &value, QString *error)
+{
+    if (!m_rr.current.tmpl || !m_rr.current.cellKeys().contains(key)) {
+        if (error)
+            *error = tr("This is not a cell of the report.");
+        return false;
+    }
+    return pushCommand(&m_undo, std::make_unique<SetCellCommand>(this, key, value), error,
+                       tr("The cell already holds this value."));
+}
+
+bool Review::setCellText(const QString &key, const QString &text, QString *error)
+{
+    Cell c;
+    if (!parseValue(key, text, &c, error))
+        return false;
+    return setCell(key, c, error);
+}
+
+bool Review::clearCells(const QStringList &keys, QString *error)
+{
+    QStringList valid;
+    const QStringList all = m_rr.current.cellKeys();
+    for (const QString &k : keys)
+        if (all.contains(k))
+            valid.append(k);
+    return pushCommand(&m_undo, std::make_unique<SetCellCommand>(this, valid), error,
+                       tr("The cells are blank already."));
+}
+
+bool Review::shiftRow(const QString &rowId, int direction, QString *error)
+{
+    if (rowCells(rowId).size() < 2 || (direction != 1 && direction != -1)) {
+        if (error)
+            *error = tr("This row has no values to shift.");
+        return false;
+    }
+    return pushCommand(&m_undo, std::make_unique<ShiftRowCommand>(this, rowId, direction), error,
+                       tr("The row is blank: nothing to shift."));
+}
+
+bool Review::moveRow(const QString &fromRowId, const QString &toRowId, QString *error)
+{
+    if (rowCells(fromRowId).isEmpty() || rowCells(toRowId).isEmpty() || fromRowId == toRowId ||
+        fromRowId.section(u'.', 0, 0) != toRowId.section(u'.', 0, 0)) {
+        if (error)
+            *error = tr("Choose another row of the same table.");
+        return false;
+    }
+    return pushCommand(&m_undo, std::make_unique<MoveRowCommand>(this, fromRowId, toRowId), error,
+                       tr("The row is blank: nothing to move."));
+}
+
+bool Review::paste(const QString &anchorKey, const QString &text, QString *error)
+{
+    const QHash<QString, Cell> cells = pasteCells(anchorKey, text, error);
+    if (cells.isEmpty())
+        return false;
+    return pushCommand(&m_undo, std::make_unique<PasteCommand>(this, cells), error,
+                       tr("The cells already hold these values."));
+}
+
+int Review::apply(const QList<CellChange> &changes, const QString &action)
+{
+    if (changes.isEmpty())
+        return 0;
+    const int errorsBefore = errorCount();
+    QStringList keys;
+    for (const CellChange &c : changes) {
+        m_rr.current.cells.insert(c.key, c.after);
+        keys.append(c.key);
+    }
+    recheck();
+    const int errorsAfter = errorCount();
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const qsizetype first = m_rr.corrections.size();
+    for (const CellChange &c : changes) {
+        Correction corr;
+        corr.key = c.key;
+        Cell none;
+        none.start = -1;
+        corr.extracted = m_rr.extracted.cells.value(c.key, none);
+        corr.before = c.before.value_or(none);
+        corr.after = c.after;
+        corr.action = action;
+        corr.reviewer = m_reviewer;
+        corr.time = now.toUTC();
+        corr.errorsBefore = errorsBefore;
+        corr.errorsAfter = errorsAfter;
+        m_rr.corrections.append(corr);
+    }
+    if (m_rr.reviewer.isEmpty())
+        m_rr.reviewer = m_reviewer;
+    Q_EMIT cellsChanged(keys);
+    Q_EMIT findingsChanged();
+    for (qsizetype i = first; i < m_rr.corrections.size(); ++i)
+        Q_EMIT correctionAdded(m_rr.corrections[i]);
+    if (m_rr.status == ReviewStatus::New)
+        setStatus(ReviewStatus::InReview);
+    return int(changes.size());
+}
+
+void Review::revert(const QList<CellChange> &changes, int recorded)
+{
+    QStringList keys;
+    for (const CellChange &c : changes) {
+        if (c.before)
+            m_rr.current.cells.insert(c.key, *c.before);
+        else
+            m_rr.current.cells.remove(c.key);
+        keys.append(c.key);
+    }
+    QList<Correction> removed;
+    for (int i = 0; i < recorded && !m_rr.corrections.isEmpty(); ++i)
+        removed.append(m_rr.corrections.takeLast());
+    recheck();
+    Q_EMIT cellsChanged(keys);
+    Q_EMIT findingsChanged();
+    for (const Correction &c : std::as_const(removed))
+        Q_EMIT correctionRemoved(c);
+}
+
+} // namespace nianbao

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "review/correction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QUndoStack>
+
+#include <functional>
+#include <optional>
+
+namespace nianbao {
+
+/// One cell's change inside an edit: the value before (absent when the cell was not found) and after.
+struct CellChange
+{
+    QString key;
+    std::optional<Cell> before;
+    Cell after;
+};
+
+/// The review of one report: the ReviewedReport, its undo stack of corrections and the findings,
+/// re-checked after every change. Every edit is an undo command (see the *Command classes); each
+/// records one Correction per changed cell in the audit trail, and its undo removes them again.
+///
+/// The signals are enough for a store to save each correction the moment it is made
+/// (correctionAdded / correctionRemoved / statusChanged) and restore() brings a saved review back.
+class Review : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Review(QObject *parent = nullptr);
+    explicit Review(const ReviewedReport &reviewed, QObject *parent = nullptr);
+    /// A fresh review of a report as read and checked.
+    Review(const Report &extracted, const QList<Finding> &findings, QObject *parent = nullptr);
+
+    /// Replaces the whole review (as a store restores it); clears the undo stack, re-checks.
+    void restore(const ReviewedReport &reviewed);
+
+    const ReviewedReport &reviewed() const { return m_rr; }
+    const Report &report() const { return m_rr.current; }
+    const Report &extracted() const { return m_rr.extracted; }
+    const QList<Finding> &findings() const { return m_rr.findings; }
+    const QList<Correction> &corrections() const { return m_rr.corrections; }
+    int errorCount() const;
+    int warningCount() const;
+    bool isCorrected(const QString &key) const { return m_rr.isCorrected(key); }
+
+    QUndoStack *undoStack() { return &m_undo; }
+    const QUndoStack *undoStack() const { return &m_undo; }
+
+    QString reviewer() const { return m_reviewer; }
+    void setReviewer(const QString &name);
+    /// The clock corrections are stamped with (UTC); tests inject their own.
+    void setClock(std::function<QDateTime()> clock);
+
+    ReviewStatus status() const { return m_rr.status; }
+    void setStatus(ReviewStatus status);
+
+    // Edits: each pushes one undo command. False, with a plain reason, when nothing can be done.
+    bool setCell(const QString &key, const Cell &value, QString *error = nullptr);
+    /// A typed value: blank clears; a count takes a whole number, the fee a decimal.
+    bool setCellText(const QString &key, const QString &text, QString *error = nullptr);
+    bool clearCells(const QStringList &keys, QString *error = nullptr);
+    /// Shifts the values of a row ("t3.granted") one column left (direction −1) or right (+1).
+    bool shiftRow(const QString &rowId, int direction, QString *error = nullptr);
+    /// Moves a row's values to another row of the same table; the first row is left blank.
+    bool moveRow(const QString &fromRowId, const QString &toRowId, QString *error = nullptr);
+    /// Pastes a block (Excel's tab/newline text, or numbers selected in the source) from a cell on.
+    bool paste(const QString &anchorKey, const QString &text, QString *error = nullptr);
+
+    /// The value cell keys of a row ("t3.granted"), in column order; empty when unknown.
+    QStringList rowCells(const QString &rowId) const;
+    /// The rows ("t3.granted") of a table active in this report's variant, in form order.
+    QStringList tableRows(const QString &tableKey) const;
+    static QString rowIdOf(const QString &cellKey);
+
+    /// Reads a typed value for a cell. Strict: a number the column takes, or blank.
+    bool parseValue(const QString &key, const QString &text, Cell *out, QString *error) const;
+    /// The cells a block of text fills from an anchor cell on: tab/newline text from a
+    /// spreadsheet, or whitespace- or |-separated numbers.
+    QHash<QString, Cell> pasteCells(const QString &anchorKey, const QString &text, QString *error) const;
+
+    // Called by the undo commands.
+    int apply(const QList<CellChange> &changes, const QString &action);
+    void revert(const QList<CellChange> &changes, int recorded);
+
+Q_SIGNALS:
+    void cellsChanged(const QStringList &keys);
+    void findingsChanged();
+    void correctionAdded(const nianbao::Correction &correction);
+    void correctionRemoved(const nianbao::Correction &correction);
+    void statusChanged(nianbao::ReviewStatus status);
+    /// The whole review was replaced (restore()).
+    void reset();
+
+private:
+    bool push(QList<CellChange> changes, const QString &action, const QString &text, QString *error);
+    void recheck();
+
+    ReviewedReport m_rr;
+    QUndoStack m_undo;
+    QString m_reviewer;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace nianbao

@@ -1,0 +1,57 @@
+#include "filedialog.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+
+namespace nianbao::ui {
+
+QStringList FileDialog::s_next;
+bool FileDialog::s_hasNext = false;
+int ItemDialog::s_next = -1;
+bool ItemDialog::s_hasNext = false;
+
+void FileDialog::setNextFileNames(const QStringList &names)
+{
+    s_next = names;
+    s_hasNext = true;
+}
+
+QStringList FileDialog::getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir,
+                                         const QString &filter)
+{
+    if (s_hasNext) {
+        s_hasNext = false;
+        return std::exchange(s_next, {});
+    }
+    return QFileDialog::getOpenFileNames(parent, caption, dir, filter);
+}
+
+QString FileDialog::getExistingDirectory(QWidget *parent, const QString &caption, const QString &dir)
+{
+    if (s_hasNext) {
+        s_hasNext = false;
+        const QStringList n = std::exchange(s_next, {});
+        return n.value(0);
+    }
+    return QFileDialog::getExistingDirectory(parent, caption, dir);
+}
+
+void ItemDialog::setNextIndex(int index)
+{
+    s_next = index;
+    s_hasNext = true;
+}
+
+int ItemDialog::getItem(QWidget *parent, const QString &title, const QString &label, const QStringList &items,
+                        int current)
+{
+    if (s_hasNext) {
+        s_hasNext = false;
+        return s_next;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(parent, title, label, items, current, false, &ok);
+    return ok ? int(items.indexOf(chosen)) : -1;
+}
+
+} // namespace nianbao::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+#include "review/review.h"
+
+namespace nianbao::ui {
+
+/// The findings of a Review: severity, rule, the rule in words with both sides and the difference.
+class FindingsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { SeverityColumn, RuleColumn, MessageColumn, ColumnCount };
+    enum Role { CellsRole = Qt::UserRole + 1, IsErrorRole };
+
+    explicit FindingsModel(QObject *parent = nullptr);
+    void setReview(Review *review);
+    void setEnglish(bool english);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QPointer<Review> m_review;
+    bool m_english = false;
+};
+
+} // namespace nianbao::ui
