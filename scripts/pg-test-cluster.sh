@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster for the tests: a temp folder, a local TCP port, a password user.
 #   scripts/pg-test-cluster.sh start DIR   initdb + start in DIR (made if missing), print the URL
+#   scripts/pg-test-cluster.sh restart DIR restart the server (same port and data)
 #   scripts/pg-test-cluster.sh stop DIR    stop the server and delete DIR
 # PostgreSQL refuses to run as root: as root the cluster runs as $NIANBAO_PG_USER (default nobody).
 # Exit status 3 when no PostgreSQL server binaries are installed (the tests then skip).
@@ -9,7 +10,7 @@ set -euo pipefail
 cmd=${1:-}
 dir=${2:-}
 if [[ -z "$cmd" || -z "$dir" ]]; then
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|restart|stop DIR" >&2
     exit 2
 fi
 
@@ -73,6 +74,9 @@ start)
     PGPASSWORD=$password "$bindir/createdb" -h 127.0.0.1 -p "$port" -U "$user" "$database"
     echo "postgresql://$user:$password@127.0.0.1:$port/$database"
     ;;
+restart)
+    run "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >/dev/null
+    ;;
 stop)
     if [[ -d "$dir/data" ]]; then
         run "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -80,7 +84,7 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|restart|stop DIR" >&2
     exit 2
     ;;
 esac

@@ -383,8 +383,27 @@ bool ReviewStore::begin(QString *error)
         return false;
     }
     // IMMEDIATE: take the write lock first, so two writers queue instead of failing on upgrade.
-    return execDirect(m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, error,
-                      QT_TR_NOOP("start a transaction"));
+    const QString sql = m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
+    if (execDirect(sql, error, QT_TR_NOOP("start a transaction")))
+        return true;
+    if (m_backend != Backend::PostgreSQL)
+        return false;
+    // The server restarted or the network dropped: nothing is lost before BEGIN, so connect
+    // again once and go on.
+    QSqlDatabase d = db();
+    QSqlDriver *driver = d.driver();
+    const QStringList subscribed = driver ? driver->subscribedToNotifications() : QStringList();
+    if (driver)
+        driver->disconnect(this);
+    d.close();
+    if (!d.open()) {
+        if (error)
+            *error = dbError(tr("connect"), d.lastError().text(), d.lastError().nativeErrorCode());
+        return false;
+    }
+    if (!subscribed.isEmpty())
+        watchChanges(true);
+    return execDirect(sql, error, QT_TR_NOOP("start a transaction"));
 }
 
 bool ReviewStore::commit(QString *error)

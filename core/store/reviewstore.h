@@ -121,6 +121,19 @@ struct QueueCounts
 /// A ReviewStore is used from the thread that opened it (it has a connection of its own); open one
 /// per thread or process.
 ///
+/// Wiring a review window (Review from core/review):
+/// \code
+///   rr.contentHash = ReviewStore::fileHash(path, &error);
+///   store.restore(&rr, &error);                 // corrections, status, notes come back
+///   store.registerReport(rr, path, &error);     // what the queue shows
+///   connect(review, &Review::correctionAdded, this, [=](const Correction &c) {
+///       if (!store->addCorrection(hash, c, &error, &conflict)) show(error); });
+///   connect(review, &Review::correctionRemoved, this, [=](const Correction &c) {
+///       if (!store->undoCorrection(hash, c, review->reviewer(), &error)) show(error); });
+///   connect(review, &Review::statusChanged, this, [=](ReviewStatus s) {
+///       store->setStatus(hash, s, review->reviewer(), &error); });
+/// \endcode
+///
 /// Concurrency: every corrected cell carries a version. A write states the version the writer saw
 /// (by default the one this store last read or wrote for that cell); a write over a newer version is
 /// refused with a Conflict, never silently applied.

@@ -201,6 +201,7 @@ private Q_SLOTS:
     void badStatesGiveClearErrors_data();
     void badStatesGiveClearErrors();
     void lockedSqliteFileIsReported();
+    void postgresRestartIsSurvived();
     void storesInThreadsUseConnectionsOfTheirOwn_data() { backends(); }
     void storesInThreadsUseConnectionsOfTheirOwn();
 
@@ -991,6 +992,42 @@ void TestReviewStore::storesInThreadsUseConnectionsOfTheirOwn()
         QCOMPARE(c.cell.value, double((i / each) * 100 + i % each));
         QCOMPARE(c.reviewer, u"线程%1"_s.arg(i / each));
     }
+}
+
+void TestReviewStore::postgresRestartIsSurvived()
+{
+    if (m_pgMissing)
+        QSKIP("PostgreSQL server binaries are not installed (Debian package postgresql)");
+    if (m_pgDir.isEmpty())
+        QSKIP("the server given in NIANBAO_TEST_PG_URL is not restarted by the test");
+    QVERIFY2(!m_pgUrl.isEmpty(), qPrintable(m_pgProblem));
+    const QString url = freshDatabase(kPostgres);
+    ReviewStore store;
+    QString error;
+    QVERIFY2(store.open(url, &error), qPrintable(error));
+    store.watchChanges(true);
+    const QString hash = ReviewStore::contentHash("restart");
+    Correction c;
+    c.key = u"t3.total.results.granted"_s;
+    c.after = Cell::number(1);
+    c.reviewer = u"甲"_s;
+    QVERIFY2(store.addCorrection(hash, c, &error), qPrintable(error));
+
+    QProcess p;
+    p.start(u"bash"_s, {QStringLiteral(NIANBAO_PG_CLUSTER_SCRIPT), u"restart"_s, m_pgDir});
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+
+    c.before = c.after;
+    c.after = Cell::number(2);
+    QVERIFY2(store.addCorrection(hash, c, &error), qPrintable(error));
+    QCOMPARE(store.corrections(hash).size(), 2);
+    // and it hears others again
+    QSignalSpy spy(&store, &ReviewStore::changesAvailable);
+    ReviewStore other;
+    QVERIFY2(other.open(url, &error), qPrintable(error));
+    QVERIFY(other.setStatus(hash, ReviewStatus::Reviewed, u"乙"_s, &error));
+    QTRY_VERIFY_WITH_TIMEOUT(spy.count() > 0, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestReviewStore)
