@@ -181,14 +181,33 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, 
         return a.first == Template::t2021() && b.first != Template::t2021();
     });
     for (const auto &[tmpl, variant] : kinds) {
-        qsizetype at = 0;
+        QString previous; // the key before k in its own template
         for (const QString &k : tmpl->cellKeys(variant)) {
             const qsizetype i = keys.indexOf(k);
             if (i >= 0) {
-                at = i + 1;
+                previous = k;
                 continue;
             }
-            keys.insert(at++, k);
+            // After the preceding key of the same table, else after the table's last column.
+            const QString table = k.section(u'.', 0, 0) + u'.';
+            qsizetype at = previous.startsWith(table) ? keys.indexOf(previous) + 1 : -1;
+            if (at < 0) {
+                at = keys.size();
+                for (qsizetype j = keys.size() - 1; j >= 0; --j)
+                    if (keys[j].startsWith(table)) {
+                        at = j + 1;
+                        break;
+                    }
+                // A table no template so far had goes before the tables after it.
+                if (at == keys.size())
+                    for (qsizetype j = 0; j < keys.size(); ++j)
+                        if (keys[j].section(u'.', 0, 0) > k.section(u'.', 0, 0)) {
+                            at = j;
+                            break;
+                        }
+            }
+            keys.insert(at, k);
+            previous = k;
             QString l = tmpl->cellLabel(k, english);
             const TableDef *t = nullptr;
             int ri = -1, ci = -1;

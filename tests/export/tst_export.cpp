@@ -203,6 +203,7 @@ private Q_SLOTS:
     void feeKeepsItsDecimals();
     void findingsSheetNamesCellsByLabel();
     void batchWorkbookHoldsEveryReport();
+    void batchColumnsMergeTemplatesInFormOrder();
     void csvReadsBack_data();
     void csvReadsBack();
     void csvQuotesAsRfc4180();
@@ -570,6 +571,36 @@ void TestExport::batchWorkbookHoldsEveryReport()
     }
     QCOMPARE(s->text(4, colOf.value(u"t3.new_received.total"_s)), u"/"_s);
     QCOMPARE(s->text(4, colOf.value(u"status"_s)), u"审校中"_s);
+}
+
+void TestExport::batchColumnsMergeTemplatesInFormOrder()
+{
+    const QList<ReviewedReport> reports = {load(u"corpus/real/pingtan_2019_t2019.txt"_s), load(seeds[4]),
+                                           load(seeds[0])};
+    QCOMPARE(reports[0].current.templateName(), u"2019"_s);
+    QCOMPARE(reports[1].current.variant, u"one_row"_s);
+    QStringList keys;
+    for (const BatchColumn &c : Exporter::batchColumns(reports, false))
+        if (c.isCell)
+            keys << c.key;
+    QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
+    // Each report's keys are all there, in its own form order.
+    for (const ReviewedReport &rr : reports) {
+        qsizetype last = -1;
+        for (const QString &k : rr.current.cellKeys()) {
+            const qsizetype i = keys.indexOf(k);
+            QVERIFY2(i > last, qPrintable(rr.current.source + u": "_s + k));
+            last = i;
+        }
+    }
+    // Tables stay together, in order; the 2021 table 2 comes before the 2019 one.
+    QString table;
+    for (const QString &k : keys) {
+        const QString t = k.section(u'.', 0, 0);
+        QVERIFY2(t >= table, qPrintable(k));
+        table = t;
+    }
+    QVERIFY(keys.indexOf(u"t2.administrative_fee.amount"_s) < keys.indexOf(u"t2.regulations.new_made"_s));
 }
 
 void TestExport::csvReadsBack_data()
