@@ -201,6 +201,7 @@ private Q_SLOTS:
     void failingCellsAreFilled();
     void correctedCellsCarryAFillAndTheExtractedValue();
     void feeKeepsItsDecimals();
+    void uncertainCellsShowTheirCandidates();
     void findingsSheetNamesCellsByLabel();
     void batchWorkbookHoldsEveryReport();
     void batchColumnsMergeTemplatesInFormOrder();
@@ -492,6 +493,42 @@ void TestExport::feeKeepsItsDecimals()
     QVERIFY(s->cell(r, c)->isNumber());
     QCOMPARE(s->cell(r, c)->number(), 7730.28);
     QCOMPARE(x.numberFormat(s->cell(r, c)->style), u"0.00"_s);
+}
+
+void TestExport::uncertainCellsShowTheirCandidates()
+{
+    ReviewedReport rr = load(seeds[2]);
+    Cell run;
+    run.state = Cell::State::Uncertain;
+    run.text = u"1221"_s;
+    run.fromRun = true;
+    run.candidates = {12, 21};
+    rr.current.cells.insert(u"t3.granted.commercial"_s, run);
+    rr.findings = RuleEngine::check(rr.current);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"r.xlsx"_s);
+    QString error;
+    QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
+    const XlsxReader x = readBook(out);
+    const TableDef *t3 = rr.current.tmpl->table(u"t3");
+    const XlsxSheet *s = x.sheet(ExportCells::tableTitle(*t3, false));
+    int r, c;
+    QVERIFY(locate(*s, *t3, t3->rows[t3->rowIndex(u"granted")], t3->columns[t3->columnIndex(u"commercial")],
+                   &r, &c));
+    QCOMPARE(s->text(r, c), u"?"_s);
+    QVERIFY(x.fill(s->cell(r, c)->style) != 0);
+    const QString comment = s->comments.value(XlsxSheet::ref(r, c));
+    QVERIFY2(comment.contains(u"12 / 21"_s), qPrintable(comment));
+    // In CSV the value is left empty and the state says why.
+    const QList<QStringList> rows = parseCsv(Exporter::csvText({rr}, CsvLayout::Long, {}));
+    bool seen = false;
+    for (const QStringList &row : rows)
+        if (row.value(2) == u"granted"_s && row.value(3) == u"commercial"_s) {
+            QCOMPARE(row[5], QString());
+            QCOMPARE(row[6], u"uncertain"_s);
+            seen = true;
+        }
+    QVERIFY(seen);
 }
 
 void TestExport::findingsSheetNamesCellsByLabel()
