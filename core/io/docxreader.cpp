@@ -187,6 +187,12 @@ private:
                 for (int k = 1; k < c.span; ++k)
                     cells.append(QString());
             }
+            // Cells continuing a vertical merge at the start of a row are left out: the row
+            // begins with its own label, as text copied from the page does.
+            int lead = 0;
+            while (lead < row.size() && row[lead].merged && !row[lead].hasTable && row[lead].span == 1)
+                ++lead;
+            cells.remove(0, lead);
             bool any = false;
             for (const QString &c : std::as_const(cells))
                 any = any || !c.isEmpty();

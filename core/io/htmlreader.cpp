@@ -262,6 +262,11 @@ private:
         return s.simplified();
     }
 
+    static bool isCoveredFrom(const QList<QList<bool>> &covered, int r, int c)
+    {
+        return c < covered[r].size() && covered[r][c];
+    }
+
     /// Rows as lines: a spanning cell's text at its first position, the positions it covers empty.
     static QString render(const HTable &t)
     {
@@ -312,6 +317,12 @@ private:
             }
             while (isCovered(col))
                 put(col++, QString());
+            // Positions covered by a rowspan from the rows above are left out at the start of a
+            // row (the row begins with its own label, as text copied from a page does).
+            int lead = 0;
+            while (lead < cells.size() && isCoveredFrom(covered, r, lead) && cells[lead].isEmpty())
+                ++lead;
+            cells.remove(0, lead);
             bool any = false;
             for (const QString &c : std::as_const(cells))
                 any = any || !c.isEmpty();
@@ -448,30 +459,37 @@ QByteArray HtmlReader::declaredCharset(const QByteArray &bytes)
     return m.captured(1).toLatin1().toLower();
 }
 
+QByteArray HtmlReader::trustedCharset(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return {};
+    QByteArray charset = declaredCharset(bytes);
+    if (charset == "gb2312" || charset == "gbk" || charset == "x-gbk" || charset == "gb_2312-80" ||
+        charset == "cp936")
+        charset = "gb18030";
+    else if (charset == "big5")
+        charset = "big5-hkscs";
+    if (charset != "gb18030" && charset != "big5-hkscs")
+        return {};
+    if (TextDecoder::isValidUtf8(bytes))
+        return {};
+    return charset;
+}
+
 bool HtmlReader::read(const QByteArray &bytes, const DecodedText &decoded, SourceDocument *doc,
                       QString *error)
 {
     QString text = decoded.text;
-    const bool bom =
-        bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
-    QByteArray charset = declaredCharset(bytes);
-    if (!charset.isEmpty() && !bom) {
-        if (charset == "gb2312" || charset == "gbk" || charset == "x-gbk" || charset == "gb_2312-80")
-            charset = "gb18030";
-        if (charset == "big5")
-            charset = "big5-hkscs";
-        const QByteArray current = decoded.encoding.toLatin1().toLower();
-        const bool same = current == charset || (charset == "utf-8" && current.startsWith("utf-8")) ||
-                          (charset == "gb18030" && (current == "gbk" || current == "gb2312"));
+    const QByteArray charset = trustedCharset(bytes);
+    if (!charset.isEmpty() && decoded.encoding.toLatin1().toLower() != charset) {
         QString redecoded;
-        if (!same && !charset.startsWith("utf-16") &&
-            TextDecoder::decodeAs(bytes, charset.constData(), &redecoded)) {
+        if (TextDecoder::decodeAs(bytes, charset.constData(), &redecoded)) {
             text = redecoded;
             doc->encoding = QString::fromLatin1(charset).toUpper();
             doc->encodingNote.clear();
-        } else if (same) {
-            doc->encodingNote.clear();
         }
+    } else if (!charset.isEmpty()) {
+        doc->encodingNote.clear();
     }
     doc->text = toText(text);
     doc->format = u"html"_s;

@@ -23,6 +23,10 @@ public:
     static QString toText(QStringView html);
     /// The charset a page declares in <meta charset> or http-equiv, lower case; empty when none.
     static QByteArray declaredCharset(const QByteArray &bytes);
+    /// The declared charset when it should win over detection: a Chinese multi-byte charset
+    /// (GB2312/GBK as GB18030, Big5 as Big5-HKSCS) on a page that is not valid UTF-8 and has no
+    /// BOM; empty otherwise (Latin charsets are often declared by mistake).
+    static QByteArray trustedCharset(const QByteArray &bytes);
 };
 
 } // namespace nianbao

@@ -1,6 +1,7 @@
 #include "loader.h"
 
 #include "formatreaders.h"
+#include "htmlreader.h"
 #include "textdecoder.h"
 
 #include <QFile>
@@ -34,6 +35,27 @@ bool Loader::looksLikeHtml(QStringView text)
            head.startsWith(u"<html", Qt::CaseInsensitive) || head.contains(u"<html", Qt::CaseInsensitive) ||
            head.contains(u"<table", Qt::CaseInsensitive) ||
            (head.startsWith(u"<") && head.contains(u"<body", Qt::CaseInsensitive));
+}
+
+/// A web page that is not UTF-8 and declares its charset is decoded as declared, without the
+/// detector's guess (and its cost).
+static bool decodeDeclaredHtml(const QByteArray &bytes, DecodedText *out)
+{
+    const QByteArray head = bytes.left(4096).toLower();
+    if (!head.contains("<html") && !head.contains("<!doctype html") && !head.contains("<meta"))
+        return false;
+    if (bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return false;
+    const QByteArray charset = HtmlReader::trustedCharset(bytes);
+    if (charset.isEmpty())
+        return false;
+    QString text;
+    if (!TextDecoder::decodeAs(bytes, charset.constData(), &text))
+        return false;
+    out->text = text;
+    out->encoding = QString::fromLatin1(charset).toUpper();
+    out->note.clear();
+    return true;
 }
 
 static QString sizeText(qint64 bytes)
@@ -112,7 +134,7 @@ bool Loader::loadBytes(const QByteArray &bytes, const QString &path, SourceDocum
         break;
     }
     DecodedText decoded;
-    if (!TextDecoder::decode(bytes, &decoded, error))
+    if (!decodeDeclaredHtml(bytes, &decoded) && !TextDecoder::decode(bytes, &decoded, error))
         return false;
     doc->encoding = decoded.encoding;
     doc->encodingNote = decoded.note;
