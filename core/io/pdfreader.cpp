@@ -109,7 +109,7 @@ QList<Line> buildLines(QList<PdfReader::Word> words)
 /// Splits a line into cells: a wide gap always separates; a value next to a value separates at
 /// a narrow gap; a label and a value separate at a gap of a character's width unless the value
 /// sits inside prose (text follows it closely).
-void buildCells(Line &line)
+void buildCells(Line &line, const QList<std::pair<double, double>> &valueColumns = {})
 {
     const auto &ws = line.words;
     const int n = int(ws.size());
@@ -126,9 +126,13 @@ void buildCells(Line &line)
         else if (value[i] && value[i + 1])
             sep[i] = g >= 0.35;
         else if (value[i + 1] && !value[i]) {
-            // A label and a value: a cell edge unless prose follows the value closely.
+            // A label and a value: a cell edge unless prose follows the value closely. A value
+            // in a column of values shared by other rows is a cell even close to its label.
             const bool prose = i + 2 < n && !value[i + 2] && gapAt(i + 1) / unit(i + 1) < 1.0;
-            sep[i] = g >= 1.0 && !prose;
+            bool inColumn = false;
+            for (const auto &[l, r] : valueColumns)
+                inColumn = inColumn || (ws[i + 1].box.left() < r && ws[i + 1].box.right() > l);
+            sep[i] = (g >= 1.0 || (inColumn && g >= 0.2)) && !prose;
         } else if (value[i] && !value[i + 1]) {
             const bool prose = i > 0 && !value[i - 1] && !sep[i - 1];
             sep[i] = g >= 1.0 && !prose;
@@ -172,12 +176,174 @@ bool isFurniture(const QString &text)
 
 } // namespace
 
+namespace {
+
+int valueCount(const Line &l)
+{
+    int n = 0;
+    for (const Cell &c : l.cells)
+        n += c.value ? 1 : 0;
+    return n;
+}
+
+double textHeight(const Line &l)
+{
+    double h = 0;
+    for (const Cell &c : l.cells)
+        if (!c.value)
+            h = std::max(h, c.bottom - c.top);
+    return h > 0 ? h : l.coreBottom - l.coreTop;
+}
+
+bool startsNumbered(const QString &t)
+{
+    static const QRegularExpression re(
+        u"^\\s*(?:\\d{1,2}\\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\\s*、)"_s);
+    return re.match(t).hasMatch();
+}
+
+/// Label cells of b appended to those of a in the same column (x ranges overlapping), others
+/// inserted in x order; values of b added in x order.
+void mergeInto(Line &a, const Line &b)
+{
+    for (const Cell &c : b.cells) {
+        bool done = false;
+        if (!c.value) {
+            for (Cell &t : a.cells) {
+                if (!t.value && c.left < t.right && c.right > t.left) {
+                    t.text += c.text;
+                    t.right = std::max(t.right, c.right);
+                    t.bottom = std::max(t.bottom, c.bottom);
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (!done) {
+            qsizetype at = 0;
+            while (at < a.cells.size() && a.cells[at].left < c.left)
+                ++at;
+            a.cells.insert(at, c);
+        }
+    }
+    a.top = std::min(a.top, b.top);
+    a.bottom = std::max(a.bottom, b.bottom);
+    a.words += b.words;
+}
+
+/// Rebuilds table rows from lines: values of one row printed at two heights (cells aligned
+/// differently) are joined when their columns do not collide; a label wrapped onto the next
+/// lines is joined to its row when those lines follow closely and do not start a numbered item.
+void joinRows(QList<Line> &lines)
+{
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        Line &a = lines[i];
+        const Line &b = lines[i + 1];
+        const int va = valueCount(a), vb = valueCount(b);
+        if (va == 0 || vb == 0)
+            continue;
+        const double h = std::max(1.0, textHeight(a));
+        if (b.top - a.bottom > 0.5 * h)
+            continue;
+        bool collide = false;
+        for (const Cell &x : a.cells)
+            for (const Cell &y : b.cells)
+                if (x.value && y.value && x.left < y.right + 0.5 * h && y.left < x.right + 0.5 * h)
+                    collide = true;
+        bool labelsLeft = true;
+        double firstValue = 1e9;
+        for (const Cell &x : a.cells)
+            if (x.value)
+                firstValue = std::min(firstValue, x.left);
+        for (const Cell &y : b.cells)
+            if (!y.value && y.right > firstValue)
+                labelsLeft = false;
+        if (collide || !labelsLeft)
+            continue;
+        mergeInto(a, b);
+        lines.removeAt(i + 1);
+        --i;
+    }
+    // A row of values without a label under the first line(s) of its label: the label is its own.
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        Line &v = lines[i];
+        if (valueCount(v) == 0 || valueCount(v) != v.cells.size())
+            continue;
+        const double firstValue = v.cells.first().left;
+        qsizetype k = i;
+        while (k > 0) {
+            const Line &l = lines[k - 1];
+            const Line &below = lines[k];
+            const double h = std::max(1.0, textHeight(l));
+            bool labels = valueCount(l) == 0 && !l.cells.isEmpty();
+            for (const Cell &c : l.cells)
+                labels = labels && c.right < firstValue;
+            if (!labels || below.top - l.bottom > 0.5 * h)
+                break;
+            --k;
+            if (startsNumbered(l.cells.first().text))
+                break; // the label's first line
+        }
+        if (k == i)
+            continue;
+        Line merged = lines[k];
+        for (qsizetype j = k + 1; j <= i; ++j)
+            mergeInto(merged, lines[j]);
+        lines[k] = merged;
+        lines.remove(k + 1, i - k);
+        i = k;
+    }
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        Line &a = lines[i];
+        const Line &b = lines[i + 1];
+        if (valueCount(a) == 0 || valueCount(b) != 0)
+            continue;
+        const double h = std::max(1.0, textHeight(a));
+        double labelTop = 1e9, labelBottom = -1e9;
+        for (const Cell &c : a.cells)
+            if (!c.value) {
+                labelTop = std::min(labelTop, c.top);
+                labelBottom = std::max(labelBottom, c.bottom);
+            }
+        if (labelBottom < 0 || b.top - a.bottom > 0.5 * h || b.top - labelBottom < -0.5 * h)
+            continue;
+        bool fits = !b.cells.isEmpty();
+        for (const Cell &c : b.cells) {
+            if (startsNumbered(c.text))
+                fits = false;
+            bool under = false;
+            for (const Cell &t : a.cells)
+                under = under || (!t.value && c.left < t.right && c.right > t.left);
+            fits = fits && under;
+        }
+        if (!fits)
+            continue;
+        mergeInto(a, b);
+        lines.removeAt(i + 1);
+        --i;
+    }
+}
+
+} // namespace
+
 QString PdfReader::layoutPage(const QList<Word> &words)
 {
     QList<Line> lines = buildLines(words);
-    QString out;
+    // Columns of values: value cells of lines that hold three or more.
+    QList<std::pair<double, double>> columns;
     for (Line &l : lines) {
         buildCells(l);
+        if (valueCount(l) >= 3)
+            for (const Cell &c : std::as_const(l.cells))
+                if (c.value)
+                    columns.append({c.left, c.right});
+    }
+    if (!columns.isEmpty())
+        for (Line &l : lines)
+            buildCells(l, columns);
+    joinRows(lines);
+    QString out;
+    for (Line &l : lines) {
         QStringList cells;
         for (const Cell &c : std::as_const(l.cells))
             cells.append(c.text);
