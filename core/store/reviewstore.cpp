@@ -533,6 +533,13 @@ qint64 ReviewStore::logChange(qint64 reportId, const QString &kind, const QStrin
                               const QString &reviewer, QString *error)
 {
     QSqlQuery q(db());
+    if (m_backend == Backend::PostgreSQL) {
+        // Revisions must become visible in their order, or a reader polling "after N" could
+        // miss one committed late: hold the log until this transaction ends.
+        q.prepare(u"SELECT pg_advisory_xact_lock(780132)"_s);
+        if (!exec(q, error, QT_TR_NOOP("log a change")))
+            return -1;
+    }
     q.prepare(u"INSERT INTO changes (report_id, kind, cell_key, reviewer, client, changed_at) "
               u"VALUES (?, ?, ?, ?, ?, ?) RETURNING revision"_s);
     q.addBindValue(reportId > 0 ? QVariant(reportId) : QVariant());

@@ -550,6 +550,8 @@ void TestReviewStore::concurrentWritersNeverLoseAnUpdate()
     int byA = 0;
     for (int i = 0; i < history.size(); ++i) {
         QCOMPARE(history[i].version, qint64(i + 1));
+        // the change log numbers the writes in the order they became visible
+        QVERIFY(i == 0 || history[i].revision > history[i - 1].revision);
         QCOMPARE(history[i].correction.before.value, double(i));
         QCOMPARE(history[i].correction.after.value, double(i + 1));
         byA += history[i].correction.reviewer == u"甲"_s;
