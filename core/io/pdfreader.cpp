@@ -4,7 +4,9 @@
 
 #include <poppler-qt6.h>
 
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -324,6 +326,80 @@ void joinRows(QList<Line> &lines)
     }
 }
 
+/// Group labels written vertically, one or two characters per line in a narrow column left of
+/// the rows ("三、" "本" "年" "度" … beside the result rows): they are one label, not rows. The
+/// characters are taken out of the lines they share and joined on a line of their own where the
+/// label begins.
+void joinVerticalLabels(QList<Line> &lines)
+{
+    struct Frag
+    {
+        qsizetype line;
+        double x, top, bottom, h;
+    };
+    QList<Frag> frags;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const Line &l = lines[i];
+        if (l.cells.isEmpty())
+            continue;
+        const Cell &c = l.cells.first();
+        const double h = c.bottom - c.top, w = c.right - c.left;
+        if (c.value || c.text.size() > 2 || h <= 0 || w > 2.2 * h)
+            continue;
+        frags.append({i, (c.left + c.right) / 2, c.top, c.bottom, h});
+    }
+    QList<bool> used(frags.size(), false);
+    QList<std::pair<qsizetype, QString>> labels; // line index of the first fragment, text
+    QSet<qsizetype> strip;
+    for (qsizetype a = 0; a < frags.size(); ++a) {
+        if (used[a])
+            continue;
+        QList<qsizetype> stack{a};
+        for (qsizetype b = a + 1; b < frags.size(); ++b) {
+            const Frag &last = frags[stack.last()];
+            const Frag &f = frags[b];
+            if (used[b] || std::abs(f.x - last.x) > 0.6 * last.h)
+                continue;
+            if (f.top - last.bottom > 3.5 * last.h)
+                break;
+            stack.append(b);
+        }
+        if (stack.size() < 3)
+            continue;
+        QString text;
+        for (qsizetype k : stack) {
+            used[k] = true;
+            text += lines[frags[k].line].cells.first().text;
+            strip.insert(frags[k].line);
+        }
+        labels.append({frags[stack.first()].line, text});
+    }
+    if (labels.isEmpty())
+        return;
+    QHash<qsizetype, QString> labelAt;
+    for (const auto &[line, text] : labels)
+        labelAt.insert(line, text);
+    QList<Line> out;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        Line l = lines[i];
+        Cell first;
+        if (strip.contains(i)) {
+            first = l.cells.takeFirst();
+            if (labelAt.contains(i)) {
+                Line g;
+                first.text = labelAt.value(i);
+                g.cells.append(first);
+                g.top = g.coreTop = first.top;
+                g.bottom = g.coreBottom = first.bottom;
+                out.append(g);
+            }
+        }
+        if (!l.cells.isEmpty())
+            out.append(l);
+    }
+    lines = out;
+}
+
 } // namespace
 
 QString PdfReader::layoutPage(const QList<Word> &words)
@@ -341,6 +417,7 @@ QString PdfReader::layoutPage(const QList<Word> &words)
     if (!columns.isEmpty())
         for (Line &l : lines)
             buildCells(l, columns);
+    joinVerticalLabels(lines);
     joinRows(lines);
     QString out;
     for (Line &l : lines) {

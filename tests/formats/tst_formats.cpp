@@ -305,6 +305,42 @@ void TestFormats::pdfLayouts_data()
     QTest::newRow("a page number between rows is dropped")
         << QList<PdfReader::Word>{w("规章", 70, 100, 20), w("0", 300, 99, 7, 14), w("-3-", 290, 800, 15)}
         << u"规章 | 0\n"_s;
+    QTest::newRow("a label wrapped over three lines with its values on the middle one is one row")
+        << QList<PdfReader::Word>{w("（二）部分公开（区分处理的，只计这一", 94, 100, 180),
+                                  w("447", 300, 113, 20),
+                                  w("7", 340, 113, 7),
+                                  w("454", 500, 113, 20),
+                                  w("情形，不计其他情形）", 94, 126, 100),
+                                  w("1.属于国家秘密", 140, 150, 70),
+                                  w("2", 300, 150, 7),
+                                  w("0", 340, 150, 7),
+                                  w("2", 500, 150, 7)}
+        << u"（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 447 | 7 | 454\n1.属于国家秘密 | 2 | 0 | 2\n"_s;
+    QTest::newRow("values of one row printed at two heights are one row")
+        << QList<PdfReader::Word>{w("（二）部分公开", 94, 100, 70), w("454", 500, 100, 20),
+                                  w("447", 300, 108, 20), w("7", 340, 108, 7)}
+        << u"（二）部分公开 | 447 | 7 | 454\n"_s;
+    QTest::newRow("a value in a shared column is a cell even close to its label")
+        << QList<PdfReader::Word>{w("1.信访举报投诉类申请", 140, 100, 100),
+                                  w("56", 300, 100, 14),
+                                  w("6", 340, 100, 7),
+                                  w("62", 500, 100, 14),
+                                  w("5.要求行政机关确认或重新出具已", 140, 130, 158),
+                                  w("1", 300, 130, 7),
+                                  w("0", 340, 130, 7),
+                                  w("1", 500, 130, 7)}
+        << u"1.信访举报投诉类申请 | 56 | 6 | 62\n5.要求行政机关确认或重新出具已 | 1 | 0 | 1\n"_s;
+    QTest::newRow("a group label written one character per line is one label, not rows")
+        << QList<PdfReader::Word>{w("三、", 60, 100, 20),
+                                  w("（一）予以公开", 100, 100, 70),
+                                  w("1", 300, 100, 7),
+                                  w("本", 65, 125, 10),
+                                  w("1.属于国家秘密", 100, 125, 70),
+                                  w("2", 300, 125, 7),
+                                  w("年", 65, 150, 10),
+                                  w("2.其他法律", 100, 150, 50),
+                                  w("3", 300, 150, 7)}
+        << u"三、本年\n（一）予以公开 | 1\n1.属于国家秘密 | 2\n2.其他法律 | 3\n"_s;
     QTest::newRow("words of a line with different heights are one line, in x order")
         << QList<PdfReader::Word>{w("5", 330, 98, 7, 14), w("行政规范性文件", 70, 100, 70),
                                   w("0", 300, 98, 7, 14)}
