@@ -58,8 +58,8 @@ void CellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
         const QVariant bg = index.data(Qt::BackgroundRole);
         const QColor base = bg.isValid() ? bg.value<QColor>() : option->palette.color(QPalette::Base);
         const QColor hl = option->palette.color(QPalette::Active, QPalette::Highlight);
-        option->backgroundBrush = QColor((base.red() * 2 + hl.red()) / 3, (base.green() * 2 + hl.green()) / 3,
-                                         (base.blue() * 2 + hl.blue()) / 3);
+        option->backgroundBrush = QColor((base.red() * 3 + hl.red()) / 4, (base.green() * 3 + hl.green()) / 4,
+                                         (base.blue() * 3 + hl.blue()) / 4);
         option->state &= ~QStyle::State_Selected;
     }
 }

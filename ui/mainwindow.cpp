@@ -75,16 +75,19 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     retranslateUi();
 
-    connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, this, [this](int i) {
-        const ReadResult r = m_watcher->resultAt(i);
-        const int row = m_queue->add(r);
-        if (Review *rv = m_queue->review(row))
-            m_undoGroup->addStack(rv->undoStack());
-        if (m_selectAfterLoad) {
-            m_selectAfterLoad = false;
-            setCurrentRow(row);
-        } else if (row == m_currentRow) {
-            setCurrentRow(row);
+    connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, this, [this](int) {
+        // Results come back as threads finish; the queue takes them in the order given.
+        while (m_nextResult < m_loading.size() && m_watcher->future().isResultReadyAt(m_nextResult)) {
+            const ReadResult r = m_watcher->resultAt(m_nextResult++);
+            const int row = m_queue->add(r);
+            if (Review *rv = m_queue->review(row))
+                m_undoGroup->addStack(rv->undoStack());
+            if (m_selectAfterLoad) {
+                m_selectAfterLoad = false;
+                setCurrentRow(row);
+            } else if (row == m_currentRow) {
+                setCurrentRow(row);
+            }
         }
     });
     connect(m_watcher, &QFutureWatcher<ReadResult>::progressRangeChanged, m_progress,
@@ -232,6 +235,8 @@ void MainWindow::createWidgets()
             m_lastFinding = qMin(m_lastFinding, int(rv->findings().size())) - 1;
             m_lastFindingId.clear();
         }
+        if (row < 0)
+            m_findingDetail->clear();
         updateStatus();
         updateTabs();
     });
@@ -240,6 +245,14 @@ void MainWindow::createWidgets()
     findingsLayout->setSpacing(0);
     findingsLayout->addWidget(m_findingsSummary);
     findingsLayout->addWidget(m_findingsView, 1);
+    m_findingDetail = new QLabel(findingsPane);
+    m_findingDetail->setObjectName(u"findingDetail"_s);
+    m_findingDetail->setWordWrap(true);
+    m_findingDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_findingDetail->setContentsMargins(8, 4, 8, 6);
+    m_findingDetail->setMinimumHeight(QFontMetrics(font()).height() * 2 + 10);
+    m_findingDetail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    findingsLayout->addWidget(m_findingDetail);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
@@ -634,6 +647,7 @@ bool MainWindow::isLoading() const
 void MainWindow::startLoading()
 {
     m_loading = std::exchange(m_pending, {});
+    m_nextResult = 0;
     m_progress->setRange(0, int(m_loading.size()));
     m_progress->setValue(0);
     m_progress->setVisible(m_loading.size() > 1);
@@ -952,7 +966,9 @@ void MainWindow::selectFinding(int row)
     }
     v->selectKeys(keys);
     m_findingsView->scrollTo(fi);
-    statusBar()->showMessage(f.text(m_language == u"en"), 8000);
+    m_findingDetail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3"_s.arg(
+        (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
+        f.text(m_language == u"en").toHtmlEscaped()));
 }
 
 void MainWindow::nextFinding()

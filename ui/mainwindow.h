@@ -111,6 +111,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_findingsView = nullptr;
     QLabel *m_findingsSummary = nullptr;
+    QLabel *m_findingDetail = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_statusCounts = nullptr;
     QLabel *m_statusTotals = nullptr;
@@ -163,6 +164,7 @@ private:
     QString m_language;
     QString m_lastDir;
     int m_currentRow = -1;
+    int m_nextResult = 0;
     int m_lastFinding = -1;
     QString m_lastFindingId;
     bool m_syncing = false;

@@ -72,8 +72,11 @@ void ReportTableModel::refreshFindings()
 {
     m_severity.clear();
     m_findingsOf.clear();
+    m_corrected.clear();
     if (!m_review)
         return;
+    for (const Correction &c : m_review->corrections())
+        m_corrected.insert(c.key);
     const QList<Finding> &fs = m_review->findings();
     for (int i = 0; i < fs.size(); ++i) {
         const int sev = fs[i].isError() ? ErrorFinding : WarningFinding;
@@ -186,7 +189,7 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
     const Report &r = m_review->report();
     const Cell *c = r.cell(key);
     const int sev = m_severity.value(key);
-    const bool corrected = m_review->isCorrected(key);
+    const bool corrected = m_corrected.contains(key);
     switch (role) {
     case Qt::DisplayRole:
         if (!c)

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <QSet>
 
 #include "review/review.h"
 
@@ -64,6 +65,7 @@ private:
     FormLayout m_layout;
     QHash<QString, int> m_severity;
     QHash<QString, QList<int>> m_findingsOf;
+    QSet<QString> m_corrected;
     bool m_english = false;
 };
 
