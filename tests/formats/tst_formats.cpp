@@ -151,6 +151,7 @@ void TestFormats::refusesBadInput_data()
         << u"bad/damaged_entry.docx"_s << u"damaged"_s;
     QTest::newRow("XML with a DTD and entities is refused") << u"bad/entities.docx"_s << u"DTD"_s;
     QTest::newRow("a corrupt PDF is damaged") << u"bad/corrupt.pdf"_s << u"damaged"_s;
+    QTest::newRow("a PDF that needs a password says so") << u"bad/encrypted.pdf"_s << u"password"_s;
     QTest::newRow("a scanned PDF has no text layer") << u"bad/scanned.pdf"_s << u"no text layer"_s;
     QTest::newRow("an empty file is empty") << u"bad/empty.docx"_s << u"empty"_s;
 }

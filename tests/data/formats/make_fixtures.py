@@ -275,6 +275,13 @@ def make_bad():
     open(os.path.join(bad, "corrupt.pdf"), "wb").write(b"%PDF-1.4\n" + b"\x00garbage" * 200)
     open(os.path.join(bad, "empty.docx"), "wb").write(b"")
     open(os.path.join(bad, "scanned.pdf"), "wb").write(scanned_pdf())
+    # A PDF that needs a password to open.
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "encrypted.docx")
+        shutil.copy(os.path.join(HERE, "rowtotal_error.docx"), src)
+        soffice(src, 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                     '"DocumentOpenPassword":{"type":"string","value":"secret"}}', tmp)
+        shutil.copy(os.path.join(tmp, "encrypted.pdf"), os.path.join(bad, "encrypted.pdf"))
 
 
 def scanned_pdf():
