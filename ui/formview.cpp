@@ -4,6 +4,7 @@
 #include "reporttablemodel.h"
 
 #include <QEvent>
+#include <QFocusEvent>
 #include <QHeaderView>
 
 using namespace Qt::Literals::StringLiterals;
@@ -111,6 +112,16 @@ void FormView::changeEvent(QEvent *event)
     QTableView::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyLayout();
+}
+
+void FormView::focusInEvent(QFocusEvent *event)
+{
+    // Keyboard users land on the first value cell, ready to type.
+    if (m_model && !currentIndex().isValid() && !m_model->layout().keys().isEmpty()) {
+        const QModelIndex first = m_model->indexOf(m_model->layout().keys().first());
+        selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect);
+    }
+    QTableView::focusInEvent(event);
 }
 
 QStringList FormView::selectedKeys() const

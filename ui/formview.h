@@ -31,6 +31,7 @@ Q_SIGNALS:
 protected:
     int sizeHintForRow(int row) const override;
     void changeEvent(QEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
 
 private:
     void applyLayout();

@@ -552,7 +552,7 @@ void MainWindow::readSettings()
         resize(1500, 920);
     restoreState(s.value(u"windowState"_s).toByteArray());
     if (!m_mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray()))
-        m_mainSplitter->setSizes({560, 760});
+        m_mainSplitter->setSizes({520, 860});
     if (!m_rightSplitter->restoreState(s.value(u"rightSplitter"_s).toByteArray()))
         m_rightSplitter->setSizes({620, 220});
     m_findingsView->header()->restoreState(s.value(u"findingsHeader"_s).toByteArray());
