@@ -237,7 +237,13 @@ bool DocxReader::read(const QByteArray &bytes, SourceDocument *doc, QString *err
     const QString part = u"word/document.xml"_s;
     if (!zip.contains(part)) {
         if (error) {
-            if (zip.contains(u"xl/workbook.xml"_s))
+            QByteArray mimetype;
+            if (zip.contains(u"mimetype"_s))
+                zip.read(u"mimetype"_s, &mimetype, nullptr);
+            if (mimetype.startsWith("application/vnd.oasis.opendocument"))
+                *error =
+                    tr("This is an OpenDocument file; open it in LibreOffice or WPS and save it as DOCX.");
+            else if (zip.contains(u"xl/workbook.xml"_s))
                 *error = tr("This is an Excel workbook, not a Word report; save the report as DOCX or PDF.");
             else if (zip.contains(u"[Content_Types].xml"_s))
                 *error = tr("The Word file has no main document (word/document.xml is missing).");

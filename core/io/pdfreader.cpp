@@ -19,20 +19,26 @@ namespace {
 
 void quietPoppler(const QString &, const QVariant &) {}
 
-/// Kangxi radicals and CJK radical supplements (⾃ for 自) that some PDF fonts map characters to:
-/// their compatibility forms, so that the reviewer and the matcher see ordinary characters.
+bool isCompatibilityForm(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u <= 0x2FDF) || (u >= 0xF900 && u <= 0xFAFF);
+}
+
+/// Kangxi radicals, CJK radical supplements and compatibility ideographs (⾃ for 自) that some PDF fonts map
+/// characters to: their compatibility forms, so that the reviewer and the matcher see ordinary characters.
 QString foldRadicals(const QString &s)
 {
     bool any = false;
     for (QChar c : s)
-        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
+        if (isCompatibilityForm(c))
             any = true;
     if (!any)
         return s;
     QString out;
     out.reserve(s.size());
     for (QChar c : s) {
-        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
+        if (isCompatibilityForm(c))
             out += QString(c).normalized(QString::NormalizationForm_KC);
         else
             out += c;
@@ -402,7 +408,7 @@ void joinVerticalLabels(QList<Line> &lines)
 
 } // namespace
 
-QString PdfReader::layoutPage(const QList<Word> &words)
+QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
 {
     QList<Line> lines = buildLines(words);
     // Columns of values: value cells of lines that hold three or more.
@@ -427,6 +433,15 @@ QString PdfReader::layoutPage(const QList<Word> &words)
         const QString text = cells.join(u" | "_s);
         if (isFurniture(text))
             continue;
+        // A bare page number in the top or bottom margin.
+        if (pageSize.height() > 0 && l.cells.size() == 1 && text.size() <= 4 &&
+            (l.top > 0.9 * pageSize.height() || l.bottom < 0.06 * pageSize.height())) {
+            bool digits = true;
+            for (QChar c : text)
+                digits = digits && c.isDigit();
+            if (digits)
+                continue;
+        }
         out += text;
         out += u'\n';
     }
@@ -472,7 +487,7 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
             list.append(Word{t, box->boundingBox()});
         }
         words += int(list.size());
-        text += layoutPage(list);
+        text += layoutPage(list, page->pageSizeF());
     }
     if (words == 0) {
         if (error)

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QRectF>
+#include <QSizeF>
 #include <QString>
 
 namespace nianbao {
@@ -25,8 +26,9 @@ public:
     };
 
     static bool read(const QByteArray &bytes, SourceDocument *doc, QString *error);
-    /// The readable text of one page from its words (exposed for tests of the layout).
-    static QString layoutPage(const QList<Word> &words);
+    /// The readable text of one page from its words (exposed for tests of the layout). With the
+    /// page's size, a bare number alone in the top or bottom margin is a page number and dropped.
+    static QString layoutPage(const QList<Word> &words, const QSizeF &pageSize = QSizeF());
 };
 
 } // namespace nianbao

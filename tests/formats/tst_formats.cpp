@@ -37,6 +37,7 @@ private Q_SLOTS:
     void pdfLayouts_data();
     void pdfLayouts();
     void pdfTextFoldsKangxiRadicals();
+    void pdfPageNumberInTheMarginIsDropped();
 };
 
 static QString fixture(const QString &name)
@@ -151,6 +152,8 @@ void TestFormats::refusesBadInput_data()
         << u"bad/damaged_entry.docx"_s << u"damaged"_s;
     QTest::newRow("XML with a DTD and entities is refused") << u"bad/entities.docx"_s << u"DTD"_s;
     QTest::newRow("a corrupt PDF is damaged") << u"bad/corrupt.pdf"_s << u"damaged"_s;
+    QTest::newRow("an OpenDocument file is told to be saved as DOCX")
+        << u"bad/opendocument.odt"_s << u"save it as DOCX"_s;
     QTest::newRow("a PDF that needs a password says so") << u"bad/encrypted.pdf"_s << u"password"_s;
     QTest::newRow("a scanned PDF has no text layer") << u"bad/scanned.pdf"_s << u"no text layer"_s;
     QTest::newRow("an empty file is empty") << u"bad/empty.docx"_s << u"empty"_s;
@@ -363,6 +366,14 @@ void TestFormats::pdfTextFoldsKangxiRadicals()
         QVERIFY2(c.unicode() < 0x2E80 || c.unicode() > 0x2FDF, "a Kangxi radical is left in the text");
     QVERIFY(r.report.text.contains(u"自然人"_s));
     QVERIFY(!r.report.text.contains(u"-4-"_s));
+}
+
+void TestFormats::pdfPageNumberInTheMarginIsDropped()
+{
+    const QList<PdfReader::Word> words{w("规章", 70, 400, 20), w("0", 300, 399, 7, 14), w("3", 295, 800, 7)};
+    QCOMPARE(PdfReader::layoutPage(words, QSizeF(595, 842)), u"规章 | 0\n"_s);
+    // Without the page's size a bare number is kept: it may be a value.
+    QCOMPARE(PdfReader::layoutPage(words), u"规章 | 0\n3\n"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFormats)

@@ -282,6 +282,11 @@ def make_bad():
         soffice(src, 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
                      '"DocumentOpenPassword":{"type":"string","value":"secret"}}', tmp)
         shutil.copy(os.path.join(tmp, "encrypted.pdf"), os.path.join(bad, "encrypted.pdf"))
+        # An OpenDocument text is a ZIP too, but not a DOCX.
+        src = os.path.join(tmp, "opendocument.docx")
+        shutil.copy(os.path.join(HERE, "rowtotal_error.docx"), src)
+        soffice(src, "odt", tmp)
+        shutil.copy(os.path.join(tmp, "opendocument.odt"), os.path.join(bad, "opendocument.odt"))
 
 
 def scanned_pdf():
