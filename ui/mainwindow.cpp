@@ -619,7 +619,20 @@ void MainWindow::openFolder()
 void MainWindow::openPaths(const QStringList &paths)
 {
     QStringList problems;
-    const QStringList files = ReportReader::expandPaths(paths, &problems);
+    QStringList files;
+    int alreadyOpen = -1;
+    for (const QString &f : ReportReader::expandPaths(paths, &problems)) {
+        // A report already open keeps its corrections: it is shown, not read again.
+        const int row = m_queue->rowOf(f);
+        if (row >= 0 && m_queue->review(row)) {
+            if (alreadyOpen < 0)
+                alreadyOpen = row;
+        } else if (!files.contains(f) && !m_pending.contains(f) && !m_loading.contains(f)) {
+            files.append(f);
+        }
+    }
+    if (alreadyOpen >= 0 && files.isEmpty())
+        setCurrentRow(alreadyOpen);
     for (const QString &p : std::as_const(problems)) {
         ReadResult r;
         r.path = p.section(u": "_s, 0, 0);

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void openDialogListsUnreadableWithReason();
     void dropFolderOpensEveryReport();
     void markReviewedAsksWhenErrorsRemain();
+    void droppingAnOpenReportAgainKeepsItsCorrections();
     void englishSwitchRewordsFindings();
     void settingsRememberRecentFilesAndSplitter();
 
@@ -396,6 +397,19 @@ void TestReviewWindow::markReviewedAsksWhenErrorsRemain()
     QCOMPARE(review->status(), ReviewStatus::Reviewed);
     QCOMPARE(m_window->queue()->state(0), ReportQueueModel::Reviewed);
     QVERIFY(mark->isChecked());
+}
+
+void TestReviewWindow::droppingAnOpenReportAgainKeepsItsCorrections()
+{
+    openSeed(seed001);
+    Review *review = m_window->currentReview();
+    QVERIFY(review->setCellText(u"t3.new_received.total"_s, u"50"_s));
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    drop(m_window, {seedPath(seed001)});
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(m_window->queue()->rowCount(), 1);
+    QCOMPARE(m_window->currentReview(), review);
+    QCOMPARE(review->corrections().size(), 1);
 }
 
 void TestReviewWindow::englishSwitchRewordsFindings()
