@@ -4,11 +4,8 @@
 #include "json/reportjson.h"
 #include "pipeline/reportreader.h"
 #include "rules/ruleengine.h"
-#include "rules/yearcheck.h"
 
 #include <QFileInfo>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -33,18 +30,7 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
-    QThreadPool pool;
-    if (jobs > 0)
-        pool.setMaxThreadCount(jobs);
-    QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
-        &pool, paths, [](const QString &p) { return ReportReader::read(p); });
-    // The same body's reports of consecutive years, checked against each other.
-    QList<const Report *> batch;
-    for (const ReadResult &r : results)
-        batch.append(r.ok ? &r.report : nullptr);
-    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(batch);
-    for (int i = 0; i < results.size(); ++i)
-        results[i].findings += yearFindings[i];
+    const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
 
     int reports = 0, unreadable = 0, withErrors = 0, errors = 0, warnings = 0, clean = 0;
     for (const ReadResult &r : results) {
@@ -124,18 +110,7 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
-    QThreadPool pool;
-    if (jobs > 0)
-        pool.setMaxThreadCount(jobs);
-    QList<ReadResult> results = QtConcurrent::blockingMapped<QList<ReadResult>>(
-        &pool, paths, [](const QString &p) { return ReportReader::read(p); });
-    // The same body's reports of consecutive years, checked against each other.
-    QList<const Report *> batch;
-    for (const ReadResult &r : results)
-        batch.append(r.ok ? &r.report : nullptr);
-    const QList<QList<Finding>> yearFindings = YearCheck::compareBatch(batch);
-    for (int i = 0; i < results.size(); ++i)
-        results[i].findings += yearFindings[i];
+    const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
     QList<ReviewedReport> reports;
     bool unreadable = !problems.isEmpty();
     for (const ReadResult &r : results) {
