@@ -157,9 +157,10 @@ Match matchLabel(const TableDef &t, QStringView key)
 
 struct Record
 {
-    QList<int> labels;    // item indices
-    QList<int> values;    // item indices (leading blanks dropped)
-    int blanksBefore = 0; // blanks between the label and the first value
+    QList<int> labels;        // item indices
+    QList<int> values;        // item indices (leading blanks dropped)
+    int blanksBefore = 0;     // blanks between the label and the first value
+    QList<int> leadingBlanks; // their item indices
     int nonBlank = 0;
     int lastValueLine = -1;
     Match match;
@@ -251,13 +252,16 @@ QList<Record> Run::buildRecords(const TableDef &t, qsizetype from, qsizetype to)
                 close();
             have = true;
             cur.blanksBefore = 0; // blanks count after the last label only
+            cur.leadingBlanks.clear();
             cur.labels.append(idx);
             cur.matched = false;
             continue;
         }
         if (it.kind == Item::Kind::Blank && (!have || cur.nonBlank == 0)) {
-            if (have)
+            if (have) {
                 ++cur.blanksBefore;
+                cur.leadingBlanks.append(idx);
+            }
             continue;
         }
         const bool firstOnLine = it.line != cur.lastValueLine;
@@ -345,6 +349,13 @@ void Run::assignValues(const TableDef &t, const QStringList &keys, const QList<i
             setDirect(keys[i], items[nonBlank[i]]);
         return;
     }
+    // Exactly one value or empty cell per column: the empty cells are blank cells of the row,
+    // not the gaps of digits that ran together.
+    if (int(values.size()) == n && nonBlank.size() < values.size()) {
+        for (int i = 0; i < n; ++i)
+            setDirect(keys[i], items[values[i]]);
+        return;
+    }
     if (allDigits && digits >= n && nonBlank.size() <= n) {
         QList<RunToken> tokens;
         for (int v : nonBlank)
@@ -407,6 +418,12 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
         return digits >= n;
     };
 
+    // A row whose first cells are blank: the empty cells after its label complete it.
+    auto completeWithBlanks = [&](const Record &r, int n) {
+        return !r.values.isEmpty() && int(r.values.size()) < n &&
+               int(r.values.size() + r.leadingBlanks.size()) >= n && r.nonBlank < n;
+    };
+
     // Anchors: records whose label names a row. The first record of a row wins; a label with
     // fewer values than its row has cells stands alone (its stray numbers are not the row).
     QList<int> rowOf(records.size(), -1);
@@ -416,7 +433,7 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
         if (!r.match.isRow() || !t.rowActive(t.rows[r.match.row], variant))
             continue;
         const int n = int(t.rows[r.match.row].columns.size());
-        if (r.values.isEmpty() ? r.blanksBefore < n : !complete(r, n))
+        if (r.values.isEmpty() ? r.blanksBefore < n : !complete(r, n) && !completeWithBlanks(r, n))
             continue; // a label printed apart from its values
         if (taken.contains(r.match.row))
             continue;
@@ -471,6 +488,11 @@ void Run::parseRowsTable(const TableDef &t, qsizetype from, qsizetype to)
                     c.start = origEnd(label.end);
                     m_report->cells.insert(k, c);
                 }
+            continue;
+        }
+        if (!complete(rec, int(keys.size())) && completeWithBlanks(rec, int(keys.size()))) {
+            const int missing = int(keys.size() - rec.values.size());
+            assignValues(t, keys, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values);
             continue;
         }
         assignValues(t, keys, rec.values);

@@ -406,6 +406,95 @@ void joinVerticalLabels(QList<Line> &lines)
     lines = out;
 }
 
+QList<const Cell *> valueCells(const Line &l)
+{
+    QList<const Cell *> out;
+    for (const Cell &c : l.cells)
+        if (c.value)
+            out.append(&c);
+    return out;
+}
+
+/// Columns of v under the values of f: for each value of v the index of the one value of f it
+/// overlaps; empty when a value overlaps none or several, or two share one.
+QList<int> mapColumns(const Line &v, const Line &f)
+{
+    const QList<const Cell *> fv = valueCells(f);
+    QList<int> out;
+    for (const Cell *c : valueCells(v)) {
+        int hit = -1, hits = 0;
+        for (int k = 0; k < fv.size(); ++k)
+            if (c->left < fv[k]->right && c->right > fv[k]->left) {
+                hit = k;
+                ++hits;
+            }
+        if (hits != 1 || (!out.isEmpty() && hit <= out.last()))
+            return {};
+        out.append(hit);
+    }
+    return out;
+}
+
+/// Blank cells of a table printed as nothing: a row with fewer values than the full rows around
+/// it (same number of values in the same columns above and below, or two such rows right beside
+/// it) gets an empty cell for each column it leaves empty, so its values stay in their columns.
+void fillBlankColumns(QList<Line> &lines)
+{
+    const qsizetype n = lines.size();
+    QList<int> count(n);
+    for (qsizetype i = 0; i < n; ++i)
+        count[i] = valueCount(lines[i]);
+    auto compatible = [&](qsizetype a, qsizetype b) {
+        return count[a] >= 2 && count[a] == count[b] && mapColumns(lines[a], lines[b]).size() == count[a];
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        if (count[i] == 0)
+            continue;
+        // The nearest rows with more values above and below.
+        auto nearest = [&](qsizetype from, int step) -> qsizetype {
+            for (qsizetype j = from + step; j >= 0 && j < n; j += step) {
+                if (count[j] == 0)
+                    return -1; // a line without values ends the table
+                if (count[j] > count[i])
+                    return j;
+            }
+            return -1;
+        };
+        const qsizetype up = nearest(i, -1), down = nearest(i, 1);
+        qsizetype full = -1;
+        if (up >= 0 && down >= 0 && compatible(up, down))
+            full = up;
+        else if (down == i + 1 && down + 1 < n && compatible(down, down + 1))
+            full = down;
+        else if (up == i - 1 && up >= 1 && compatible(up, up - 1))
+            full = up;
+        if (full < 0)
+            continue;
+        const QList<int> cols = mapColumns(lines[i], lines[full]);
+        if (cols.size() != count[i])
+            continue;
+        const QList<const Cell *> fv = valueCells(lines[full]);
+        QList<Cell> rebuilt;
+        for (const Cell &c : std::as_const(lines[i].cells))
+            if (!c.value)
+                rebuilt.append(c);
+        const QList<const Cell *> own = valueCells(lines[i]);
+        int k = 0;
+        for (int col = 0; col < fv.size(); ++col) {
+            if (k < cols.size() && cols[k] == col) {
+                rebuilt.append(*own[k]);
+                ++k;
+            } else {
+                Cell blank = *fv[col];
+                blank.text.clear();
+                blank.value = true;
+                rebuilt.append(blank);
+            }
+        }
+        lines[i].cells = rebuilt;
+    }
+}
+
 } // namespace
 
 QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
@@ -425,6 +514,7 @@ QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
             buildCells(l, columns);
     joinVerticalLabels(lines);
     joinRows(lines);
+    fillBlankColumns(lines);
     QString out;
     for (Line &l : lines) {
         QStringList cells;

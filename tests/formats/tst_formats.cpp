@@ -345,6 +345,19 @@ void TestFormats::pdfLayouts_data()
                                   w("2.其他法律", 100, 150, 50),
                                   w("3", 300, 150, 7)}
         << u"三、本年\n（一）予以公开 | 1\n1.属于国家秘密 | 2\n2.其他法律 | 3\n"_s;
+    QTest::newRow("a blank cell printed as nothing is an empty cell between the full rows around it")
+        << QList<PdfReader::Word>{w("1.信访举报投诉类申请", 140, 100, 100),
+                                  w("56", 300, 100, 14),
+                                  w("6", 340, 100, 7),
+                                  w("62", 380, 100, 14),
+                                  w("2.重复申请", 140, 125, 50),
+                                  w("25", 300, 125, 14),
+                                  w("25", 380, 125, 14),
+                                  w("3.要求提供公开出版物", 140, 150, 100),
+                                  w("0", 303, 150, 7),
+                                  w("0", 340, 150, 7),
+                                  w("0", 383, 150, 7)}
+        << u"1.信访举报投诉类申请 | 56 | 6 | 62\n2.重复申请 | 25 |  | 25\n3.要求提供公开出版物 | 0 | 0 | 0\n"_s;
     QTest::newRow("words of a line with different heights are one line, in x order")
         << QList<PdfReader::Word>{w("5", 330, 98, 7, 14), w("行政规范性文件", 70, 100, 70),
                                   w("0", 300, 98, 7, 14)}

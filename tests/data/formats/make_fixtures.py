@@ -41,6 +41,8 @@ FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
 def fmt(v):
+    if v is None:
+        return ""
     return str(int(v)) if float(v).is_integer() else str(v)
 
 
@@ -116,6 +118,18 @@ def main():
             name = f"libreoffice_2021.{ext}"
             shutil.copy(os.path.join(tmp, f"filled_2021.{ext}"), os.path.join(HERE, name))
             write_json(name + ".json", expected(name, small, []))
+
+    # Blank cells printed as nothing in a PDF: the values beside them keep their columns.
+    blank = dict(small)
+    for k in ("t3.rejected_publication.research", "t3.rejected_publication.social_welfare",
+              "t3.denied_inquiry.legal_service", "t3.unable_unclear.natural_person"):
+        blank[k] = None
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "blank_cells_2021.docx")
+        fill(blank).save(src)
+        soffice(src, "pdf", tmp)
+        shutil.copy(os.path.join(tmp, "blank_cells_2021.pdf"), os.path.join(HERE, "blank_cells_2021.pdf"))
+        write_json("blank_cells_2021.pdf.json", expected("blank_cells_2021.pdf", blank, None))
 
     make_html(values)
     make_bad()
