@@ -4,6 +4,7 @@
 #include "palette.h"
 #include "reporttablemodel.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPainter>
 #include <QRegularExpressionValidator>
@@ -15,30 +16,52 @@ namespace nianbao::ui {
 QWidget *CellDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                     const QModelIndex &index) const
 {
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(u"cellEditor"_s);
-    edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    edit->setFrame(false);
     const bool decimal = index.data(ReportTableModel::DecimalRole).toBool();
     const bool isSigned = index.data(ReportTableModel::SignedRole).toBool();
     const QString sign = isSigned ? u"-?"_s : QString();
     const QString pattern = decimal ? u"^%1[0-9]*(\\.[0-9]*)?$"_s.arg(sign) : u"^%1[0-9]*$"_s.arg(sign);
+    const QStringList candidates = index.data(ReportTableModel::CandidatesRole).toStringList();
+    QLineEdit *edit = nullptr;
+    QWidget *editor = nullptr;
+    if (!candidates.isEmpty()) {
+        // An undecided cell offers the values the digits allow; any other number can be typed.
+        auto *combo = new QComboBox(parent);
+        combo->setEditable(true);
+        combo->addItems(candidates);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        edit = combo->lineEdit();
+        editor = combo;
+    } else {
+        edit = new QLineEdit(parent);
+        edit->setFrame(false);
+        editor = edit;
+    }
+    editor->setObjectName(u"cellEditor"_s);
+    edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     edit->setValidator(new QRegularExpressionValidator(QRegularExpression(pattern), edit));
-    return edit;
+    return editor;
 }
 
 void CellDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    auto *edit = qobject_cast<QLineEdit *>(editor);
-    if (!edit)
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        combo->setCurrentIndex(-1);
+        combo->setEditText(QString());
         return;
-    // Started by typing a key: the key replaces the value (QAbstractItemView sends it on).
-    edit->setText(index.data(Qt::EditRole).toString());
-    edit->selectAll();
+    }
+    if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        edit->setText(index.data(Qt::EditRole).toString());
+        edit->selectAll();
+    }
 }
 
 void CellDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        if (!combo->currentText().isEmpty())
+            model->setData(index, combo->currentText(), Qt::EditRole);
+        return;
+    }
     if (auto *edit = qobject_cast<QLineEdit *>(editor))
         model->setData(index, edit->text(), Qt::EditRole);
 }

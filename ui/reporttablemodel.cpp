@@ -242,6 +242,13 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
         return c && c->fromRun;
     case MissingRole:
         return c == nullptr;
+    case CandidatesRole: {
+        QStringList vs;
+        if (c && c->state == Cell::State::Uncertain)
+            for (double v : c->candidates)
+                vs.append(RuleEngine::formatNumber(v));
+        return vs;
+    }
     case ExtractedRole: {
         const Cell *e = m_review->extracted().cell(key);
         return e ? e->displayText() : QString();

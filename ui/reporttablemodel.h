@@ -28,6 +28,7 @@ public:
         DecimalRole,                // bool: the column takes decimals (the fee)
         SignedRole,                 // bool: the column may be negative
         MissingRole,                // bool: the cell was not found in the source
+        CandidatesRole,             // QStringList: the values an undecided cell may have
     };
     enum Severity { NoFinding = 0, WarningFinding = 1, ErrorFinding = 2 };
 

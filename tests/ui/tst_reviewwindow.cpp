@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void dropFolderOpensEveryReport();
     void markReviewedAsksWhenErrorsRemain();
     void droppingAnOpenReportAgainKeepsItsCorrections();
+    void undecidedCellOffersItsCandidates();
     void englishSwitchRewordsFindings();
     void settingsRememberRecentFilesAndSplitter();
 
@@ -410,6 +412,33 @@ void TestReviewWindow::droppingAnOpenReportAgainKeepsItsCorrections()
     QCOMPARE(m_window->queue()->rowCount(), 1);
     QCOMPARE(m_window->currentReview(), review);
     QCOMPARE(review->corrections().size(), 1);
+}
+
+void TestReviewWindow::undecidedCellOffersItsCandidates()
+{
+    openSeed(u"../real/pingtan_2019_t2019.txt"_s);
+    Review *review = m_window->currentReview();
+    const QStringList undecided = review->report().uncertainKeys();
+    QVERIFY(!undecided.isEmpty());
+    const QString key = undecided.first();
+    const QList<double> candidates = review->report().cell(key)->candidates;
+    QVERIFY(candidates.size() >= 2);
+    FormView *v = view(key.section(u'.', 0, 0));
+    QVERIFY(v->formModel()->indexOf(key).data(ReportTableModel::UncertainRole).toBool());
+    selectCell(v, key);
+    QTest::keyClick(v, Qt::Key_F2);
+    QComboBox *combo = nullptr;
+    QTRY_VERIFY((combo = v->findChild<QComboBox *>(u"cellEditor"_s)) != nullptr);
+    QCOMPARE(combo->count(), candidates.size());
+    const QString chosen = combo->itemText(1);
+    QCOMPARE(chosen.toDouble(), candidates[1]);
+    combo->setCurrentIndex(1);
+    QTest::keyClick(combo, Qt::Key_Return);
+    QTRY_COMPARE(review->report().cell(key)->state, Cell::State::Number);
+    QCOMPARE(review->report().cell(key)->value, candidates[1]);
+    QVERIFY(!review->report().uncertainKeys().contains(key));
+    for (const Finding &f : review->findings())
+        QVERIFY(!(f.rule == u"CELL.UNCERTAIN" && f.cells.contains(key)));
 }
 
 void TestReviewWindow::englishSwitchRewordsFindings()
