@@ -212,6 +212,50 @@ private:
     int m_skip = 0;
 };
 
+/// Paragraph, run, table and row properties, cell borders, shading, widths and alignment hold no
+/// text and are most of a Word file's XML: cut out before parsing (none nests in itself; the
+/// empty ones end at their own "/>").
+QByteArray stripFormatting(const QByteArray &xml)
+{
+    static const std::pair<QByteArrayView, QByteArrayView> parts[] = {
+        {"<w:pPr>", "</w:pPr>"},     {"<w:rPr>", "</w:rPr>"},   {"<w:tcBorders>", "</w:tcBorders>"},
+        {"<w:tblPr>", "</w:tblPr>"}, {"<w:trPr>", "</w:trPr>"}, {"<w:shd ", "/>"},
+        {"<w:tcW ", "/>"},           {"<w:vAlign ", "/>"}};
+    QByteArray cur = xml;
+    for (const auto &[open, close] : parts) {
+        QByteArray out;
+        out.reserve(cur.size());
+        qsizetype last = 0;
+        for (;;) {
+            const qsizetype a = cur.indexOf(open, last);
+            if (a < 0)
+                break;
+            if (close == "/>") {
+                // Only an empty element: its own '>' must close it.
+                const qsizetype gt = cur.indexOf('>', a);
+                if (gt < 0)
+                    break;
+                if (cur[gt - 1] != '/') {
+                    out.append(cur.constData() + last, gt + 1 - last);
+                    last = gt + 1;
+                    continue;
+                }
+                out.append(cur.constData() + last, a - last);
+                last = gt + 1;
+                continue;
+            }
+            const qsizetype b = cur.indexOf(close, a + open.size());
+            if (b < 0)
+                break;
+            out.append(cur.constData() + last, a - last);
+            last = b + close.size();
+        }
+        out.append(cur.constData() + last, cur.size() - last);
+        cur = std::move(out);
+    }
+    return cur;
+}
+
 } // namespace
 
 bool DocxReader::documentText(const QByteArray &xml, QString *text, QString *error)
@@ -223,7 +267,7 @@ bool DocxReader::documentText(const QByteArray &xml, QString *text, QString *err
                 tr("The Word file declares a DTD or entities, which a report never needs; it is refused.");
         return false;
     }
-    QXmlStreamReader reader(xml);
+    QXmlStreamReader reader(stripFormatting(xml));
     reader.setNamespaceProcessing(false);
     Walker w(reader);
     return w.run(text, error);

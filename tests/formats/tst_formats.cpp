@@ -268,6 +268,16 @@ void TestFormats::docxLayouts_data()
                       "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>2.另行制作</"
                       "w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>")
         << u"（四）无法提供 | 1.不掌握 | \n2.另行制作 | \n"_s;
+    QTest::newRow("formatting is skipped, cell properties are kept")
+        << QByteArray(
+               "<w:tbl><w:tblPr><w:tblW w:w=\"0\"/></w:tblPr><w:tr><w:trPr><w:trHeight w:val=\"1\"/></w:trPr>"
+               "<w:tc><w:tcPr><w:tcW w:w=\"1\"/><w:tcBorders><w:top w:val=\"single\"/></w:tcBorders>"
+               "<w:shd w:fill=\"auto\"></w:shd><w:gridSpan w:val=\"2\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+               "<w:p><w:pPr><w:jc w:val=\"center\"/><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:sz "
+               "w:val=\"21\"/></w:rPr>"
+               "<w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></"
+               "w:tbl>")
+        << u"规章 |  | 3\n"_s;
     QTest::newRow("deleted text of tracked changes is not read")
         << QByteArray(
                "<w:p><w:r><w:t>规章</w:t></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del></w:p>")
