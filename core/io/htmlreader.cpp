@@ -341,7 +341,58 @@ private:
 bool isRawTextTag(QStringView n)
 {
     return n == u"script" || n == u"style" || n == u"noscript" || n == u"template" || n == u"textarea" ||
-           n == u"xml";
+           n == u"xml" || n == u"select";
+}
+
+bool isVoidTag(QStringView n)
+{
+    static const QStringList voids = {u"br"_s,    u"img"_s,    u"input"_s, u"meta"_s, u"link"_s,
+                                      u"hr"_s,    u"area"_s,   u"base"_s,  u"col"_s,  u"embed"_s,
+                                      u"param"_s, u"source"_s, u"track"_s, u"wbr"_s};
+    return voids.contains(n);
+}
+
+/// An element the page does not show (display:none, the hidden attribute).
+bool isHidden(QStringView attrs)
+{
+    if (!attrs.contains(u"none", Qt::CaseInsensitive) && !attrs.contains(u"hidden", Qt::CaseInsensitive))
+        return false;
+    static const QRegularExpression re(u"display\\s*:\\s*none|(?:^|\\s)hidden(?:\\s|=|/|$)"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re.match(attrs).hasMatch();
+}
+
+/// Position after the end tag that closes an element opened just before from (same-name
+/// elements nested in it counted).
+qsizetype skipElement(QStringView html, const QString &name, qsizetype from)
+{
+    int depth = 1;
+    qsizetype i = from;
+    const qsizetype n = html.size();
+    while (i < n) {
+        const qsizetype lt = html.indexOf(u'<', i);
+        if (lt < 0)
+            return n;
+        const bool end = lt + 1 < n && html[lt + 1] == u'/';
+        const qsizetype ns = lt + (end ? 2 : 1);
+        const qsizetype ne = ns + name.size();
+        const bool same = ne <= n && html.mid(ns, name.size()).compare(name, Qt::CaseInsensitive) == 0 &&
+                          (ne == n || !html[ne].isLetterOrNumber());
+        const qsizetype gt = html.indexOf(u'>', lt);
+        if (gt < 0)
+            return n;
+        if (same) {
+            const bool selfClosing = !end && html[gt - 1] == u'/';
+            if (end)
+                --depth;
+            else if (!selfClosing)
+                ++depth;
+            if (depth == 0)
+                return gt + 1;
+        }
+        i = gt + 1;
+    }
+    return n;
 }
 
 } // namespace
@@ -443,6 +494,10 @@ QString HtmlReader::toText(QStringView html)
         }
         if (inHead)
             continue;
+        if (!isVoidTag(name) && isHidden(attrs) && !(k > 0 && html[k - 1] == u'/')) {
+            i = skipElement(html, name, i);
+            continue;
+        }
         b.startTag(name, attrs);
     }
     return b.finish();

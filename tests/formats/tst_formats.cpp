@@ -202,6 +202,9 @@ void TestFormats::htmlLayouts_data()
     QTest::newRow("scripts, styles and comments are dropped")
         << u"<style>td{x:1}</style><script>var a='<table><tr><td>9</td></tr></table>';</script><!-- <p>x</p> --><p>正文</p>"_s
         << u"正文\n"_s;
+    QTest::newRow("hidden elements and drop-down menus are not the page's text")
+        << u"<div style=\"display: none\"><div>旧</div><p>版</p></div><p hidden>隐藏</p><select><option>2023年报</option></select><p>正文</p>"_s
+        << u"正文\n"_s;
     QTest::newRow("paragraphs and breaks are lines")
         << u"<div>一、总体情况<br>（一）主动公开</div><p>二、主动公开</p>"_s
         << u"一、总体情况\n（一）主动公开\n二、主动公开\n"_s;
