@@ -36,6 +36,7 @@
 #include <QTabWidget>
 #include <QTreeView>
 #include <QUndoGroup>
+#include <QUndoView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -156,6 +157,15 @@ void MainWindow::createWidgets()
     m_queueDock->setWidget(m_queueView);
     m_queueDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_queueDock);
+
+    // The corrections of the current report, as undo steps: clicking one goes back to it.
+    auto *history = new QUndoView(m_undoGroup, this);
+    history->setObjectName(u"historyView"_s);
+    m_historyDock = new QDockWidget(this);
+    m_historyDock->setObjectName(u"historyDock"_s);
+    m_historyDock->setWidget(history);
+    m_historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
 
     // The source pane.
     m_source = new SourcePane(this);
@@ -450,6 +460,7 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_queueDock->toggleViewAction());
+    m_viewMenu->addAction(m_historyDock->toggleViewAction());
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
     m_languageMenu->addActions(m_langGroup->actions());
@@ -509,6 +520,10 @@ void MainWindow::retranslateUi()
     m_aboutAct->setText(tr("&About Nianbao"));
     m_queueDock->setWindowTitle(tr("Reports"));
     m_queueDock->toggleViewAction()->setText(tr("&Reports List"));
+    m_historyDock->setWindowTitle(tr("Corrections"));
+    m_historyDock->toggleViewAction()->setText(tr("&Corrections"));
+    if (auto *history = m_historyDock->findChild<QUndoView *>())
+        history->setEmptyLabel(tr("As extracted"));
     m_progress->setFormat(tr("Reading %v of %m"));
     updateRecentMenu();
     updateTabs();
@@ -550,7 +565,10 @@ void MainWindow::readSettings()
         m->setEnglish(english);
     if (!restoreGeometry(s.value(u"geometry"_s).toByteArray()))
         resize(1500, 920);
-    restoreState(s.value(u"windowState"_s).toByteArray());
+    if (!restoreState(s.value(u"windowState"_s).toByteArray())) {
+        resizeDocks({m_queueDock}, {250}, Qt::Horizontal);
+        resizeDocks({m_queueDock, m_historyDock}, {700, 200}, Qt::Vertical);
+    }
     if (!m_mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray()))
         m_mainSplitter->setSizes({520, 860});
     if (!m_rightSplitter->restoreState(s.value(u"rightSplitter"_s).toByteArray()))

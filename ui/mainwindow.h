@@ -119,6 +119,7 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QDockWidget *m_queueDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
     QWidget *m_tablesPane = nullptr;
 
     QMenu *m_fileMenu = nullptr;
