@@ -585,6 +585,22 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
                         "ask for the original document.");
         return false;
     }
+    // Fonts without a character map give private-use or replacement characters, not text.
+    qsizetype letters = 0, unreadable = 0;
+    for (QChar c : std::as_const(text)) {
+        if (c.isSpace() || c == u'|')
+            continue;
+        ++letters;
+        if (c.category() == QChar::Other_PrivateUse || c == QChar::ReplacementCharacter ||
+            c.category() == QChar::Other_Control)
+            ++unreadable;
+    }
+    if (letters > 0 && unreadable * 3 > letters) {
+        if (error)
+            *error = tr("The text of this PDF cannot be decoded (its fonts carry no character map); export "
+                        "the report again from the original document or ask for a Word or web version.");
+        return false;
+    }
     doc->text = text;
     doc->format = u"pdf"_s;
     return true;

@@ -155,6 +155,8 @@ void TestFormats::refusesBadInput_data()
     QTest::newRow("an OpenDocument file is told to be saved as DOCX")
         << u"bad/opendocument.odt"_s << u"save it as DOCX"_s;
     QTest::newRow("a PDF that needs a password says so") << u"bad/encrypted.pdf"_s << u"password"_s;
+    QTest::newRow("a PDF whose fonts carry no character map cannot be decoded")
+        << u"bad/no_character_map.pdf"_s << u"cannot be decoded"_s;
     QTest::newRow("a scanned PDF has no text layer") << u"bad/scanned.pdf"_s << u"no text layer"_s;
     QTest::newRow("an empty file is empty") << u"bad/empty.docx"_s << u"empty"_s;
 }

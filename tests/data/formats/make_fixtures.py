@@ -289,6 +289,7 @@ def make_bad():
     open(os.path.join(bad, "corrupt.pdf"), "wb").write(b"%PDF-1.4\n" + b"\x00garbage" * 200)
     open(os.path.join(bad, "empty.docx"), "wb").write(b"")
     open(os.path.join(bad, "scanned.pdf"), "wb").write(scanned_pdf())
+    open(os.path.join(bad, "no_character_map.pdf"), "wb").write(no_character_map_pdf())
     # A PDF that needs a password to open.
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "encrypted.docx")
@@ -305,11 +306,26 @@ def make_bad():
 
 def scanned_pdf():
     """A page that only paints (no text layer), as a scanner's PDF."""
-    content = b"q 0.5 g 72 600 450 100 re f 0 g 72 500 m 522 500 l S Q"
+    return small_pdf(b"q 0.5 g 72 600 450 100 re f 0 g 72 500 m 522 500 l S Q")
+
+
+def no_character_map_pdf():
+    """Text in a font whose glyphs have no Unicode meaning (no ToUnicode, made-up glyph names)."""
+    codes = bytes(c for c in range(0x80, 0xA0))
+    names = b" ".join(b"/g%d" % i for i in range(len(codes)))
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+            b"/Differences [128 " + names + b"] >> >>")
+    return small_pdf(b"BT /F1 12 Tf 72 700 Td (" + codes + b") Tj ET", font)
+
+
+def small_pdf(content, font=None):
+    resources = b"<< /Font << /F1 5 0 R >> >>" if font else b"<< >>"
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + resources + b" >>",
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    if font:
+        objs.append(font)
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, o in enumerate(objs, 1):
