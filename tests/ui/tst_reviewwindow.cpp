@@ -81,6 +81,7 @@ private Q_SLOTS:
     void markReviewedAsksWhenErrorsRemain();
     void droppingAnOpenReportAgainKeepsItsCorrections();
     void undecidedCellOffersItsCandidates();
+    void ctrlFFindsInTheSource();
     void englishSwitchRewordsFindings();
     void settingsRememberRecentFilesAndSplitter();
 
@@ -439,6 +440,27 @@ void TestReviewWindow::undecidedCellOffersItsCandidates()
     QVERIFY(!review->report().uncertainKeys().contains(key));
     for (const Finding &f : review->findings())
         QVERIFY(!(f.rule == u"CELL.UNCERTAIN" && f.cells.contains(key)));
+}
+
+void TestReviewWindow::ctrlFFindsInTheSource()
+{
+    openSeed(seed001);
+    const QString text = m_window->currentReview()->report().text;
+    const QString needle = u"申请"_s;
+    const qsizetype first = text.indexOf(needle), second = text.indexOf(needle, first + 1);
+    QVERIFY(first >= 0 && second > first);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+    auto *find = m_window->findChild<QLineEdit *>(u"findEdit"_s);
+    QTRY_VERIFY(find->isVisible() && find->hasFocus());
+    find->insert(needle); // typed (QTest types ASCII only)
+    QTRY_COMPARE(m_window->sourcePane()->selection().first, first);
+    QTest::keyClick(find, Qt::Key_Return);
+    QTRY_COMPARE(m_window->sourcePane()->selection().first, second);
+    QTest::keyClick(find, Qt::Key_Return, Qt::ShiftModifier);
+    QTRY_COMPARE(m_window->sourcePane()->selection().first, first);
+    QCOMPARE(sourceText()->textCursor().selectedText(), needle);
+    QTest::keyClick(find, Qt::Key_Escape);
+    QTRY_VERIFY(!find->isVisible());
 }
 
 void TestReviewWindow::englishSwitchRewordsFindings()
