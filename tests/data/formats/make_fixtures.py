@@ -54,8 +54,21 @@ def unique_cells(row):
     return out
 
 
-def fill(values, fullwidth_rows=()):
+def add_page_numbers(d):
+    """A footer "- N -" on every page: page numbers that fall between the rows of a table."""
+    from docx.oxml import parse_xml
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p = d.sections[0].footer.paragraphs[0]
+    p.alignment = 1
+    p._p.append(parse_xml(f'<w:r {w}><w:t xml:space="preserve">- </w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:fldSimple {w} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:t xml:space="preserve"> -</w:t></w:r>'))
+
+
+def fill(values, fullwidth_rows=(), page_numbers=False):
     d = docx.Document(BLANK)
+    if page_numbers:
+        add_page_numbers(d)
     t2, t3, t4 = d.tables[0], d.tables[1], d.tables[2]
     for row in t2.rows:
         cells = unique_cells(row)
@@ -112,7 +125,7 @@ def main():
     small = dict(SMALL_VALUES)
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "filled_2021.docx")
-        fill(small).save(src)
+        fill(small, page_numbers=True).save(src)
         for target, ext in (("pdf", "pdf"), ("doc:MS Word 97", "doc"), ("html:HTML (StarWriter)", "html")):
             soffice(src, target, tmp)
             name = f"libreoffice_2021.{ext}"
@@ -126,7 +139,7 @@ def main():
         blank[k] = None
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "blank_cells_2021.docx")
-        fill(blank).save(src)
+        fill(blank, page_numbers=True).save(src)
         soffice(src, "pdf", tmp)
         shutil.copy(os.path.join(tmp, "blank_cells_2021.pdf"), os.path.join(HERE, "blank_cells_2021.pdf"))
         write_json("blank_cells_2021.pdf.json", expected("blank_cells_2021.pdf", blank, None))
