@@ -319,9 +319,11 @@ void joinRows(QList<Line> &lines)
         for (const Cell &c : b.cells) {
             if (startsNumbered(c.text))
                 fits = false;
+            // A wrapped line of a label stays inside the label's column: it starts where the
+            // label starts (or further right when centred) and is no wider.
             bool under = false;
             for (const Cell &t : a.cells)
-                under = under || (!t.value && c.left < t.right && c.right > t.left);
+                under = under || (!t.value && c.left >= t.left - 0.5 * h && c.right <= t.right + 1.0 * h);
             fits = fits && under;
         }
         if (!fits)
