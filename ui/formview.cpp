@@ -114,6 +114,22 @@ void FormView::changeEvent(QEvent *event)
         applyLayout();
 }
 
+void FormView::closeEditor(QWidget *editor, QAbstractItemDelegate::EndEditHint hint)
+{
+    QTableView::closeEditor(editor, hint);
+    if (hint != QAbstractItemDelegate::SubmitModelCache)
+        return;
+    // Enter commits and goes down the column, as in a spreadsheet, skipping the form's labels.
+    const QModelIndex here = currentIndex();
+    for (int r = here.row() + 1; here.isValid() && r < model()->rowCount(); ++r) {
+        const QModelIndex next = model()->index(r, here.column());
+        if (isRowHidden(r) || !(model()->flags(next) & Qt::ItemIsEditable))
+            continue;
+        setCurrentIndex(next);
+        break;
+    }
+}
+
 void FormView::focusInEvent(QFocusEvent *event)
 {
     // Keyboard users land on the first value cell, ready to type.

@@ -28,6 +28,9 @@ Q_SIGNALS:
     void currentKeyChanged(const QString &key);
     void selectionKeysChanged(const QStringList &keys);
 
+protected Q_SLOTS:
+    void closeEditor(QWidget *editor, QAbstractItemDelegate::EndEditHint hint) override;
+
 protected:
     int sizeHintForRow(int row) const override;
     void changeEvent(QEvent *event) override;

@@ -208,6 +208,7 @@ void TestReviewWindow::editBreaksTotalTurnsRedF8ReachesItUndoCleans()
     QTest::keyClicks(QApplication::focusWidget(), u"2"_s);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QTRY_COMPARE(t3->formModel()->indexOf(key).data().toString(), u"12"_s);
+    QTRY_COMPARE(t3->currentKey(), u"t3.partially_granted.legal_service"_s); // Enter goes down the column
 
     QStringList identity;
     for (const Finding &f : review->findings())
