@@ -256,6 +256,29 @@ QByteArray stripFormatting(const QByteArray &xml)
     return cur;
 }
 
+/// The main document part: named by the package's relationships, word/document.xml by default.
+QString mainPart(ZipReader &zip)
+{
+    const QString fallback = u"word/document.xml"_s;
+    QByteArray rels;
+    if (zip.contains(fallback) || !zip.contains(u"_rels/.rels"_s) ||
+        !zip.read(u"_rels/.rels"_s, &rels, nullptr) || rels.contains("<!DOCTYPE"))
+        return fallback;
+    QXmlStreamReader xml(rels);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"Relationship")
+            continue;
+        const QXmlStreamAttributes a = xml.attributes();
+        if (a.value(u"Type"_s).endsWith(u"/officeDocument")) {
+            QString target = a.value(u"Target"_s).toString();
+            while (target.startsWith(u'/'))
+                target.remove(0, 1);
+            return target.isEmpty() ? fallback : target;
+        }
+    }
+    return fallback;
+}
+
 } // namespace
 
 bool DocxReader::documentText(const QByteArray &xml, QString *text, QString *error)
@@ -278,7 +301,7 @@ bool DocxReader::read(const QByteArray &bytes, SourceDocument *doc, QString *err
     ZipReader zip(bytes);
     if (!zip.open(error))
         return false;
-    const QString part = u"word/document.xml"_s;
+    const QString part = mainPart(zip);
     if (!zip.contains(part)) {
         if (error) {
             QByteArray mimetype;

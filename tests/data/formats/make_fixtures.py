@@ -114,6 +114,18 @@ def main():
     d = fill(values, fullwidth_rows=("granted", "rejected_petition"))
     d.save(os.path.join(HERE, "filled_2021.docx"))
     write_json("filled_2021.docx.json", expected("filled_2021.docx", values, []))
+    # The main part under another name, found through the package's relationships.
+    with zipfile.ZipFile(os.path.join(HERE, "filled_2021.docx")) as zin, \
+            zipfile.ZipFile(os.path.join(HERE, "renamed_part.docx"), "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            name = item.filename
+            if name == "word/document.xml":
+                name = "word/main.xml"
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/main.xml")
+            zout.writestr(name, data)
+    write_json("renamed_part.docx.json", expected("renamed_part.docx", values, []))
     # The same with a wrong 总计 in one row: T3.ROWTOTAL must name it.
     bad = dict(values)
     bad["t3.denied_inquiry.total"] = values["t3.denied_inquiry.total"] + 10
