@@ -86,6 +86,9 @@ private:
         } else if (n == u"r") {
             m_inRun = true;
         } else if (n == u"p") {
+            // A paragraph inside a paragraph (a text box): the outer one resumes after it.
+            if (m_pDepth++ > 0)
+                m_paraStack.append(m_para);
             m_para.clear();
         } else if (n == u"tbl") {
             flushParagraph();
@@ -124,6 +127,9 @@ private:
             m_inRun = false;
         } else if (n == u"p") {
             flushParagraph();
+            m_pDepth = qMax(0, m_pDepth - 1);
+            if (!m_paraStack.isEmpty())
+                m_para = m_paraStack.takeLast();
         } else if (n == u"tbl") {
             if (m_tables.isEmpty())
                 return;
@@ -206,6 +212,8 @@ private:
     QXmlStreamReader &m_xml;
     QString m_out;
     QString m_para;
+    QStringList m_paraStack;
+    int m_pDepth = 0;
     QList<DTable> m_tables;
     bool m_inText = false;
     bool m_inRun = false;

@@ -283,6 +283,16 @@ void TestFormats::docxLayouts_data()
                "<w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></"
                "w:tbl>")
         << u"规章 |  | 3\n"_s;
+    QTest::newRow("a text box's paragraph inside a paragraph is a line of its own, the drawing's fallback "
+                  "copy is not read")
+        << QByteArray(
+               "<w:p><w:r><w:t>一、</w:t></"
+               "w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>"
+               "<w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing></"
+               "mc:Choice><mc:Fallback><w:pict>"
+               "<w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+               "</mc:AlternateContent></w:r><w:r><w:t>总体情况</w:t></w:r></w:p>")
+        << u"框内\n一、总体情况\n"_s;
     QTest::newRow("deleted text of tracked changes is not read")
         << QByteArray(
                "<w:p><w:r><w:t>规章</w:t></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del></w:p>")
