@@ -521,7 +521,7 @@ QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
     for (Line &l : lines) {
         QStringList cells;
         for (const Cell &c : std::as_const(l.cells))
-            cells.append(c.text);
+            cells.append(QString(c.text).replace(u'|', u'｜')); // a printed bar is not a cell edge
         const QString text = cells.join(u" | "_s);
         if (isFurniture(text))
             continue;
