@@ -242,6 +242,7 @@ void mergeInto(Line &a, const Line &b)
 /// Rebuilds table rows from lines: values of one row printed at two heights (cells aligned
 /// differently) are joined when their columns do not collide; a label wrapped onto the next
 /// lines is joined to its row when those lines follow closely and do not start a numbered item.
+/// Only rows of two or more values take wrapped lines: prose ending in a number is not a row.
 void joinRows(QList<Line> &lines)
 {
     for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
@@ -275,7 +276,7 @@ void joinRows(QList<Line> &lines)
     // A row of values without a label under the first line(s) of its label: the label is its own.
     for (qsizetype i = 1; i < lines.size(); ++i) {
         Line &v = lines[i];
-        if (valueCount(v) == 0 || valueCount(v) != v.cells.size())
+        if (valueCount(v) < 2 || valueCount(v) != v.cells.size())
             continue;
         const double firstValue = v.cells.first().left;
         qsizetype k = i;
@@ -304,7 +305,7 @@ void joinRows(QList<Line> &lines)
     for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
         Line &a = lines[i];
         const Line &b = lines[i + 1];
-        if (valueCount(a) == 0 || valueCount(b) != 0)
+        if (valueCount(a) < 2 || valueCount(b) != 0)
             continue;
         const double h = std::max(1.0, textHeight(a));
         double labelTop = 1e9, labelBottom = -1e9;

@@ -383,6 +383,10 @@ void TestFormats::pdfLayouts_data()
                                   w("0", 340, 150, 7),
                                   w("0", 383, 150, 7)}
         << u"1.信访举报投诉类申请 | 56 | 6 | 62\n2.重复申请 | 25 |  | 25\n3.要求提供公开出版物 | 0 | 0 | 0\n"_s;
+    QTest::newRow("prose ending in a number is not a row: the next line is not joined to it")
+        << QList<PdfReader::Word>{w("全年共受理政府信息公开申请", 70, 100, 200), w("21", 290, 100, 14),
+                                  w("件，均在法定期限内答复。", 70, 113, 150)}
+        << u"全年共受理政府信息公开申请 | 21\n件，均在法定期限内答复。\n"_s;
     QTest::newRow("words of a line with different heights are one line, in x order")
         << QList<PdfReader::Word>{w("5", 330, 98, 7, 14), w("行政规范性文件", 70, 100, 70),
                                   w("0", 300, 98, 7, 14)}
