@@ -8,6 +8,8 @@ namespace nianbao::ui {
 QStringList FileDialog::s_next;
 bool FileDialog::s_hasNext = false;
 int ItemDialog::s_next = -1;
+QString TextDialog::s_next;
+bool TextDialog::s_hasNext = false;
 bool ItemDialog::s_hasNext = false;
 
 void FileDialog::setNextFileNames(const QStringList &names)
@@ -34,6 +36,33 @@ QString FileDialog::getExistingDirectory(QWidget *parent, const QString &caption
         return n.value(0);
     }
     return QFileDialog::getExistingDirectory(parent, caption, dir);
+}
+
+QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &path,
+                                    const QString &filter)
+{
+    if (s_hasNext) {
+        s_hasNext = false;
+        return std::exchange(s_next, {}).value(0);
+    }
+    return QFileDialog::getSaveFileName(parent, caption, path, filter);
+}
+
+void TextDialog::setNextText(const QString &text)
+{
+    s_next = text;
+    s_hasNext = true;
+}
+
+QString TextDialog::getText(QWidget *parent, const QString &title, const QString &label, const QString &text)
+{
+    if (s_hasNext) {
+        s_hasNext = false;
+        return std::exchange(s_next, {});
+    }
+    bool ok = false;
+    const QString value = QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
+    return ok ? value : QString();
 }
 
 void ItemDialog::setNextIndex(int index)

@@ -13,6 +13,8 @@ public:
     static QStringList getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir,
                                         const QString &filter);
     static QString getExistingDirectory(QWidget *parent, const QString &caption, const QString &dir);
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &path,
+                                   const QString &filter);
     /// The next dialog returns these names without being shown (empty list = cancelled).
     static void setNextFileNames(const QStringList &names);
     static void setNextFileName(const QString &name) { setNextFileNames({name}); }
@@ -33,6 +35,19 @@ public:
 
 private:
     static int s_next;
+    static bool s_hasNext;
+};
+
+/// A line of text (the reviewer's name), answerable in advance by a test.
+class TextDialog
+{
+public:
+    /// The text entered, or a null string when cancelled.
+    static QString getText(QWidget *parent, const QString &title, const QString &label, const QString &text);
+    static void setNextText(const QString &text);
+
+private:
+    static QString s_next;
     static bool s_hasNext;
 };
 

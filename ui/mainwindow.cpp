@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "export/exporter.h"
 #include "filedialog.h"
 #include "findingsmodel.h"
 #include "formview.h"
@@ -12,12 +13,14 @@
 #include "review/review.h"
 #include "rules/ruleengine.h"
 #include "sourcepane.h"
+#include "store/reviewkeeper.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -30,6 +33,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -81,8 +85,13 @@ MainWindow::MainWindow(QWidget *parent)
         while (m_nextResult < m_loading.size() && m_watcher->future().isResultReadyAt(m_nextResult)) {
             const ReadResult r = m_watcher->resultAt(m_nextResult++);
             const int row = m_queue->add(r);
-            if (Review *rv = m_queue->review(row))
+            if (Review *rv = m_queue->review(row)) {
+                if (m_keeper)
+                    m_keeper->attach(rv, r.path); // what was saved of this report comes back
                 m_undoGroup->addStack(rv->undoStack());
+            } else if (m_keeper) {
+                m_keeper->remember(r.path);
+            }
             if (m_selectAfterLoad) {
                 m_selectAfterLoad = false;
                 setCurrentRow(row);
@@ -313,7 +322,14 @@ void MainWindow::createActions()
     connect(m_closeAct, &QAction::triggered, this, &MainWindow::closeReport);
     m_exportAct = make(u"actionExport"_s, QKeySequence(u"Ctrl+E"_s));
     connect(m_exportAct, &QAction::triggered, this, &MainWindow::exportReports);
-    m_exportAct->setEnabled(false); // enabled when an exporter is wired in exportReports()
+    m_exportReviewedAct = make(u"actionExportReviewed"_s);
+    connect(m_exportReviewedAct, &QAction::triggered, this, &MainWindow::exportReviewed);
+    m_exportAllAct = make(u"actionExportAll"_s, QKeySequence(u"Ctrl+Shift+E"_s));
+    connect(m_exportAllAct, &QAction::triggered, this, &MainWindow::exportAll);
+    m_csvGbAct = make(u"actionCsvGb18030"_s);
+    m_csvGbAct->setCheckable(true);
+    m_reviewerAct = make(u"actionReviewer"_s);
+    connect(m_reviewerAct, &QAction::triggered, this, &MainWindow::changeReviewer);
     m_quitAct = make(u"actionQuit"_s, QKeySequence::Quit);
     m_quitAct->setMenuRole(QAction::QuitRole);
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
@@ -424,7 +440,13 @@ void MainWindow::createMenus()
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_recentMenu->setObjectName(u"recentMenu"_s);
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_exportAct);
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    m_exportMenu->setObjectName(u"menuExport"_s);
+    m_exportMenu->addAction(m_exportAct);
+    m_exportMenu->addAction(m_exportReviewedAct);
+    m_exportMenu->addAction(m_exportAllAct);
+    m_exportMenu->addSeparator();
+    m_exportMenu->addAction(m_csvGbAct);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_closeAct);
     m_fileMenu->addAction(m_quitAct);
@@ -443,6 +465,7 @@ void MainWindow::createMenus()
     m_editMenu->addAction(m_moveRowAct);
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_reviewedAct);
+    m_editMenu->addAction(m_reviewerAct);
 
     m_goMenu = menuBar()->addMenu(QString());
     m_goMenu->addAction(m_nextFindingAct);
@@ -492,7 +515,12 @@ void MainWindow::retranslateUi()
     m_openAct->setText(tr("&Open Reports…"));
     m_openFolderAct->setText(tr("Open &Folder…"));
     m_closeAct->setText(tr("&Close Report"));
-    m_exportAct->setText(tr("&Export…"));
+    m_exportMenu->setTitle(tr("&Export"));
+    m_exportAct->setText(tr("&Current Report…"));
+    m_exportReviewedAct->setText(tr("&Reviewed Reports…"));
+    m_exportAllAct->setText(tr("&All Reports…"));
+    m_csvGbAct->setText(tr("CSV in &GB18030 (for older Excel)"));
+    m_reviewerAct->setText(tr("Reviewer &Name…"));
     m_quitAct->setText(tr("&Quit"));
     m_undoGroup->setObjectName(u"undoGroup"_s);
     m_clearAct->setText(tr("C&lear Cells"));
@@ -556,6 +584,8 @@ void MainWindow::readSettings()
     QSettings s;
     m_recent = s.value(u"recentFiles"_s).toStringList();
     m_lastDir = s.value(u"lastDirectory"_s).toString();
+    m_exportDir = s.value(u"exportDir"_s).toString();
+    m_reviewer = s.value(u"reviewer"_s).toString();
     m_language = s.value(u"language"_s).toString();
     for (QAction *a : m_langGroup->actions())
         a->setChecked(a->data().toString() == m_language);
@@ -760,6 +790,8 @@ void MainWindow::closeReport()
         if (answer != QMessageBox::Yes)
             return;
     }
+    if (m_keeper)
+        m_keeper->forget(r, m_queue->path(row));
     m_currentRow = -1;
     for (ReportTableModel *m : std::as_const(m_tableModels))
         m->setReview(nullptr);
@@ -770,8 +802,134 @@ void MainWindow::closeReport()
 
 void MainWindow::exportReports()
 {
-    // Exporting (CSV, XLSX, JSON) is wired here: the open reviews are m_queue->reviews(), each
-    // with reviewed() giving the ReviewedReport the exporters write.
+    exportScope(ExportScope::Current);
+}
+
+void MainWindow::exportReviewed()
+{
+    exportScope(ExportScope::Reviewed);
+}
+
+void MainWindow::exportAll()
+{
+    exportScope(ExportScope::All);
+}
+
+bool MainWindow::exportScope(ExportScope scope)
+{
+    QList<ReviewedReport> reports;
+    if (scope == ExportScope::Current) {
+        if (const Review *r = currentReview())
+            reports.append(r->reviewed());
+    } else {
+        for (const Review *r : m_queue->reviews())
+            if (scope == ExportScope::All || r->status() == ReviewStatus::Reviewed ||
+                r->status() == ReviewStatus::Sent)
+                reports.append(r->reviewed());
+    }
+    if (reports.isEmpty()) {
+        MessageBox::information(this, tr("Export"),
+                                scope == ExportScope::Reviewed ? tr("No report is marked reviewed yet.")
+                                                               : tr("There is no report to export."));
+        return false;
+    }
+    const bool single = reports.size() == 1;
+    const QString base = single ? Exporter::reportBaseName(reports.first()) : u"nianbao-batch"_s;
+    const QString dir = m_exportDir.isEmpty() ? m_lastDir : m_exportDir;
+    const QString chosen = FileDialog::getSaveFileName(
+        this, single ? tr("Export Report") : tr("Export %n Reports", nullptr, int(reports.size())),
+        QDir(dir).filePath(base + u".xlsx"_s), tr("Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"));
+    if (chosen.isEmpty())
+        return false;
+    const QFileInfo fi(chosen);
+    const QString suffix = fi.suffix().toLower();
+    const ExportFormat format = suffix == u"csv"    ? ExportFormat::Csv
+                                : suffix == u"json" ? ExportFormat::Json
+                                                    : ExportFormat::Xlsx;
+    ExportOptions options;
+    options.english = m_language == u"en" || (m_language.isEmpty() && systemLanguage() == u"en");
+    options.csvEncoding = m_csvGbAct->isChecked() ? CsvEncoding::Gb18030 : CsvEncoding::Utf8Bom;
+    QString out = fi.absoluteFilePath();
+    if (format == ExportFormat::Xlsx && suffix != u"xlsx")
+        out += u".xlsx"_s;
+    if (!single) {
+        // Many reports: the chosen name is the batch file; one file per report goes beside it.
+        options.batchBaseName = fi.completeBaseName();
+        out = fi.absolutePath();
+    }
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, int(reports.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    QString error;
+    QStringList written;
+    const bool ok = Exporter::exportReports(
+        reports, format, out, options, &error,
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            return !progress.wasCanceled();
+        },
+        &written);
+    progress.reset();
+    if (!ok) {
+        if (!error.isEmpty())
+            MessageBox::warning(this, tr("Export failed"), error);
+        return false;
+    }
+    m_exportDir = fi.absolutePath();
+    QSettings().setValue(u"exportDir"_s, m_exportDir);
+    statusBar()->showMessage(tr("Exported %n report(s) to %1", nullptr, int(reports.size()))
+                                 .arg(QDir::toNativeSeparators(single ? out : fi.absolutePath())),
+                             8000);
+    return true;
+}
+
+bool MainWindow::setDatabase(const QString &urlOrPath)
+{
+    auto *keeper = new ReviewKeeper(this);
+    QString error;
+    if (!keeper->open(urlOrPath, &error)) {
+        delete keeper;
+        MessageBox::warning(this, tr("Reviews cannot be saved"),
+                            error + u' ' + tr("Corrections made now will not be kept."));
+        return false;
+    }
+    delete m_keeper;
+    m_keeper = keeper;
+    connect(m_keeper, &ReviewKeeper::problem, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+        MessageBox::warning(this, tr("Review store"), message);
+    });
+    connect(m_keeper, &ReviewKeeper::reloaded, this, [this](Review *, const QString &who) {
+        statusBar()->showMessage(
+            tr("Changes by %1 were loaded.").arg(who.isEmpty() ? tr("another reviewer") : who), 8000);
+        updateStatus();
+    });
+    if (m_reviewer.isEmpty())
+        changeReviewer();
+    m_keeper->setReviewer(m_reviewer);
+    return true;
+}
+
+QStringList MainWindow::savedQueue() const
+{
+    return m_keeper ? m_keeper->queuedPaths() : QStringList();
+}
+
+void MainWindow::changeReviewer()
+{
+    QString fallback = m_reviewer;
+    if (fallback.isEmpty())
+        fallback = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const QString name =
+        TextDialog::getText(this, tr("Reviewer"), tr("Your name, recorded with every correction:"), fallback)
+            .trimmed();
+    m_reviewer = name.isEmpty() ? fallback : name;
+    QSettings().setValue(u"reviewer"_s, m_reviewer);
+    if (m_keeper)
+        m_keeper->setReviewer(m_reviewer);
+    for (Review *r : m_queue->reviews())
+        r->setReviewer(m_reviewer);
 }
 
 // ---- the current report -------------------------------------------------------------------

@@ -19,7 +19,8 @@ class QUndoGroup;
 
 namespace nianbao {
 class Review;
-}
+class ReviewKeeper;
+} // namespace nianbao
 
 namespace nianbao::ui {
 
@@ -50,6 +51,19 @@ public:
     FormView *tableView(const QString &tableKey) const;
     SourcePane *sourcePane() const { return m_source; }
 
+    /// Keep the reviews in a store ("" = the user's SQLite file, a path, or a postgresql:// URL):
+    /// reports opened again get their corrections back, every change is saved as it is made.
+    /// Asks once for the reviewer's name. False (with a warning shown) when it cannot be opened.
+    bool setDatabase(const QString &urlOrPath);
+    ReviewKeeper *keeper() const { return m_keeper; }
+    /// The reports of the queue as it was left (needs setDatabase).
+    QStringList savedQueue() const;
+
+    enum class ExportScope { Current, Reviewed, All };
+    /// Exports the reviews of a scope to a file the reviewer chooses (XLSX, CSV or JSON); false
+    /// when cancelled or failed (the reason shown).
+    bool exportScope(ExportScope scope);
+
     /// Language of the interface: "zh_CN", "en" or "" for the system's.
     void setLanguage(const QString &language);
     QString language() const { return m_language; }
@@ -58,8 +72,11 @@ public Q_SLOTS:
     void open();
     void openFolder();
     void closeReport();
-    /// File ▸ Export…: the place where exporting the open reviews is wired.
+    /// File ▸ Export: the current report, the reviewed ones, or all.
     void exportReports();
+    void exportReviewed();
+    void exportAll();
+    void changeReviewer();
     void nextFinding();
     void previousFinding();
     void selectFinding(int row);
@@ -133,6 +150,11 @@ private:
     QAction *m_openFolderAct = nullptr;
     QAction *m_closeAct = nullptr;
     QAction *m_exportAct = nullptr;
+    QAction *m_exportReviewedAct = nullptr;
+    QAction *m_exportAllAct = nullptr;
+    QAction *m_csvGbAct = nullptr;
+    QAction *m_reviewerAct = nullptr;
+    QMenu *m_exportMenu = nullptr;
     QAction *m_quitAct = nullptr;
     QAction *m_undoAct = nullptr;
     QAction *m_redoAct = nullptr;
@@ -164,6 +186,9 @@ private:
     QStringList m_recent;
     QString m_language;
     QString m_lastDir;
+    QString m_exportDir;
+    QString m_reviewer;
+    ReviewKeeper *m_keeper = nullptr;
     int m_currentRow = -1;
     int m_nextResult = 0;
     int m_lastFinding = -1;
