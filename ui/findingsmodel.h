@@ -18,6 +18,7 @@ public:
     explicit FindingsModel(QObject *parent = nullptr);
     void setReview(Review *review);
     void setEnglish(bool english);
+    bool isEnglish() const { return m_english; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

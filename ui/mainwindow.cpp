@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "messagebox.h"
 #include "palette.h"
+#include "queuefiltermodel.h"
 #include "reportqueuemodel.h"
 #include "reporttablemodel.h"
 #include "review/review.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -27,7 +29,9 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -149,7 +153,9 @@ void MainWindow::createWidgets()
     // The queue of open reports, docked on the left.
     m_queueView = new QListView(this);
     m_queueView->setObjectName(u"reportQueue"_s);
-    m_queueView->setModel(m_queue);
+    m_queueFilter = new QueueFilterModel(this);
+    m_queueFilter->setSourceModel(m_queue);
+    m_queueView->setModel(m_queueFilter);
     m_queueView->setUniformItemSizes(false);
     m_queueView->setSpacing(2);
     m_queueView->setIconSize(QSize(16, 16));
@@ -158,12 +164,35 @@ void MainWindow::createWidgets()
     m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &i) {
-                if (i.isValid() && i.row() != m_currentRow)
-                    setCurrentRow(i.row());
+                const int row = m_queueFilter->mapToSource(i).row();
+                if (i.isValid() && row != m_currentRow)
+                    setCurrentRow(row);
             });
+    // Above the queue: search by body, year or file, and the state; below it, the batch's counts.
+    m_queueSearch = new QLineEdit(this);
+    m_queueSearch->setObjectName(u"queueSearch"_s);
+    m_queueSearch->setClearButtonEnabled(true);
+    connect(m_queueSearch, &QLineEdit::textChanged, m_queueFilter, &QueueFilterModel::setSearch);
+    m_queueState = new QComboBox(this);
+    m_queueState->setObjectName(u"queueState"_s);
+    connect(m_queueState, &QComboBox::currentIndexChanged, this,
+            [this](int) { m_queueFilter->setState(m_queueState->currentData().toInt()); });
+    m_queueCounts = new QLabel(this);
+    m_queueCounts->setObjectName(u"queueCounts"_s);
+    m_queueCounts->setWordWrap(true);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_queue, signal, this, &MainWindow::updateQueueCounts);
+    connect(m_queue, &QAbstractItemModel::dataChanged, this, &MainWindow::updateQueueCounts);
+    auto *queuePane = new QWidget(this);
+    auto *queueLayout = new QVBoxLayout(queuePane);
+    queueLayout->setContentsMargins(2, 2, 2, 2);
+    queueLayout->addWidget(m_queueSearch);
+    queueLayout->addWidget(m_queueState);
+    queueLayout->addWidget(m_queueView, 1);
+    queueLayout->addWidget(m_queueCounts);
     m_queueDock = new QDockWidget(this);
     m_queueDock->setObjectName(u"reportsDock"_s);
-    m_queueDock->setWidget(m_queueView);
+    m_queueDock->setWidget(queuePane);
     m_queueDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_queueDock);
 
@@ -175,6 +204,16 @@ void MainWindow::createWidgets()
     m_historyDock->setWidget(history);
     m_historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
+
+    // Every change of the selected cell, this session's and saved ones, as the audit trail has it.
+    m_cellHistory = new QListWidget(this);
+    m_cellHistory->setObjectName(u"cellHistory"_s);
+    m_cellHistory->setWordWrap(true);
+    m_cellHistoryDock = new QDockWidget(this);
+    m_cellHistoryDock->setObjectName(u"cellHistoryDock"_s);
+    m_cellHistoryDock->setWidget(m_cellHistory);
+    m_cellHistoryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_cellHistoryDock);
 
     // The source pane.
     m_source = new SourcePane(this);
@@ -521,6 +560,22 @@ void MainWindow::retranslateUi()
     m_exportAllAct->setText(tr("&All Reports…"));
     m_csvGbAct->setText(tr("CSV in &GB18030 (for older Excel)"));
     m_reviewerAct->setText(tr("Reviewer &Name…"));
+    m_queueSearch->setPlaceholderText(tr("Search body, year or file"));
+    {
+        const int current = m_queueState->currentIndex();
+        const QSignalBlocker block(m_queueState);
+        m_queueState->clear();
+        m_queueState->addItem(tr("All reports"), -1);
+        m_queueState->addItem(tr("With errors"), int(ReportQueueModel::Errors));
+        m_queueState->addItem(tr("With warnings"), int(ReportQueueModel::Warnings));
+        m_queueState->addItem(tr("Clean"), int(ReportQueueModel::Clean));
+        m_queueState->addItem(tr("Reviewed"), int(ReportQueueModel::Reviewed));
+        m_queueState->addItem(tr("Unreadable"), int(ReportQueueModel::Unreadable));
+        m_queueState->setCurrentIndex(qMax(0, current));
+    }
+    m_cellHistoryDock->setWindowTitle(tr("Cell History"));
+    if (m_queue)
+        updateQueueCounts();
     m_quitAct->setText(tr("&Quit"));
     m_undoGroup->setObjectName(u"undoGroup"_s);
     m_clearAct->setText(tr("C&lear Cells"));
@@ -962,8 +1017,8 @@ void MainWindow::setCurrentRow(int row)
         m_source->setText({});
     }
     if (row >= 0) {
-        const QModelIndex qi = m_queue->index(row);
-        if (m_queueView->currentIndex() != qi)
+        const QModelIndex qi = m_queueFilter->mapFromSource(m_queue->index(row));
+        if (qi.isValid() && m_queueView->currentIndex() != qi)
             m_queueView->selectionModel()->setCurrentIndex(qi, QItemSelectionModel::ClearAndSelect);
     }
     // Open on the first table with an error, else the one shown.
@@ -1093,6 +1148,77 @@ void MainWindow::updateActions()
 
 // ---- linking ------------------------------------------------------------------------------
 
+void MainWindow::updateQueueCounts()
+{
+    int errors = 0, reviewed = 0, unreadable = 0;
+    const int total = m_queue->rowCount();
+    for (int i = 0; i < total; ++i) {
+        switch (m_queue->state(i)) {
+        case ReportQueueModel::Errors:
+            ++errors;
+            break;
+        case ReportQueueModel::Reviewed:
+            ++reviewed;
+            break;
+        case ReportQueueModel::Unreadable:
+            ++unreadable;
+            break;
+        default:
+            break;
+        }
+    }
+    QString text = tr("%n report(s)", nullptr, total) + u" · "_s + tr("%n with errors", nullptr, errors) +
+                   u" · "_s + tr("%n reviewed", nullptr, reviewed);
+    if (unreadable > 0)
+        text += u" · "_s + tr("%n unreadable", nullptr, unreadable);
+    if (m_queueFilter->rowCount() != total)
+        text += u" · "_s + tr("%n shown", nullptr, m_queueFilter->rowCount());
+    m_queueCounts->setText(text);
+}
+
+void MainWindow::updateCellHistory(const QString &key)
+{
+    m_cellHistory->clear();
+    const Review *r = currentReview();
+    if (!r || key.isEmpty())
+        return;
+    const QString name = RuleEngine::cellName(*r->report().tmpl, key, m_findingsModel->isEnglish());
+    m_cellHistoryDock->setWindowTitle(tr("History of %1").arg(name));
+    auto line = [](const QDateTime &t, const QString &who, const Cell &before, const Cell &after,
+                   const QString &note) {
+        QString text = t.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) + u" · "_s + who + u" · "_s +
+                       (before.state == Cell::State::Blank ? tr("(blank)") : before.displayText()) +
+                       u" → "_s + (after.state == Cell::State::Blank ? tr("(blank)") : after.displayText());
+        if (!note.isEmpty())
+            text += u" · "_s + note;
+        return text;
+    };
+    if (m_keeper) {
+        QString error;
+        for (const AuditEntry &e : m_keeper->store()->cellHistory(r->reviewed().contentHash, key, &error)) {
+            const Correction &c = e.correction;
+            auto *item = new QListWidgetItem(line(c.time, c.reviewer, c.before, c.after, c.note));
+            if (e.undone) {
+                QFont f = item->font();
+                f.setStrikeOut(true);
+                item->setFont(f);
+                item->setToolTip(
+                    tr("Undone by %1 at %2").arg(e.undoneBy, e.undoneAt.toLocalTime().toString(u"HH:mm"_s)));
+            }
+            m_cellHistory->addItem(item);
+        }
+    } else {
+        for (const Correction &c : r->reviewed().corrections)
+            if (c.key == key)
+                m_cellHistory->addItem(line(c.time, c.reviewer, c.before, c.after, c.note));
+    }
+    if (m_cellHistory->count() == 0)
+        m_cellHistory->addItem(tr("As extracted: %1")
+                                   .arg(r->reviewed().extracted.cell(key)
+                                            ? r->reviewed().extracted.cell(key)->displayText()
+                                            : tr("(not found)")));
+}
+
 void MainWindow::showCellInSource(const QString &key, const QStringList &selected)
 {
     const Review *r = currentReview();
@@ -1102,6 +1228,7 @@ void MainWindow::showCellInSource(const QString &key, const QStringList &selecte
     for (const QString &k : selected)
         if (const Cell *c = r->report().cell(k))
             others.append({c->start, c->length});
+    updateCellHistory(key);
     const Cell *c = key.isEmpty() ? nullptr : r->report().cell(key);
     if (c && c->start >= 0)
         m_source->showSpans(c->start, c->length, others);

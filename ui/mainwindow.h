@@ -8,7 +8,10 @@
 
 class QAction;
 class QActionGroup;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QListWidget;
 class QListView;
 class QMenu;
 class QProgressBar;
@@ -25,6 +28,7 @@ class ReviewKeeper;
 namespace nianbao::ui {
 
 class FindingsModel;
+class QueueFilterModel;
 class FormView;
 class ReportQueueModel;
 class ReportTableModel;
@@ -113,6 +117,8 @@ private:
     void updateTabs();
     void updateActions();
     void showCellInSource(const QString &key, const QStringList &selected);
+    void updateQueueCounts();
+    void updateCellHistory(const QString &key);
     void selectCellFromSource(qsizetype position);
     FormView *currentView() const;
     FormView *viewForKey(const QString &key) const;
@@ -125,6 +131,12 @@ private:
     QUndoGroup *m_undoGroup;
     SourcePane *m_source = nullptr;
     QListView *m_queueView = nullptr;
+    QueueFilterModel *m_queueFilter = nullptr;
+    QLineEdit *m_queueSearch = nullptr;
+    QComboBox *m_queueState = nullptr;
+    QLabel *m_queueCounts = nullptr;
+    QListWidget *m_cellHistory = nullptr;
+    QDockWidget *m_cellHistoryDock = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_findingsView = nullptr;
     QLabel *m_findingsSummary = nullptr;

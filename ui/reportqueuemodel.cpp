@@ -161,6 +161,11 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
         return e.error;
     case SummaryRole:
         return summary();
+    case SearchRole:
+        // What a search matches: the file, the reporting body and the year.
+        return QString(
+            QFileInfo(e.path).fileName() + u' ' + e.path +
+            (e.review ? u' ' + e.review->report().unit + u' ' + e.review->report().year : QString()));
     default:
         return {};
     }

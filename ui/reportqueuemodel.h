@@ -19,7 +19,7 @@ class ReportQueueModel : public QAbstractListModel
 public:
     enum State { Errors, Warnings, Clean, Reviewed, Unreadable };
     Q_ENUM(State)
-    enum Role { PathRole = Qt::UserRole + 1, StateRole, ErrorRole, SummaryRole };
+    enum Role { PathRole = Qt::UserRole + 1, StateRole, ErrorRole, SummaryRole, SearchRole };
 
     explicit ReportQueueModel(QObject *parent = nullptr);
     ~ReportQueueModel() override;

@@ -4,6 +4,7 @@
 
 #include "export/exporter.h"
 #include "filedialog.h"
+#include "formview.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "reportqueuemodel.h"
@@ -11,6 +12,10 @@
 #include "store/reviewkeeper.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -101,6 +106,25 @@ void TestPersistence::correctionsSurviveAWindowRestart()
         QCOMPARE(r->reviewed().corrections.size(), 1);
         QCOMPARE(r->reviewed().corrections.first().extracted.value, 9.0);
         QVERIFY(r->errorCount() > 0);
+        // The selected cell's history, from the audit trail.
+        w.tableView(u"t3"_s)->selectKeys({kKey});
+        auto *history = w.findChild<QListWidget *>(u"cellHistory"_s);
+        QVERIFY(history);
+        QTRY_COMPARE(history->count(), 1);
+        QVERIFY2(history->item(0)->text().contains(u"审校员甲 · 9 → 10"_s),
+                 qPrintable(history->item(0)->text()));
+        // The queue narrows by body and state, and counts the batch.
+        auto *search = w.findChild<QLineEdit *>(u"queueSearch"_s);
+        auto *queueView = w.findChild<QListView *>(u"reportQueue"_s);
+        QVERIFY(search && queueView);
+        QCOMPARE(queueView->model()->rowCount(), 1);
+        search->setText(u"卫东区 2023"_s);
+        QCOMPARE(queueView->model()->rowCount(), 1);
+        search->setText(u"2019"_s);
+        QCOMPARE(queueView->model()->rowCount(), 0);
+        search->clear();
+        auto *counts = w.findChild<QLabel *>(u"queueCounts"_s);
+        QVERIFY(counts && counts->text().contains(u"1"_s));
         // Undo of a restored correction is not offered; a new edit and its undo are saved.
         QVERIFY(r->setCellText(kKey, u"9"_s));
         QCOMPARE(r->errorCount(), 0);
