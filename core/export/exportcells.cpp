@@ -42,19 +42,7 @@ QString ExportCells::valueText(const Cell *cell)
 
 QString ExportCells::stateName(const Cell *cell)
 {
-    if (!cell)
-        return u"missing"_s;
-    switch (cell->state) {
-    case Cell::State::Number:
-        return u"number"_s;
-    case Cell::State::Blank:
-        return u"blank"_s;
-    case Cell::State::Text:
-        return u"text"_s;
-    case Cell::State::Uncertain:
-        return u"uncertain"_s;
-    }
-    return u"missing"_s;
+    return cell ? Cell::stateName(cell->state) : u"missing"_s;
 }
 
 int ExportCells::decimals(const Cell &cell)

@@ -199,11 +199,7 @@ private:
             while (lead < row.size() && row[lead].merged && !row[lead].hasTable && row[lead].span == 1)
                 ++lead;
             cells.remove(0, lead);
-            bool any = false;
-            for (const QString &c : std::as_const(cells))
-                any = any || !c.isEmpty();
-            if (any)
-                out += cells.join(u" | "_s) + u'\n';
+            out += tableRowLine(cells);
             out += after;
         }
         return out;

@@ -2,6 +2,7 @@
 pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
 pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
 target_sources(nianbao_core PRIVATE
+    io/formatreaders.cpp
     io/zipreader.h io/zipreader.cpp
     io/htmlreader.h io/htmlreader.cpp
     io/docxreader.h io/docxreader.cpp

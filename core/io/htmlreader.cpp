@@ -323,11 +323,7 @@ private:
             while (lead < cells.size() && isCoveredFrom(covered, r, lead) && cells[lead].isEmpty())
                 ++lead;
             cells.remove(0, lead);
-            bool any = false;
-            for (const QString &c : std::as_const(cells))
-                any = any || !c.isEmpty();
-            if (any)
-                out += cells.join(u" | "_s) + u'\n';
+            out += tableRowLine(cells);
             out += after;
         }
         return out;

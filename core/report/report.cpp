@@ -30,6 +30,32 @@ QString Cell::displayText() const
     return {};
 }
 
+QString Cell::stateName(State s)
+{
+    switch (s) {
+    case State::Number:
+        return u"number"_s;
+    case State::Blank:
+        return u"blank"_s;
+    case State::Text:
+        return u"text"_s;
+    case State::Uncertain:
+        return u"uncertain"_s;
+    }
+    return u"blank"_s;
+}
+
+Cell::State Cell::stateFromName(QStringView name)
+{
+    if (name == u"number")
+        return State::Number;
+    if (name == u"text")
+        return State::Text;
+    if (name == u"uncertain")
+        return State::Uncertain;
+    return State::Blank;
+}
+
 Cell Cell::number(double v, QString t)
 {
     Cell c;

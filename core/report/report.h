@@ -35,6 +35,9 @@ struct Cell
     /// The value an identity uses: a number, or 0 for a blank or a text cell.
     double identityValue() const { return state == State::Number ? value : 0.0; }
     QString displayText() const;
+    /// "number", "blank", "text", "uncertain": the state as files and databases spell it.
+    static QString stateName(State s);
+    static State stateFromName(QStringView name);
     static Cell number(double v, QString text = {});
     static Cell blank();
     static Cell textual(QString text);

@@ -10,32 +10,6 @@ namespace nianbao {
 
 namespace {
 
-QString stateName(Cell::State s)
-{
-    switch (s) {
-    case Cell::State::Number:
-        return u"number"_s;
-    case Cell::State::Blank:
-        return u"blank"_s;
-    case Cell::State::Text:
-        return u"text"_s;
-    case Cell::State::Uncertain:
-        return u"uncertain"_s;
-    }
-    return u"blank"_s;
-}
-
-Cell::State stateFromName(const QString &s)
-{
-    if (s == "number"_L1)
-        return Cell::State::Number;
-    if (s == "text"_L1)
-        return Cell::State::Text;
-    if (s == "uncertain"_L1)
-        return Cell::State::Uncertain;
-    return Cell::State::Blank;
-}
-
 QString compact(const QJsonValue &v)
 {
     const QJsonDocument d = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
@@ -63,7 +37,7 @@ QStringList strings(const QJsonValue &v)
 QString StoreCodec::cellToText(const Cell &c)
 {
     QJsonObject o;
-    o.insert("state"_L1, stateName(c.state));
+    o.insert("state"_L1, Cell::stateName(c.state));
     if (c.state == Cell::State::Number)
         o.insert("value"_L1, c.value);
     if (!c.text.isEmpty())
@@ -85,7 +59,7 @@ Cell StoreCodec::cellFromText(const QString &s)
 {
     const QJsonObject o = QJsonDocument::fromJson(s.toUtf8()).object();
     Cell c;
-    c.state = stateFromName(o.value("state"_L1).toString());
+    c.state = Cell::stateFromName(o.value("state"_L1).toString());
     c.value = o.value("value"_L1).toDouble();
     c.text = o.value("text"_L1).toString();
     c.note = o.value("note"_L1).toString();
