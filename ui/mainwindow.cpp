@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
-#include "export/exporter.h"
+#include "cellhistoryview.h"
+#include "exportflow.h"
 #include "filedialog.h"
 #include "findingsmodel.h"
 #include "formview.h"
@@ -37,7 +38,6 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -206,9 +206,8 @@ void MainWindow::createWidgets()
     addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
 
     // Every change of the selected cell, this session's and saved ones, as the audit trail has it.
-    m_cellHistory = new QListWidget(this);
+    m_cellHistory = new CellHistoryView(this);
     m_cellHistory->setObjectName(u"cellHistory"_s);
-    m_cellHistory->setWordWrap(true);
     m_cellHistoryDock = new QDockWidget(this);
     m_cellHistoryDock->setObjectName(u"cellHistoryDock"_s);
     m_cellHistoryDock->setWidget(m_cellHistory);
@@ -888,54 +887,16 @@ bool MainWindow::exportScope(ExportScope scope)
                                                                : tr("There is no report to export."));
         return false;
     }
-    const bool single = reports.size() == 1;
-    const QString base = single ? Exporter::reportBaseName(reports.first()) : u"nianbao-batch"_s;
-    const QString dir = m_exportDir.isEmpty() ? m_lastDir : m_exportDir;
-    const QString chosen = FileDialog::getSaveFileName(
-        this, single ? tr("Export Report") : tr("Export %n Reports", nullptr, int(reports.size())),
-        QDir(dir).filePath(base + u".xlsx"_s), tr("Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"));
-    if (chosen.isEmpty())
+    ExportFlow::Settings settings;
+    settings.folder = m_exportDir.isEmpty() ? m_lastDir : m_exportDir;
+    settings.english = m_findingsModel->isEnglish();
+    settings.csvGb18030 = m_csvGbAct->isChecked();
+    QString done;
+    if (!ExportFlow::run(this, reports, &settings, &done))
         return false;
-    const QFileInfo fi(chosen);
-    const QString suffix = fi.suffix().toLower();
-    const ExportFormat format = suffix == u"csv"    ? ExportFormat::Csv
-                                : suffix == u"json" ? ExportFormat::Json
-                                                    : ExportFormat::Xlsx;
-    ExportOptions options;
-    options.english = m_language == u"en" || (m_language.isEmpty() && systemLanguage() == u"en");
-    options.csvEncoding = m_csvGbAct->isChecked() ? CsvEncoding::Gb18030 : CsvEncoding::Utf8Bom;
-    QString out = fi.absoluteFilePath();
-    if (format == ExportFormat::Xlsx && suffix != u"xlsx")
-        out += u".xlsx"_s;
-    if (!single) {
-        // Many reports: the chosen name is the batch file; one file per report goes beside it.
-        options.batchBaseName = fi.completeBaseName();
-        out = fi.absolutePath();
-    }
-    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, int(reports.size()), this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
-    QString error;
-    QStringList written;
-    const bool ok = Exporter::exportReports(
-        reports, format, out, options, &error,
-        [&progress](int done, int total) {
-            progress.setMaximum(total);
-            progress.setValue(done);
-            return !progress.wasCanceled();
-        },
-        &written);
-    progress.reset();
-    if (!ok) {
-        if (!error.isEmpty())
-            MessageBox::warning(this, tr("Export failed"), error);
-        return false;
-    }
-    m_exportDir = fi.absolutePath();
+    m_exportDir = settings.folder;
     QSettings().setValue(u"exportDir"_s, m_exportDir);
-    statusBar()->showMessage(tr("Exported %n report(s) to %1", nullptr, int(reports.size()))
-                                 .arg(QDir::toNativeSeparators(single ? out : fi.absolutePath())),
-                             8000);
+    statusBar()->showMessage(done, 8000);
     return true;
 }
 
@@ -1178,45 +1139,9 @@ void MainWindow::updateQueueCounts()
 
 void MainWindow::updateCellHistory(const QString &key)
 {
-    m_cellHistory->clear();
-    const Review *r = currentReview();
-    if (!r || key.isEmpty())
-        return;
-    const QString name = RuleEngine::cellName(*r->report().tmpl, key, m_findingsModel->isEnglish());
-    m_cellHistoryDock->setWindowTitle(tr("History of %1").arg(name));
-    auto line = [](const QDateTime &t, const QString &who, const Cell &before, const Cell &after,
-                   const QString &note) {
-        QString text = t.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) + u" · "_s + who + u" · "_s +
-                       (before.state == Cell::State::Blank ? tr("(blank)") : before.displayText()) +
-                       u" → "_s + (after.state == Cell::State::Blank ? tr("(blank)") : after.displayText());
-        if (!note.isEmpty())
-            text += u" · "_s + note;
-        return text;
-    };
-    if (m_keeper) {
-        QString error;
-        for (const AuditEntry &e : m_keeper->store()->cellHistory(r->reviewed().contentHash, key, &error)) {
-            const Correction &c = e.correction;
-            auto *item = new QListWidgetItem(line(c.time, c.reviewer, c.before, c.after, c.note));
-            if (e.undone) {
-                QFont f = item->font();
-                f.setStrikeOut(true);
-                item->setFont(f);
-                item->setToolTip(
-                    tr("Undone by %1 at %2").arg(e.undoneBy, e.undoneAt.toLocalTime().toString(u"HH:mm"_s)));
-            }
-            m_cellHistory->addItem(item);
-        }
-    } else {
-        for (const Correction &c : r->reviewed().corrections)
-            if (c.key == key)
-                m_cellHistory->addItem(line(c.time, c.reviewer, c.before, c.after, c.note));
-    }
-    if (m_cellHistory->count() == 0)
-        m_cellHistory->addItem(tr("As extracted: %1")
-                                   .arg(r->reviewed().extracted.cell(key)
-                                            ? r->reviewed().extracted.cell(key)->displayText()
-                                            : tr("(not found)")));
+    const QString name =
+        m_cellHistory->showCell(currentReview(), key, m_keeper, m_findingsModel->isEnglish());
+    m_cellHistoryDock->setWindowTitle(name.isEmpty() ? tr("Cell History") : tr("History of %1").arg(name));
 }
 
 void MainWindow::showCellInSource(const QString &key, const QStringList &selected)

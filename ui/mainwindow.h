@@ -27,6 +27,7 @@ class ReviewKeeper;
 
 namespace nianbao::ui {
 
+class CellHistoryView;
 class FindingsModel;
 class QueueFilterModel;
 class FormView;
@@ -135,7 +136,7 @@ private:
     QLineEdit *m_queueSearch = nullptr;
     QComboBox *m_queueState = nullptr;
     QLabel *m_queueCounts = nullptr;
-    QListWidget *m_cellHistory = nullptr;
+    CellHistoryView *m_cellHistory = nullptr;
     QDockWidget *m_cellHistoryDock = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_findingsView = nullptr;

@@ -1,0 +1,61 @@
+#include "cellhistoryview.h"
+
+#include "review/review.h"
+#include "rules/ruleengine.h"
+#include "store/reviewkeeper.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao::ui {
+
+CellHistoryView::CellHistoryView(QWidget *parent) : QListWidget(parent)
+{
+    setWordWrap(true);
+}
+
+static QString valueText(const Cell &c)
+{
+    return c.state == Cell::State::Blank ? CellHistoryView::tr("(blank)") : c.displayText();
+}
+
+static QString line(const Correction &c)
+{
+    QString text = c.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) + u" · "_s + c.reviewer + u" · "_s +
+                   valueText(c.before) + u" → "_s + valueText(c.after);
+    if (!c.note.isEmpty())
+        text += u" · "_s + c.note;
+    return text;
+}
+
+QString CellHistoryView::showCell(const Review *review, const QString &key, ReviewKeeper *keeper,
+                                  bool english)
+{
+    clear();
+    if (!review || key.isEmpty() || !review->report().tmpl)
+        return {};
+    if (keeper && keeper->isOpen()) {
+        QString error;
+        for (const AuditEntry &e :
+             keeper->store()->cellHistory(review->reviewed().contentHash, key, &error)) {
+            auto *item = new QListWidgetItem(line(e.correction), this);
+            if (e.undone) {
+                QFont f = item->font();
+                f.setStrikeOut(true);
+                item->setFont(f);
+                item->setToolTip(
+                    tr("Undone by %1 at %2").arg(e.undoneBy, e.undoneAt.toLocalTime().toString(u"HH:mm"_s)));
+            }
+        }
+    } else {
+        for (const Correction &c : review->reviewed().corrections)
+            if (c.key == key)
+                addItem(line(c));
+    }
+    if (count() == 0) {
+        const Cell *c = review->reviewed().extracted.cell(key);
+        addItem(tr("As extracted: %1").arg(c ? valueText(*c) : tr("(not found)")));
+    }
+    return RuleEngine::cellName(*review->report().tmpl, key, english);
+}
+
+} // namespace nianbao::ui

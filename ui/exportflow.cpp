@@ -1,0 +1,64 @@
+#include "exportflow.h"
+
+#include "export/exporter.h"
+#include "filedialog.h"
+#include "messagebox.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProgressDialog>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao::ui {
+
+bool ExportFlow::run(QWidget *parent, const QList<ReviewedReport> &reports, Settings *settings, QString *done)
+{
+    const bool single = reports.size() == 1;
+    const QString base = single ? Exporter::reportBaseName(reports.first()) : u"nianbao-batch"_s;
+    const QString chosen = FileDialog::getSaveFileName(
+        parent, single ? tr("Export Report") : tr("Export %n Reports", nullptr, int(reports.size())),
+        QDir(settings->folder).filePath(base + u".xlsx"_s),
+        tr("Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"));
+    if (chosen.isEmpty())
+        return false;
+    const QFileInfo fi(chosen);
+    const QString suffix = fi.suffix().toLower();
+    const ExportFormat format = suffix == u"csv"    ? ExportFormat::Csv
+                                : suffix == u"json" ? ExportFormat::Json
+                                                    : ExportFormat::Xlsx;
+    ExportOptions options;
+    options.english = settings->english;
+    options.csvEncoding = settings->csvGb18030 ? CsvEncoding::Gb18030 : CsvEncoding::Utf8Bom;
+    QString out = fi.absoluteFilePath();
+    if (format == ExportFormat::Xlsx && suffix != u"xlsx")
+        out += u".xlsx"_s;
+    if (!single) {
+        // Many reports: the chosen name is the batch file; one file per report goes beside it.
+        options.batchBaseName = fi.completeBaseName();
+        out = fi.absolutePath();
+    }
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, int(reports.size()), parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    QString error;
+    const bool ok =
+        Exporter::exportReports(reports, format, out, options, &error, [&progress](int n, int total) {
+            progress.setMaximum(total);
+            progress.setValue(n);
+            return !progress.wasCanceled();
+        });
+    progress.reset();
+    if (!ok) {
+        if (!error.isEmpty())
+            MessageBox::warning(parent, tr("Export failed"), error);
+        return false;
+    }
+    settings->folder = fi.absolutePath();
+    if (done)
+        *done = tr("Exported %n report(s) to %1", nullptr, int(reports.size()))
+                    .arg(QDir::toNativeSeparators(single ? out : fi.absolutePath()));
+    return true;
+}
+
+} // namespace nianbao::ui

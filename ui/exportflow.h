@@ -1,0 +1,30 @@
+#pragma once
+
+#include "review/correction.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+class QWidget;
+
+namespace nianbao::ui {
+
+/// File ▸ Export as the reviewer goes through it: the file to write (its extension picks XLSX, CSV
+/// or JSON; with many reports it names the batch file and one file per report goes beside it),
+/// progress that can be cancelled, and a plain message when it fails.
+class ExportFlow
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportFlow)
+public:
+    struct Settings
+    {
+        QString folder; // where the dialog opens; updated to where the files went
+        bool english = false;
+        bool csvGb18030 = false;
+    };
+    /// Writes the reports; the message to show in the status bar on success.
+    static bool run(QWidget *parent, const QList<ReviewedReport> &reports, Settings *settings, QString *done);
+};
+
+} // namespace nianbao::ui
