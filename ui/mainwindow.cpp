@@ -368,6 +368,8 @@ void MainWindow::createActions()
     m_csvGbAct->setCheckable(true);
     m_reviewerAct = make(u"actionReviewer"_s);
     connect(m_reviewerAct, &QAction::triggered, this, &MainWindow::changeReviewer);
+    m_databaseAct = make(u"actionDatabase"_s);
+    connect(m_databaseAct, &QAction::triggered, this, &MainWindow::chooseDatabase);
     m_quitAct = make(u"actionQuit"_s, QKeySequence::Quit);
     m_quitAct->setMenuRole(QAction::QuitRole);
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
@@ -485,6 +487,7 @@ void MainWindow::createMenus()
     m_exportMenu->addAction(m_exportAllAct);
     m_exportMenu->addSeparator();
     m_exportMenu->addAction(m_csvGbAct);
+    m_fileMenu->addAction(m_databaseAct);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_closeAct);
     m_fileMenu->addAction(m_quitAct);
@@ -559,6 +562,7 @@ void MainWindow::retranslateUi()
     m_exportAllAct->setText(tr("&All Reports…"));
     m_csvGbAct->setText(tr("CSV in &GB18030 (for older Excel)"));
     m_reviewerAct->setText(tr("Reviewer &Name…"));
+    m_databaseAct->setText(tr("Review &Database…"));
     m_queueSearch->setPlaceholderText(tr("Search body, year or file"));
     {
         const int current = m_queueState->currentIndex();
@@ -925,6 +929,30 @@ bool MainWindow::setDatabase(const QString &urlOrPath)
         changeReviewer();
     m_keeper->setReviewer(m_reviewer);
     return true;
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString current = m_keeper ? m_keeper->store()->location() : QString();
+    const QString url = TextDialog::getText(this, tr("Review Database"),
+                                            tr("Where reviews are kept: a SQLite file, or a team's server as "
+                                               "postgresql://user:password@host:5432/"
+                                               "database. Leave empty for your own file."),
+                                            current);
+    if (url.isNull())
+        return;
+    if (setDatabase(url.trimmed())) {
+        QSettings().setValue(u"database"_s, url.trimmed());
+        // The reports open now are kept in the new place from here on.
+        for (int row = 0; row < m_queue->rowCount(); ++row) {
+            if (Review *r = m_queue->review(row))
+                m_keeper->attach(r, m_queue->path(row));
+            else
+                m_keeper->remember(m_queue->path(row));
+        }
+        statusBar()->showMessage(tr("Reviews are kept in %1").arg(m_keeper->store()->location()), 8000);
+        setCurrentRow(m_currentRow);
+    }
 }
 
 QStringList MainWindow::savedQueue() const

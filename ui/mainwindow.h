@@ -82,6 +82,8 @@ public Q_SLOTS:
     void exportReviewed();
     void exportAll();
     void changeReviewer();
+    /// File ▸ Review Database…: the SQLite file or the team's PostgreSQL server.
+    void chooseDatabase();
     void nextFinding();
     void previousFinding();
     void selectFinding(int row);
@@ -167,6 +169,7 @@ private:
     QAction *m_exportAllAct = nullptr;
     QAction *m_csvGbAct = nullptr;
     QAction *m_reviewerAct = nullptr;
+    QAction *m_databaseAct = nullptr;
     QMenu *m_exportMenu = nullptr;
     QAction *m_quitAct = nullptr;
     QAction *m_undoAct = nullptr;

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void aCopyOfTheFileIsKnownByItsContent();
     void closingAReportTakesItOutOfTheQueue();
     void anUnusableStoreIsSaidAndTheWindowStillWorks();
+    void theDatabaseIsChosenInTheMenuAndRemembered();
     void exportWritesTheCurrentReport();
     void exportAllWritesTheBatchAndOneFileEach();
 
@@ -174,6 +175,26 @@ void TestPersistence::anUnusableStoreIsSaidAndTheWindowStillWorks()
     QVERIFY(openAndWait(w, {m_report}));
     QVERIFY(w.currentReview());
     QCOMPARE(w.currentReview()->report().cell(kKey)->value, 9.0); // as extracted: nothing restored
+}
+
+void TestPersistence::theDatabaseIsChosenInTheMenuAndRemembered()
+{
+    const QString other = m_dir.filePath(u"team.sqlite"_s);
+    QSettings().setValue(u"reviewer"_s, u"审校员乙"_s); // known: the switch asks only for the database
+    MainWindow w;
+    QVERIFY(openAndWait(w, {m_report}));
+    QVERIFY(!w.keeper());
+    TextDialog::setNextText(other);
+    w.chooseDatabase();
+    QVERIFY(w.keeper());
+    QCOMPARE(QSettings().value(u"database"_s).toString(), other);
+    // The report open at the switch is kept there now: its next correction lands in the new file.
+    QVERIFY(w.currentReview()->setCellText(kKey, u"11"_s));
+    ReviewStore store;
+    QString error;
+    QVERIFY(store.open(other, &error));
+    QCOMPARE(store.corrections(w.currentReview()->reviewed().contentHash).size(), 1);
+    QCOMPARE(store.queue().size(), 1);
 }
 
 void TestPersistence::exportWritesTheCurrentReport()
