@@ -208,9 +208,22 @@ void MainWindow::createWidgets()
     // Every change of the selected cell, this session's and saved ones, as the audit trail has it.
     m_cellHistory = new CellHistoryView(this);
     m_cellHistory->setObjectName(u"cellHistory"_s);
+    // A note for the audit trail, written with the next correction.
+    m_noteEdit = new QLineEdit(this);
+    m_noteEdit->setObjectName(u"correctionNote"_s);
+    m_noteEdit->setClearButtonEnabled(true);
+    connect(m_noteEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Review *r = currentReview())
+            r->setPendingNote(text.trimmed());
+    });
+    auto *historyPane = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(2, 2, 2, 2);
+    historyLayout->addWidget(m_cellHistory, 1);
+    historyLayout->addWidget(m_noteEdit);
     m_cellHistoryDock = new QDockWidget(this);
     m_cellHistoryDock->setObjectName(u"cellHistoryDock"_s);
-    m_cellHistoryDock->setWidget(m_cellHistory);
+    m_cellHistoryDock->setWidget(historyPane);
     m_cellHistoryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_cellHistoryDock);
 
@@ -577,6 +590,7 @@ void MainWindow::retranslateUi()
         m_queueState->setCurrentIndex(qMax(0, current));
     }
     m_cellHistoryDock->setWindowTitle(tr("Cell History"));
+    m_noteEdit->setPlaceholderText(tr("Note for the next correction (kept in the audit trail)"));
     if (m_queue)
         updateQueueCounts();
     m_quitAct->setText(tr("&Quit"));
@@ -998,6 +1012,8 @@ void MainWindow::setCurrentRow(int row)
     if (r) {
         m_source->setText(r->report().text);
         connect(r, &Review::statusChanged, this, &MainWindow::updateActions, Qt::UniqueConnection);
+        connect(r, &Review::correctionAdded, m_noteEdit, &QLineEdit::clear, Qt::UniqueConnection);
+        r->setPendingNote(m_noteEdit->text().trimmed());
         connect(r->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateStatus,
                 Qt::UniqueConnection);
     } else if (row >= 0) {

@@ -139,6 +139,7 @@ private:
     QComboBox *m_queueState = nullptr;
     QLabel *m_queueCounts = nullptr;
     CellHistoryView *m_cellHistory = nullptr;
+    QLineEdit *m_noteEdit = nullptr;
     QDockWidget *m_cellHistoryDock = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_findingsView = nullptr;

@@ -370,8 +370,10 @@ int Review::apply(const QList<CellChange> &changes, const QString &action)
         corr.time = now.toUTC();
         corr.errorsBefore = errorsBefore;
         corr.errorsAfter = errorsAfter;
+        corr.note = m_pendingNote;
         m_rr.corrections.append(corr);
     }
+    m_pendingNote.clear();
     if (m_rr.reviewer.isEmpty())
         m_rr.reviewer = m_reviewer;
     Q_EMIT cellsChanged(keys);

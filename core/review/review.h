@@ -54,6 +54,9 @@ public:
 
     QString reviewer() const { return m_reviewer; }
     void setReviewer(const QString &name);
+    /// A note for the audit trail, written with the corrections of the next edit, then cleared.
+    void setPendingNote(const QString &note) { m_pendingNote = note; }
+    QString pendingNote() const { return m_pendingNote; }
     /// The clock corrections are stamped with (UTC); tests inject their own.
     void setClock(std::function<QDateTime()> clock);
 
@@ -104,6 +107,7 @@ private:
     ReviewedReport m_rr;
     QUndoStack m_undo;
     QString m_reviewer;
+    QString m_pendingNote;
     std::function<QDateTime()> m_clock;
 };
 

@@ -79,7 +79,11 @@ void TestPersistence::correctionsSurviveAWindowRestart()
         Review *r = w.currentReview();
         QVERIFY(r);
         QCOMPARE(r->reviewer(), u"审校员甲"_s);
+        auto *note = w.findChild<QLineEdit *>(u"correctionNote"_s);
+        QVERIFY(note);
+        note->setText(u"原表误将9写成10，核对原件"_s);
         QVERIFY(r->setCellText(kKey, u"10"_s));
+        QVERIFY(note->text().isEmpty()); // one note, one correction
         QVERIFY(r->errorCount() > 0);
         r->setStatus(ReviewStatus::InReview);
         // Written the moment it was made: another connection sees it now.
@@ -90,6 +94,7 @@ void TestPersistence::correctionsSurviveAWindowRestart()
         QCOMPARE(saved.size(), 1);
         QCOMPARE(saved.first().after.value, 10.0);
         QCOMPARE(saved.first().reviewer, u"审校员甲"_s);
+        QCOMPARE(saved.first().note, u"原表误将9写成10，核对原件"_s);
         MessageBox::setNextAnswer(QMessageBox::Yes); // quit with corrections not marked reviewed
         w.close();
     }
