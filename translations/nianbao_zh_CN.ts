@@ -4,18 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Reads government information-disclosure annual reports, extracts their three tables and checks that the numbers add up.
-
-Commands:
-  extract [--json] FILE     print the tables and findings of one report as JSON
-  check FILE|DIR...         check reports and print a summary of each</source>
-        <translation>读取政府信息公开工作年度报告，提取其中三张表格并检查数字是否相符。
-
-命令：
-  extract [--json] 文件     以 JSON 输出一份报告的表格和检查结果
-  check 文件|文件夹...      检查报告并逐份输出摘要</translation>
-    </message>
-    <message>
         <source>Print JSON (extract always does).</source>
         <translation>输出 JSON（extract 总是如此）。</translation>
     </message>
@@ -40,10 +28,6 @@ Commands:
         <translation>数量</translation>
     </message>
     <message>
-        <source>extract or check</source>
-        <translation>extract 或 check</translation>
-    </message>
-    <message>
         <source>Report files or folders.</source>
         <translation>报告文件或文件夹。</translation>
     </message>
@@ -56,8 +40,60 @@ Commands:
         <translation>check 需要一个或多个文件或文件夹。</translation>
     </message>
     <message>
-        <source>Unknown command: %1. Use extract or check.</source>
-        <translation>未知命令：%1。请使用 extract 或 check。</translation>
+        <source>Reads government information-disclosure annual reports, extracts their three tables and checks that the numbers add up.
+
+Commands:
+  extract [--json] FILE     print the tables and findings of one report as JSON
+  check FILE|DIR...         check reports and print a summary of each
+  export --xlsx|--csv|--json OUT FILE|DIR...
+                            export reports for supervisors; one report: OUT is the
+                            file (or a folder to put it in); several: OUT is a folder
+                            that receives one file per report and nianbao-batch.*</source>
+        <translation>读取政府信息公开工作年度报告，提取其中三张表格并检查数字是否相符。
+
+命令：
+  extract [--json] 文件     以 JSON 输出一份报告的表格和检查结果
+  check 文件|文件夹...      检查报告并逐份输出摘要
+  export --xlsx|--csv|--json 输出 文件|文件夹...
+                            导出报告供上级审阅；一份报告时，输出为文件
+                            （或存放它的文件夹）；多份时，输出为文件夹，
+                            每份报告一个文件，另加汇总文件 nianbao-batch.*</translation>
+    </message>
+    <message>
+        <source>export: write Excel workbooks.</source>
+        <translation>export：写出 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>export: write CSV (one line per cell; the batch one line per report).</source>
+        <translation>export：写出 CSV（每个单元格一行；汇总表每份报告一行）。</translation>
+    </message>
+    <message>
+        <source>export: CSV encoding, utf-8-bom (default), utf-8 or gb18030.</source>
+        <translation>export：CSV 编码，utf-8-bom（默认）、utf-8 或 gb18030。</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>export: head the batch CSV with cell keys instead of labels.</source>
+        <translation>export：汇总 CSV 的表头使用单元格键名而非中文标签。</translation>
+    </message>
+    <message>
+        <source>export: several reports: write only the batch file.</source>
+        <translation>export：多份报告时只写出汇总文件。</translation>
+    </message>
+    <message>
+        <source>extract, check or export</source>
+        <translation>extract、check 或 export</translation>
+    </message>
+    <message>
+        <source>Usage: export --xlsx|--csv|--json OUT FILE|DIR...</source>
+        <translation>用法：export --xlsx|--csv|--json 输出 文件|文件夹...</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1. Use extract, check or export.</source>
+        <translation>未知命令：%1。请使用 extract、check 或 export。</translation>
     </message>
 </context>
 <context>
@@ -80,11 +116,15 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n more warning(s)</source>
-        <translation><numerusform>另有 %n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个警告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Total: %n report(s)</source>
-        <translation><numerusform>合计：%n 份报告</numerusform></translation>
+        <translation>
+            <numerusform>合计：%n 份报告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with errors</source>
@@ -92,11 +132,137 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n clean</source>
-        <translation><numerusform>%n 份无问题</numerusform></translation>
+        <translation>
+            <numerusform>%n 份无问题</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unreadable</source>
         <translation><numerusform>%n 份无法读取</numerusform></translation>
+    </message>
+    <message>
+        <source>Unknown encoding: %1. Use utf-8-bom, utf-8 or gb18030.</source>
+        <translation>未知编码：%1。请使用 utf-8-bom、utf-8 或 gb18030。</translation>
+    </message>
+    <message>
+        <source>No report to export.</source>
+        <translation>没有可导出的报告。</translation>
+    </message>
+</context>
+<context>
+    <name>DocReader</name>
+    <message>
+        <source>This is a legacy Word file (DOC) and LibreOffice is not installed to convert it; open it in Word or WPS and save it as DOCX.</source>
+        <translation>这是旧版 Word 文件（DOC），且未安装用于转换的 LibreOffice；请在 Word 或 WPS 中打开并另存为 DOCX。</translation>
+    </message>
+    <message>
+        <source>No temporary folder to convert the legacy Word file: %1.</source>
+        <translation>无法创建转换旧版 Word 文件所需的临时文件夹：%1。</translation>
+    </message>
+    <message>
+        <source>The legacy Word file cannot be copied for conversion: %1.</source>
+        <translation>无法复制旧版 Word 文件以进行转换：%1。</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not be started to convert the legacy Word file; save it as DOCX.</source>
+        <translation>无法启动 LibreOffice 转换旧版 Word 文件，请另存为 DOCX。</translation>
+    </message>
+    <message>
+        <source>Converting the legacy Word file took longer than %1 seconds; save it as DOCX.</source>
+        <translation>转换旧版 Word 文件超过 %1 秒，请另存为 DOCX。</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not convert the legacy Word file (it may be damaged); save it as DOCX.</source>
+        <translation>LibreOffice 无法转换该旧版 Word 文件（文件可能已损坏），请另存为 DOCX。</translation>
+    </message>
+</context>
+<context>
+    <name>DocxReader</name>
+    <message>
+        <source>The Word file declares a DTD or entities, which a report never needs; it is refused.</source>
+        <translation>该 Word 文件声明了 DTD 或实体，正常报告不会包含这些内容，已拒绝读取。</translation>
+    </message>
+    <message>
+        <source>The Word file's text is damaged (%1).</source>
+        <translation>Word 文件的正文已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument file; open it in LibreOffice or WPS and save it as DOCX.</source>
+        <translation>这是 OpenDocument 文件，请在 LibreOffice 或 WPS 中打开并另存为 DOCX。</translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook, not a Word report; save the report as DOCX or PDF.</source>
+        <translation>这是 Excel 工作簿，不是 Word 报告；请将报告另存为 DOCX 或 PDF。</translation>
+    </message>
+    <message>
+        <source>The Word file has no main document (word/document.xml is missing).</source>
+        <translation>Word 文件缺少主文档（没有 word/document.xml）。</translation>
+    </message>
+    <message>
+        <source>This ZIP archive is not a Word document (DOCX).</source>
+        <translation>此 ZIP 压缩包不是 Word 文档（DOCX）。</translation>
+    </message>
+    <message>
+        <source>The Word file has no text.</source>
+        <translation>Word 文件没有正文。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n Reports</source>
+        <translation><numerusform>导出 %n 份报告</numerusform></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n report(s) to %1</source>
+        <translation><numerusform>已导出 %n 份报告到 %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>The GB18030 encoding is not available: %1.</source>
+        <translation>无法使用 GB18030 编码：%1。</translation>
+    </message>
+    <message>
+        <source>The text cannot be written in GB18030: %1.</source>
+        <translation>文本无法以 GB18030 编码写出：%1。</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>已取消导出。</translation>
+    </message>
+    <message>
+        <source>There is no report to export.</source>
+        <translation>没有可导出的报告。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is a file; several reports are exported into a folder.</source>
+        <translation>%1 是文件；多份报告需导出到文件夹。</translation>
     </message>
 </context>
 <context>
@@ -107,23 +273,14 @@ Commands:
     </message>
 </context>
 <context>
+    <name>HtmlReader</name>
+    <message>
+        <source>The web page has no readable text.</source>
+        <translation>网页中没有可读取的正文。</translation>
+    </message>
+</context>
+<context>
     <name>Loader</name>
-    <message>
-        <source>Web pages (HTML) cannot be read yet.</source>
-        <translation>暂不能读取网页（HTML）。</translation>
-    </message>
-    <message>
-        <source>Word files (DOCX) cannot be read yet.</source>
-        <translation>暂不能读取 Word 文件（DOCX）。</translation>
-    </message>
-    <message>
-        <source>PDF files cannot be read yet.</source>
-        <translation>暂不能读取 PDF 文件。</translation>
-    </message>
-    <message>
-        <source>Legacy Word files (DOC) cannot be read yet; save the report as DOCX.</source>
-        <translation>暂不能读取旧版 Word 文件（DOC），请另存为 DOCX。</translation>
-    </message>
     <message>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
@@ -154,10 +311,84 @@ Commands:
     </message>
 </context>
 <context>
+    <name>MoveRowCommand</name>
+    <message>
+        <source>Move row values</source>
+        <translation>移动行数值</translation>
+    </message>
+</context>
+<context>
+    <name>PasteCommand</name>
+    <message numerus="yes">
+        <source>Paste %n cell(s)</source>
+        <translation><numerusform>粘贴 %n 个单元格</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PdfReader</name>
+    <message>
+        <source>The PDF file is damaged and cannot be opened.</source>
+        <translation>PDF 文件已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>The PDF file is protected by a password; open it in a PDF viewer and save an unprotected copy.</source>
+        <translation>PDF 文件受密码保护；请在 PDF 阅读器中打开并另存一份无密码的副本。</translation>
+    </message>
+    <message>
+        <source>The PDF file has no pages.</source>
+        <translation>PDF 文件没有页面。</translation>
+    </message>
+    <message>
+        <source>This PDF has no text layer (a scan?); run it through text recognition (OCR) or ask for the original document.</source>
+        <translation>此 PDF 没有文字层（可能是扫描件）；请先进行文字识别（OCR），或索取原始文档。</translation>
+    </message>
+    <message>
+        <source>The text of this PDF cannot be decoded (its fonts carry no character map); export the report again from the original document or ask for a Word or web version.</source>
+        <translation>此 PDF 的文字无法解码（字体缺少字符映射）；请从原始文档重新导出，或索取 Word 或网页版本。</translation>
+    </message>
+</context>
+<context>
     <name>ReportReader</name>
     <message>
         <source>%1: no report files in this folder</source>
         <translation>%1：此文件夹中没有报告文件</translation>
+    </message>
+</context>
+<context>
+    <name>SafeWrite</name>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>a folder of that name exists</source>
+        <translation>已有同名文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SetCellCommand</name>
+    <message>
+        <source>Clear %1</source>
+        <translation>清空 %1</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 改为 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n cell(s)</source>
+        <translation><numerusform>清空 %n 个单元格</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftRowCommand</name>
+    <message>
+        <source>Shift row left</source>
+        <translation>整行左移</translation>
+    </message>
+    <message>
+        <source>Shift row right</source>
+        <translation>整行右移</translation>
     </message>
 </context>
 <context>
@@ -185,6 +416,930 @@ Commands:
     <message>
         <source>The text encoding is not one this program can read.</source>
         <translation>无法识别文件的文字编码。</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxExport</name>
+    <message>
+        <source>the file cannot be created (is the folder writable?)</source>
+        <translation>无法创建文件（文件夹是否可写？）</translation>
+    </message>
+    <message>
+        <source>no temporary file can be created</source>
+        <translation>无法创建临时文件</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>writing failed (is the disk full?)</source>
+        <translation>写入失败（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>已取消导出。</translation>
+    </message>
+</context>
+<context>
+    <name>ZipReader</name>
+    <message>
+        <source>The file is a damaged ZIP archive (its table of contents cannot be read).</source>
+        <translation>文件是已损坏的 ZIP 压缩包（无法读取目录）。</translation>
+    </message>
+    <message>
+        <source>The archive holds too many entries (%1) to be a report.</source>
+        <translation>压缩包中的条目过多（%1 个），不像是一份报告。</translation>
+    </message>
+    <message>
+        <source>The file is a damaged ZIP archive (an entry cannot be read).</source>
+        <translation>文件是已损坏的 ZIP 压缩包（有条目无法读取）。</translation>
+    </message>
+    <message>
+        <source>The archive would inflate to more than %1 MB: refused as a possible zip bomb.</source>
+        <translation>压缩包解压后将超过 %1 MB，疑似“压缩炸弹”，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file is a damaged ZIP archive (its table of contents is broken).</source>
+        <translation>文件是已损坏的 ZIP 压缩包（目录已损坏）。</translation>
+    </message>
+    <message>
+        <source>The archive has no part %1.</source>
+        <translation>压缩包中没有 %1 部分。</translation>
+    </message>
+    <message>
+        <source>The part %1 would inflate to more than %2 MB: refused as a possible zip bomb.</source>
+        <translation>%1 部分解压后将超过 %2 MB，疑似“压缩炸弹”，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The part %1 of the archive cannot be opened; the file is damaged.</source>
+        <translation>无法打开压缩包中的 %1 部分，文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The part %1 inflates to more than its declared size: refused as a possible zip bomb.</source>
+        <translation>%1 部分解压后超过其声明的大小，疑似“压缩炸弹”，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The part %1 of the archive is damaged and cannot be inflated.</source>
+        <translation>压缩包中的 %1 部分已损坏，无法解压。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Where reviews are kept: a SQLite file or postgresql://user:password@host:port/db (default: the last one used, or a file in the user's data folder).</source>
+        <translation>审校记录的保存位置：SQLite 文件，或 postgresql://用户:密码@主机:端口/数据库（默认：上次使用的位置，或用户数据文件夹中的文件）。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Do not keep reviews (nothing is saved).</source>
+        <translation>不保存审校记录（任何修改都不会保存）。</translation>
+    </message>
+    <message>
+        <source>Report files or folders to open.</source>
+        <translation>要打开的报告文件或文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Review</name>
+    <message>
+        <source>This is not a cell of the report.</source>
+        <translation>这不是报告中的单元格。</translation>
+    </message>
+    <message>
+        <source>Type a number, for example 12.5, or leave the cell blank.</source>
+        <translation>请输入数字（例如 12.5），或留空。</translation>
+    </message>
+    <message>
+        <source>Type a whole number, or leave the cell blank.</source>
+        <translation>请输入整数，或留空。</translation>
+    </message>
+    <message>
+        <source>This cell cannot be negative.</source>
+        <translation>此单元格不能为负数。</translation>
+    </message>
+    <message>
+        <source>This cell counts items: type a whole number.</source>
+        <translation>此单元格为件数，请输入整数。</translation>
+    </message>
+    <message>
+        <source>Type a number, or leave the cell blank.</source>
+        <translation>请输入数字，或留空。</translation>
+    </message>
+    <message>
+        <source>Select a cell of a table to paste into.</source>
+        <translation>请先选择要粘贴到的表格单元格。</translation>
+    </message>
+    <message>
+        <source>There is nothing to paste.</source>
+        <translation>没有可粘贴的内容。</translation>
+    </message>
+    <message>
+        <source>The block does not fit from this cell on.</source>
+        <translation>从此单元格开始放不下所粘贴的数据块。</translation>
+    </message>
+    <message>
+        <source>The cell already holds this value.</source>
+        <translation>单元格已是该值。</translation>
+    </message>
+    <message>
+        <source>The cells are blank already.</source>
+        <translation>单元格已经是空的。</translation>
+    </message>
+    <message>
+        <source>This row has no values to shift.</source>
+        <translation>此行没有可移动的数值。</translation>
+    </message>
+    <message>
+        <source>The row is blank: nothing to shift.</source>
+        <translation>此行为空，无可移动的数值。</translation>
+    </message>
+    <message>
+        <source>Choose another row of the same table.</source>
+        <translation>请选择同一张表中的另一行。</translation>
+    </message>
+    <message>
+        <source>The row is blank: nothing to move.</source>
+        <translation>此行为空，无可移动的数值。</translation>
+    </message>
+    <message>
+        <source>The cells already hold these values.</source>
+        <translation>单元格已是这些值。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReviewKeeper</name>
+    <message>
+        <source>%1 was changed by %2 to “%3” at %4; your change was not saved. The report has been reloaded.</source>
+        <translation>%1 已于 %4 被 %2 改为“%3”，您的修改未保存，报告已重新载入。</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审校人</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReviewStore</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 for the review database.</source>
+        <translation>无法为审校数据库创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The review database %1 is read-only: corrections could not be saved. Make it writable or choose another database.</source>
+        <translation>审校数据库 %1 为只读，修改无法保存。请使其可写，或选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>The folder of the review database %1 is read-only: the database needs to write its journal there. Make it writable or choose another database.</source>
+        <translation>审校数据库 %1 所在文件夹为只读，数据库需要在其中写日志。请使其可写，或选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>未安装 Qt 的 SQLite 驱动（Debian 软件包 libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The review database %1 cannot use write-ahead logging (journal mode %2).</source>
+        <translation>审校数据库 %1 无法使用预写日志（日志模式 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL address; write postgresql://user:password@host:port/database.</source>
+        <translation>%1 不是 PostgreSQL 地址，请写作 postgresql://用户:密码@主机:端口/数据库。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver of Qt is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>The review database %1 is locked by another program; close the other program (or the other Nianbao window) and try again.</source>
+        <translation>审校数据库 %1 被其他程序锁定；请关闭该程序（或另一个年报审校窗口）后重试。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Nianbao review database.</source>
+        <translation>%1 不是年报审校的审校数据库。</translation>
+    </message>
+    <message>
+        <source>The disk of the review database %1 is full.</source>
+        <translation>审校数据库 %1 所在磁盘已满。</translation>
+    </message>
+    <message>
+        <source>The review database %1 cannot be opened.</source>
+        <translation>无法打开审校数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The review database %1 could not %2: %3</source>
+        <translation>审校数据库 %1 未能%2：%3</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server at %1 refused the user name or password.</source>
+        <translation>%1 的 PostgreSQL 服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server has no database named as in %1.</source>
+        <translation>PostgreSQL 服务器上没有 %1 中指定的数据库。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server at %1 cannot be reached (is it running?): %2</source>
+        <translation>无法连接 %1 的 PostgreSQL 服务器（是否已启动？）：%2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database %1 could not %2: %3</source>
+        <translation>PostgreSQL 数据库 %1 未能%2：%3</translation>
+    </message>
+    <message>
+        <source>The review database could not %1: %2</source>
+        <translation>审校数据库未能%1：%2</translation>
+    </message>
+    <message>
+        <source>No review database is open.</source>
+        <translation>没有打开审校数据库。</translation>
+    </message>
+    <message>
+        <source>start a transaction</source>
+        <translation>开始事务</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>lock the schema</source>
+        <translation>锁定数据库结构</translation>
+    </message>
+    <message>
+        <source>read the schema</source>
+        <translation>读取数据库结构</translation>
+    </message>
+    <message>
+        <source>read the schema version</source>
+        <translation>读取数据库结构版本</translation>
+    </message>
+    <message>
+        <source>The review database %1 was written by a newer version of Nianbao (schema %2; this version reads up to %3). Update Nianbao or choose another database.</source>
+        <translation>审校数据库 %1 由更新版本的年报审校写入（结构版本 %2，本版本最高支持 %3）。请升级年报审校，或选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>update its schema</source>
+        <translation>更新数据库结构</translation>
+    </message>
+    <message>
+        <source>The report has no content hash.</source>
+        <translation>报告缺少内容哈希。</translation>
+    </message>
+    <message>
+        <source>read a report</source>
+        <translation>读取报告</translation>
+    </message>
+    <message>
+        <source>save a report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>log a change</source>
+        <translation>记录变更</translation>
+    </message>
+    <message>
+        <source>announce a change</source>
+        <translation>通知变更</translation>
+    </message>
+    <message>
+        <source>save a cell</source>
+        <translation>保存单元格</translation>
+    </message>
+    <message>
+        <source>Cell %1 was changed by %2 at %3 (now %4) after you saw it; your change was not saved. Look at their value and correct again if needed.</source>
+        <translation>单元格 %1 在您查看之后已于 %3 被 %2 修改（现为 %4），您的修改未保存。请查看其数值，必要时重新修改。</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>read a cell</source>
+        <translation>读取单元格</translation>
+    </message>
+    <message>
+        <source>save a correction</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>undo a correction</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Cell %1 has no saved correction to undo.</source>
+        <translation>单元格 %1 没有可撤销的已保存修改。</translation>
+    </message>
+    <message>
+        <source>save the review</source>
+        <translation>保存审校</translation>
+    </message>
+    <message>
+        <source>The report %1 has no content hash.</source>
+        <translation>报告 %1 缺少内容哈希。</translation>
+    </message>
+    <message>
+        <source>read a review</source>
+        <translation>读取审校</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>读取修改记录</translation>
+    </message>
+    <message>
+        <source>read the cells</source>
+        <translation>读取单元格</translation>
+    </message>
+    <message>
+        <source>read the changes</source>
+        <translation>读取变更</translation>
+    </message>
+    <message>
+        <source>read the queue</source>
+        <translation>读取报告队列</translation>
+    </message>
+    <message>
+        <source>add to the queue</source>
+        <translation>加入报告队列</translation>
+    </message>
+    <message>
+        <source>count the queue</source>
+        <translation>统计报告队列</translation>
+    </message>
+    <message>
+        <source>change the queue</source>
+        <translation>修改报告队列</translation>
+    </message>
+    <message>
+        <source>The report is no longer in the queue.</source>
+        <translation>该报告已不在队列中。</translation>
+    </message>
+    <message>
+        <source>save a setting</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>read a setting</source>
+        <translation>读取设置</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::CellHistoryView</name>
+    <message>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Undone by %1 at %2</source>
+        <translation>已由 %1 于 %2 撤销</translation>
+    </message>
+    <message>
+        <source>As extracted: %1</source>
+        <translation>提取值：%1</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>（未找到）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::FindingsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::MainWindow</name>
+    <message>
+        <source>About Nianbao</source>
+        <translation>关于年报审校</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nianbao %1&lt;/b&gt;&lt;br&gt;Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form's identities.</source>
+        <translation>&lt;b&gt;年报审校 %1&lt;/b&gt;&lt;br&gt;政府信息公开工作年度报告审校：原文与三张表格并排显示，按表格勾稽关系实时检查。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Reports…</source>
+        <translation>打开报告(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Report</source>
+        <translation>关闭报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Current Report…</source>
+        <translation>当前报告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed Reports…</source>
+        <translation>已审校的报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;All Reports…</source>
+        <translation>全部报告(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>CSV in &amp;GB18030 (for older Excel)</source>
+        <translation>CSV 使用 GB18030 编码（适用于旧版 Excel）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Reviewer &amp;Name…</source>
+        <translation>审校人姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Review &amp;Database…</source>
+        <translation>审校数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Search body, year or file</source>
+        <translation>搜索单位、年份或文件名</translation>
+    </message>
+    <message>
+        <source>All reports</source>
+        <translation>全部报告</translation>
+    </message>
+    <message>
+        <source>With errors</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>有警告</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>无问题</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Cell History</source>
+        <translation>单元格修改记录</translation>
+    </message>
+    <message>
+        <source>Note for the next correction (kept in the audit trail)</source>
+        <translation>下一次修改的备注（记入修改记录）</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Cells</source>
+        <translation>清空单元格(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Cells</source>
+        <translation>复制单元格(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Take Selection from Source</source>
+        <translation>取用原文中的选中内容(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Put the numbers selected in the source into the cells from the current one on</source>
+        <translation>将原文中选中的数字从当前单元格起依次填入</translation>
+    </message>
+    <message>
+        <source>Shift Row &amp;Left</source>
+        <translation>整行左移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Shift Row &amp;Right</source>
+        <translation>整行右移(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Move Row Values To…</source>
+        <translation>将本行数值移到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reviewed</source>
+        <translation>标记为已审校(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Finding</source>
+        <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Finding</source>
+        <translation>上一个问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Source…</source>
+        <translation>在原文中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Report</source>
+        <translation>下一份报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Previous R&amp;eport</source>
+        <translation>上一份报告(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Next P&amp;ane</source>
+        <translation>下一个窗格(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous Pa&amp;ne</source>
+        <translation>上一个窗格(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Table &amp;2: Proactive Disclosure</source>
+        <translation>表二：主动公开(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Table &amp;3: Applications</source>
+        <translation>表三：依申请公开(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Table &amp;4: Reconsideration and Litigation</source>
+        <translation>表四：复议诉讼(&amp;4)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Nianbao</source>
+        <translation>关于年报审校(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>&amp;Reports List</source>
+        <translation>报告列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>&amp;Corrections</source>
+        <translation>修改(&amp;C)</translation>
+    </message>
+    <message>
+        <source>As extracted</source>
+        <translation>提取结果</translation>
+    </message>
+    <message>
+        <source>Reading %v of %m</source>
+        <translation>正在读取第 %v / %m 份</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) have corrections and are not marked reviewed. Quit anyway?</source>
+        <translation><numerusform>有 %n 份报告已修改但尚未标记为已审校。仍要退出吗？</numerusform></translation>
+    </message>
+    <message>
+        <source>Open Reports</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.md *.html *.htm *.shtml *.docx *.doc *.pdf *.csv);;All files (*)</source>
+        <translation>报告 (*.txt *.md *.html *.htm *.shtml *.docx *.doc *.pdf *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a Folder of Reports</source>
+        <translation>打开报告文件夹</translation>
+    </message>
+    <message>
+        <source>Clear &amp;List</source>
+        <translation>清空列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close Report</source>
+        <translation>关闭报告</translation>
+    </message>
+    <message>
+        <source>This report has corrections and is not marked reviewed. Close it anyway?</source>
+        <translation>此报告已修改但尚未标记为已审校。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>No report is marked reviewed yet.</source>
+        <translation>还没有标记为已审校的报告。</translation>
+    </message>
+    <message>
+        <source>There is no report to export.</source>
+        <translation>没有可导出的报告。</translation>
+    </message>
+    <message>
+        <source>Reviews cannot be saved</source>
+        <translation>无法保存审校记录</translation>
+    </message>
+    <message>
+        <source>Corrections made now will not be kept.</source>
+        <translation>现在所做的修改将不会保存。</translation>
+    </message>
+    <message>
+        <source>Review store</source>
+        <translation>审校记录</translation>
+    </message>
+    <message>
+        <source>Changes by %1 were loaded.</source>
+        <translation>已载入 %1 的修改。</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>Review Database</source>
+        <translation>审校数据库</translation>
+    </message>
+    <message>
+        <source>Where reviews are kept: a SQLite file, or a team's server as postgresql://user:password@host:5432/database. Leave empty for your own file.</source>
+        <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户:密码@主机:5432/数据库。留空则使用本人的文件。</translation>
+    </message>
+    <message>
+        <source>Reviews are kept in %1</source>
+        <translation>审校记录保存在 %1</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审校人</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with every correction:</source>
+        <translation>您的姓名（随每一次修改记录）：</translation>
+    </message>
+    <message>
+        <source>Table 2 · Proactive</source>
+        <translation>表二 · 主动公开</translation>
+    </message>
+    <message>
+        <source>Table 3 · Applications</source>
+        <translation>表三 · 依申请公开</translation>
+    </message>
+    <message>
+        <source>Table 4 · Reconsideration, litigation</source>
+        <translation>表四 · 复议诉讼</translation>
+    </message>
+    <message>
+        <source>This file could not be read as a report.</source>
+        <translation>无法将此文件作为报告读取。</translation>
+    </message>
+    <message>
+        <source>Drop report files or folders here, or open them with File ▸ Open (Ctrl+O).</source>
+        <translation>将报告文件或文件夹拖到此处，或通过“文件 ▸ 打开”（Ctrl+O）打开。</translation>
+    </message>
+    <message>
+        <source>No findings: the tables add up.</source>
+        <translation>未发现问题：表格数字相符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n 个错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n 个警告</numerusform></translation>
+    </message>
+    <message>
+        <source>F8 next, Shift+F8 previous; click a finding to select its cells</source>
+        <translation>F8 下一个，Shift+F8 上一个；点击问题可选中相关单元格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s)</source>
+        <translation><numerusform>%n 处修改</numerusform></translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Received %1 · carried over %2 · processed %3 · carried forward %4</source>
+        <translation>新收 %1 · 上年结转 %2 · 办结 %3 · 结转下年 %4</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>template %1</source>
+        <translation>模板 %1</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation><numerusform>%n 份报告</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors</source>
+        <translation><numerusform>%n 份有错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed</source>
+        <translation><numerusform>%n 份已审校</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation><numerusform>%n 份无法读取</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>显示 %n 份</numerusform></translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的修改记录</translation>
+    </message>
+    <message>
+        <source>This cell has no place in the source.</source>
+        <translation>此单元格在原文中没有对应位置。</translation>
+    </message>
+    <message>
+        <source>Select numbers in the source first.</source>
+        <translation>请先在原文中选中数字。</translation>
+    </message>
+    <message>
+        <source>Move Row Values</source>
+        <translation>移动行数值</translation>
+    </message>
+    <message>
+        <source>Move the values of this row to:</source>
+        <translation>将本行数值移到：</translation>
+    </message>
+    <message>
+        <source>Mark Reviewed</source>
+        <translation>标记为已审校</translation>
+    </message>
+    <message numerus="yes">
+        <source>This report still has %n error(s). Mark it reviewed anyway?</source>
+        <translation><numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::ReportQueueModel</name>
+    <message>
+        <source>clean</source>
+        <translation>无问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n 个错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n 个警告</numerusform></translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s)</source>
+        <translation><numerusform>%n 处修改</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::ReportTableModel</name>
+    <message>
+        <source>Not found in the source.</source>
+        <translation>原文中未找到。</translation>
+    </message>
+    <message>
+        <source>Undecided: the digits ran together; it may be %1.</source>
+        <translation>无法确定：数字连在一起，可能是 %1。</translation>
+    </message>
+    <message>
+        <source>Decoded from digits that ran together.</source>
+        <translation>由连在一起的数字拆分得到。</translation>
+    </message>
+    <message>
+        <source>Note in the source: %1</source>
+        <translation>原文备注：%1</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Corrected; extracted value: %1</source>
+        <translation>已修改；提取值：%1</translation>
+    </message>
+    <message>
+        <source>by %1 at %2</source>
+        <translation>%1 于 %2 修改</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::SourcePane</name>
+    <message>
+        <source>Find in the source</source>
+        <translation>在原文中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>wrapped</source>
+        <translation>已从头开始</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
     </message>
 </context>
 </TS>
