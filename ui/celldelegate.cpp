@@ -1,6 +1,6 @@
 #include "celldelegate.h"
 
-#include "formlayout.h"
+#include "report/formlayout.h"
 #include "palette.h"
 #include "reporttablemodel.h"
 

@@ -17,6 +17,14 @@ int TableDef::rowIndex(QStringView k) const
     return -1;
 }
 
+const GroupDef *TableDef::group(QStringView label) const
+{
+    for (const GroupDef &g : groups)
+        if (g.label == label)
+            return &g;
+    return nullptr;
+}
+
 int TableDef::columnIndex(QStringView k) const
 {
     for (int i = 0; i < columns.size(); ++i)
@@ -81,6 +89,8 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
         td.key = to.value("key"_L1).toString();
         td.title = to.value("title"_L1).toString();
         td.titleEn = to.value("title_en"_L1).toString();
+        td.note = to.value("note"_L1).toString();
+        td.noteEn = to.value("note_en"_L1).toString();
         td.startAnchors = toStringList(to.value("start"_L1));
         td.headingAnchors = toStringList(to.value("heading"_L1));
         td.layout =
@@ -130,6 +140,7 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             const QJsonObject go = gv.toObject();
             GroupDef gd;
             gd.label = go.value("label"_L1).toString();
+            gd.labelEn = go.value("label_en"_L1).toString();
             for (const QString &a : toStringList(go.value("aliases"_L1)))
                 gd.aliases.append(matchKey(a));
             gd.variant = go.value("variant"_L1).toString();

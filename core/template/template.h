@@ -38,6 +38,7 @@ struct RowDef
 struct GroupDef
 {
     QString label;
+    QString labelEn;
     QStringList aliases;
     QString variant;
 };
@@ -73,6 +74,8 @@ struct TableDef
     QString key; // t2, t3, t4
     QString title;
     QString titleEn;
+    QString note; // printed in the form's corner (the 勾稽关系 of table 3)
+    QString noteEn;
     QStringList startAnchors;
     QStringList headingAnchors;
     TableLayout layout = TableLayout::Rows;
@@ -82,6 +85,8 @@ struct TableDef
     QList<IdentityDef> identities;
 
     int rowIndex(QStringView key) const;
+    /// The group of that label (a row's group or subgroup, a column's group); null when none.
+    const GroupDef *group(QStringView label) const;
     int columnIndex(QStringView key) const;
     bool rowActive(const RowDef &row, QStringView variant) const;
 };
