@@ -22,6 +22,16 @@ FormLayout::Slot groupLabel(const TableDef &t, FormLayout::Kind kind, const QStr
     return label(kind, text, g ? g->labelEn : QString());
 }
 
+/// The slot of a row's value in a column.
+FormLayout::Slot valueSlot(const TableDef &t, const RowDef &r, int column)
+{
+    FormLayout::Slot s;
+    s.kind = FormLayout::Kind::Value;
+    s.key = Template::cellKey(t, r, t.columns[column]);
+    s.column = column;
+    return s;
+}
+
 QList<const RowDef *> activeRows(const TableDef &t, QStringView variant)
 {
     QList<const RowDef *> out;
@@ -152,11 +162,7 @@ FormLayout FormLayout::buildSections(const TableDef &t, QStringView variant)
             for (int i = 0; i < n; ++i) {
                 if (!rowColumns(t, *r).contains(s.columns[i]))
                     continue;
-                Slot v;
-                v.kind = Kind::Value;
-                v.key = Template::cellKey(t, *r, t.columns[s.columns[i]]);
-                v.column = s.columns[i];
-                f.put(y, 1 + i, v, 1, i == n - 1 ? width - n : 1);
+                f.put(y, 1 + i, valueSlot(t, *r, s.columns[i]), 1, i == n - 1 ? width - n : 1);
             }
             ++y;
         }
@@ -253,11 +259,7 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
             }
         }
         for (int c : rowColumns(t, *r)) {
-            Slot v;
-            v.kind = Kind::Value;
-            v.key = Template::cellKey(t, *r, t.columns[c]);
-            v.column = c;
-            f.put(y, labels + c, v);
+            f.put(y, labels + c, valueSlot(t, *r, c));
         }
     }
     return f;
@@ -298,11 +300,7 @@ FormLayout FormLayout::buildSingleRow(const TableDef &t, QStringView variant)
                 f.put(2, x + c, label(Kind::Header, t.columns[c].label, t.columns[c].labelEn));
         }
         for (int c = 0; c < nc; ++c) {
-            Slot v;
-            v.kind = Kind::Value;
-            v.key = Template::cellKey(t, *r, t.columns[c]);
-            v.column = c;
-            f.put(header, x + c, v);
+            f.put(header, x + c, valueSlot(t, *r, c));
         }
     }
     return f;
