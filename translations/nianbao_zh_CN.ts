@@ -504,6 +504,60 @@ Commands:
     </message>
 </context>
 <context>
+    <name>nianbao::DatabaseUrl</name>
+    <message>
+        <source>A password given on the command line can be seen by other users of this computer while the program starts; it has been hidden and is not saved. Leave it out and use ~/.pgpass, or type it when asked.</source>
+        <translation>命令行中给出的密码在程序启动时可能被本机其他用户看到；密码已隐藏，且不会保存。请不要在命令行中写密码，改用 ~/.pgpass，或在询问时输入。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Outbox</name>
+    <message>
+        <source>The outbox %1 on this computer could not %2: %3</source>
+        <translation>本机暂存文件 %1 无法%2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 for the outbox.</source>
+        <translation>无法为本机暂存文件创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The outbox %1 was written by a newer version of Nianbao; it is left as it is.</source>
+        <translation>本机暂存文件 %1 由更新版本的年报审校写入，已保持原样，未作改动。</translation>
+    </message>
+    <message>
+        <source>update its schema</source>
+        <translation>更新其结构</translation>
+    </message>
+    <message>
+        <source>The outbox is not open.</source>
+        <translation>本机暂存文件未打开。</translation>
+    </message>
+    <message>
+        <source>keep a change</source>
+        <translation>暂存一处修改</translation>
+    </message>
+    <message>
+        <source>read its changes</source>
+        <translation>读取暂存的修改</translation>
+    </message>
+    <message>
+        <source>remove a sent change</source>
+        <translation>删除已发送的修改</translation>
+    </message>
+    <message>
+        <source>keep what is known of a report</source>
+        <translation>保存报告的已知状态</translation>
+    </message>
+    <message>
+        <source>keep what is known of the queue</source>
+        <translation>保存报告队列的已知状态</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::Review</name>
     <message>
         <source>This is not a cell of the report.</source>
@@ -579,6 +633,26 @@ Commands:
     <message>
         <source>another reviewer</source>
         <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>The review&apos;s state</source>
+        <translation>审校状态</translation>
+    </message>
+    <message>
+        <source>%1: your change made while the server could not be reached was not sent. %2</source>
+        <translation>%1：您在服务器无法连接时所做的修改未发送。%2</translation>
+    </message>
+    <message>
+        <source>Your changes are kept: File ▸ Unsent Changes sends them over the others&apos; values or gives them up.</source>
+        <translation>您的修改仍保留着：可通过“文件 ▸ 未发送的修改”用您的值覆盖他人的值，或放弃您的修改。</translation>
+    </message>
+    <message>
+        <source>%1: yours “%2” (%3). %4</source>
+        <translation>%1：您的值“%2”（%3）。%4</translation>
+    </message>
+    <message>
+        <source>The review&apos;s state (%1). %2</source>
+        <translation>审校状态（%1）。%2</translation>
     </message>
 </context>
 <context>
@@ -794,6 +868,33 @@ Commands:
     <message>
         <source>read a setting</source>
         <translation>读取设置</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::StoreLink</name>
+    <message>
+        <source>The change could not be kept on this computer either; it is lost unless made again: %1</source>
+        <translation>这处修改也无法暂存在本机，除非重新修改，否则将会丢失：%1</translation>
+    </message>
+    <message>
+        <source>No review database is open.</source>
+        <translation>没有打开审校数据库。</translation>
+    </message>
+    <message>
+        <source>An earlier change of this cell was not sent either.</source>
+        <translation>此单元格之前的一处修改也未发送。</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>服务器拒绝了这处修改：%1</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>Meanwhile %1 changed it to “%2” at %3.</source>
+        <translation>在此期间，%1 已于 %3 将其改为“%2”。</translation>
     </message>
 </context>
 <context>
