@@ -44,6 +44,7 @@ bool ReviewKeeper::open(const QString &urlOrPath, QString *error)
     if (!m_link.open(urlOrPath, error))
         return false;
     m_waitingBefore = m_link.waiting();
+    m_wasOnline = m_link.isOnline();
     if (m_link.isOnline()) {
         m_revision = m_store.latestRevision();
         m_store.watchChanges(true);
@@ -253,9 +254,16 @@ QString ReviewKeeper::currentPath()
 
 void ReviewKeeper::onReconnected()
 {
-    m_revision = m_store.latestRevision();
     m_store.watchChanges(true);
-    // What others changed meanwhile, and what was just sent, comes back into the open reports.
+    if (m_wasOnline) {
+        // What others changed while the server was away comes into the reports they touched;
+        // the others keep their undo steps.
+        onChanges();
+        return;
+    }
+    // Opened offline: the reports came from what this computer last knew; read them all now.
+    m_wasOnline = true;
+    m_revision = m_store.latestRevision();
     for (const QPointer<Review> &r : std::as_const(m_byHash))
         if (r)
             reload(r);

@@ -88,6 +88,7 @@ private:
     QHash<QString, QPointer<Review>> m_byHash;
     qint64 m_revision = 0;
     bool m_restoring = false; // a review being replaced by what was saved: its signals write nothing
+    bool m_wasOnline = false; // the open reviews were read from the server (not only from the outbox)
     int m_waitingBefore = 0;
     QStringList m_heldNews; // held while sending, said once when it is done
 };

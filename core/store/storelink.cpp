@@ -303,7 +303,8 @@ StoreLink::Result StoreLink::write(OutboxEntry e, QString *errorOut, Conflict *c
     QString *error = errorOut ? errorOut : &local;
     e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (m_online && (!usesOutbox() || waiting() == 0)) {
-        const qint64 expected = e.touchesCell() ? ReviewStore::SeenVersion : 0;
+        // the version this reviewer saw, kept across the store's reconnections
+        const qint64 expected = e.touchesCell() ? versionOf(e.contentHash, e.key) : 0;
         const Sent sent = send(e, expected, error, conflict);
         if (sent == Sent::Done) {
             if (e.touchesCell())
@@ -442,8 +443,11 @@ bool StoreLink::flush(QString *error)
         Conflict conflict;
         const Sent sent = send(e, e.expectedVersion, &err, &conflict);
         if (sent == Sent::Done) {
+            // a repeat was applied before: it made the version after the one it stated
             if (e.touchesCell())
-                m_versions.insert(cellId(e.contentHash, e.key), m_store->seenVersion(e.contentHash, e.key));
+                m_versions.insert(cellId(e.contentHash, e.key),
+                                  m_store->lastWriteWasRepeat() ? e.expectedVersion + 1
+                                                                : m_store->seenVersion(e.contentHash, e.key));
             if (!m_outbox.remove(e.id, &err)) {
                 // sent but still listed: the server knows its id and will not apply it again
                 if (error)

@@ -353,6 +353,14 @@ void TestPersistence::changesWhileTheServerIsAwayAreCountedAndSent()
     }
     QCOMPARE(r->report().cell(kKey)->value, 20.0);
     QVERIFY(r->isCorrected(kKey));
+    // the edits made while the server was away are still undoable, and the undo reaches it
+    QVERIFY(r->undoStack()->canUndo());
+    r->undoStack()->undo();
+    QCOMPARE(w.keeper()->waitingChanges(), 0);
+    QCOMPARE(w.keeper()->heldChanges(), 0);
+    QCOMPARE(server.corrections(hash).size(), 2);
+    QVERIFY(r->report().cell(keys[2])->value != 22.0);
+    QCOMPARE(server.storedCell(hash, keys[2])->cell.value, r->report().cell(keys[2])->value);
 }
 
 void TestPersistence::unsentChangesAreShownAndCanBeGivenUp()
