@@ -140,13 +140,26 @@ MainWindow::~MainWindow()
 {
     m_watcher->cancel();
     m_watcher->waitForFinished();
-    // The reviews go with the queue: detach the views from them first.
+    // Nothing from here on is a change to save: the keeper goes first.
+    delete m_keeper;
+    m_keeper = nullptr;
+    // The reviews (and their undo stacks) die now, while every widget and model they signal is
+    // whole: left to the queue model, they would be deleted among the window's children, after
+    // this destructor, and their stacks would signal into a window already taken apart.
     m_currentRow = -1;
     disconnect(m_findingsModel, nullptr, this, nullptr);
     disconnect(m_queue, nullptr, this, nullptr);
+    disconnect(m_queueView->selectionModel(), nullptr, this, nullptr);
     m_findingsModel->setReview(nullptr);
     for (ReportTableModel *m : std::as_const(m_tableModels))
         m->setReview(nullptr);
+    m_undoGroup->setActiveStack(nullptr);
+    for (Review *r : m_queue->reviews()) {
+        r->disconnect(this);
+        r->undoStack()->disconnect(this);
+        m_undoGroup->removeStack(r->undoStack());
+    }
+    m_queue->clear();
 }
 
 void MainWindow::createWidgets()
