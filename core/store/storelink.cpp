@@ -8,8 +8,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QSet>
+#include <QThread>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -44,14 +44,16 @@ StoreLink::StoreLink(ReviewStore *store, QObject *parent) : QObject(parent), m_s
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &StoreLink::probe);
-    connect(&m_probe, &QFutureWatcher<int>::finished, this, &StoreLink::onProbed);
 }
 
 StoreLink::~StoreLink()
 {
     m_retryTimer.stop();
-    m_probe.disconnect(this);
-    m_probe.waitForFinished();
+    if (m_probe) {
+        m_probe->disconnect(this);
+        m_probe->wait();
+        delete m_probe;
+    }
 }
 
 void StoreLink::setRetryDelays(int firstMs, int maxMs)
@@ -149,7 +151,7 @@ void StoreLink::goOffline(const QString &reason, bool retry)
 
 void StoreLink::scheduleRetry()
 {
-    if (!m_retrying || m_online || m_probe.isRunning())
+    if (!m_retrying || m_online || probing())
         return;
     m_retryTimer.start(m_delayMs);
     m_delayMs = qMin(m_delayMs * 2, m_maxDelayMs);
@@ -157,7 +159,7 @@ void StoreLink::scheduleRetry()
 
 void StoreLink::retryNow()
 {
-    if (m_online || m_probe.isRunning())
+    if (m_online || probing())
         return;
     m_retryTimer.stop();
     probe();
@@ -165,21 +167,32 @@ void StoreLink::retryNow()
 
 void StoreLink::probe()
 {
-    if (m_online || m_probe.isRunning())
+    if (m_online || probing())
         return;
     // Reaching a server that is away can take the whole connect timeout: try it on a thread of
     // its own, with a connection of its own, and reopen here only once it answers.
+    // A thread that ends with the attempt (not a pooled one): libpq's and OpenSSL's state of the
+    // thread goes with it.
     const QString url = m_url;
-    m_probe.setFuture(QtConcurrent::run([url] {
+    delete m_probe;
+    m_probe = QThread::create([this, url] {
         ReviewStore s;
         QString error;
-        return s.open(url, &error) ? int(ReviewStore::Failure::None) : int(s.lastFailure());
-    }));
+        m_probeResult = int(s.open(url, &error) ? ReviewStore::Failure::None : s.lastFailure());
+    });
+    connect(m_probe, &QThread::finished, this, &StoreLink::onProbed);
+    m_probe->start();
+}
+
+bool StoreLink::probing() const
+{
+    return m_probe && !m_probe->isFinished();
 }
 
 void StoreLink::onProbed()
 {
-    const auto failure = ReviewStore::Failure(m_probe.result());
+    m_probe->wait(); // finished is said just before the thread ends
+    const auto failure = ReviewStore::Failure(m_probeResult.load());
     if (m_online)
         return;
     if (failure == ReviewStore::Failure::None) {

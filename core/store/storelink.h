@@ -3,10 +3,13 @@
 #include "store/outbox.h"
 #include "store/reviewstore.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+
+#include <atomic>
+
+class QThread;
 
 namespace nianbao {
 
@@ -105,6 +108,7 @@ private:
     void scheduleRetry();
     void probe();
     void onProbed();
+    bool probing() const;
     void reconnect();
     void applyWaiting(ReviewedReport *rr) const;
     void noteVersions(const QString &hash, const QList<Correction> &corrections);
@@ -126,7 +130,8 @@ private:
     int m_firstDelayMs = 2000;
     int m_maxDelayMs = 60000;
     int m_delayMs = 2000;
-    QFutureWatcher<int> m_probe;
+    QThread *m_probe = nullptr;
+    std::atomic<int> m_probeResult{0};
 };
 
 } // namespace nianbao
