@@ -502,6 +502,10 @@ Commands:
         <source>Report files or folders to open.</source>
         <translation>要打开的报告文件或文件夹。</translation>
     </message>
+    <message>
+        <source>There is no display to open the window on (DISPLAY is not set): start nianbao in a desktop session or under xvfb-run; nianbao-cli reads and checks reports without a window.</source>
+        <translation>没有可以打开窗口的显示器（未设置 DISPLAY）：请在桌面会话中或用 xvfb-run 启动 nianbao；nianbao-cli 无需窗口即可读取和检查报告。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DatabaseUrl</name>

@@ -5,17 +5,51 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTextStream>
+
+#include <memory>
 
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// Can Qt open a window: a platform named (QT_QPA_PLATFORM, -platform) or a display to draw on?
+/// Without one QApplication aborts.
+bool haveDisplay(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "-platform") == 0)
+            return true;
+    }
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+/// --help and --version need no window, nor a display.
+bool asksHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc && qstrcmp(argv[i], "--") != 0; ++i) {
+        for (const char *option : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (qstrcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     // First of all: a password given with --database is wiped from the arguments other users
     // can read (/proc/PID/cmdline, ps); it is kept in memory only.
     const QString commandLinePassword = nianbao::DatabaseUrl::hidePasswordInArguments(argc, argv);
-    QApplication app(argc, argv);
+    const bool gui = haveDisplay(argc, argv) && !asksHelpOrVersion(argc, argv);
+    const std::unique_ptr<QCoreApplication> application(gui ? new QApplication(argc, argv)
+                                                            : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QApplication::setApplicationName(u"nianbao"_s);
     QApplication::setApplicationDisplayName(u"年报审校 Nianbao"_s);
     QApplication::setOrganizationName(u"nianbao"_s);
@@ -39,6 +73,14 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(
         u"files"_s, QApplication::translate("main", "Report files or folders to open."), u"[FILE...]"_s);
     parser.process(app);
+    if (!gui) {
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "main", "There is no display to open the window on (DISPLAY is not "
+                                           "set): start nianbao in a desktop session or under xvfb-run; "
+                                           "nianbao-cli reads and checks reports without a window.")
+                            << Qt::endl;
+        return 2;
+    }
     if (!commandLinePassword.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(nianbao::DatabaseUrl::commandLineWarning()));
 
