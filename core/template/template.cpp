@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -202,16 +203,22 @@ static std::unique_ptr<Template> loadResource(const QString &path)
 
 const QList<const Template *> &Template::all()
 {
-    // Every template resource, loaded once; the newest (by name, a report year) first.
-    static const QList<const Template *> templates = [] {
-        QList<const Template *> out;
+    // Every template resource, loaded once and kept for the program's life; the newest (by name,
+    // a report year) first.
+    static const std::vector<std::unique_ptr<Template>> owned = [] {
+        std::vector<std::unique_ptr<Template>> out;
         const QDir dir(u":/nianbao/templates"_s);
         for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files))
-            out.append(loadResource(dir.filePath(name)).release());
-        if (out.isEmpty())
+            out.push_back(loadResource(dir.filePath(name)));
+        if (out.empty())
             qFatal("no template resource");
-        std::sort(out.begin(), out.end(),
-                  [](const Template *a, const Template *b) { return a->name() > b->name(); });
+        std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a->name() > b->name(); });
+        return out;
+    }();
+    static const QList<const Template *> templates = [] {
+        QList<const Template *> out;
+        for (const auto &t : owned)
+            out.append(t.get());
         return out;
     }();
     return templates;
