@@ -47,6 +47,8 @@ public:
     explicit Tokenizer(const QString &normalized);
 
     const QList<Item> &items() const { return m_items; }
+    /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
+    const QString &error() const { return m_error; }
     const QList<LineInfo> &lines() const { return m_lines; }
     /// Index of the first item that ends after pos.
     int firstItemAt(qsizetype pos) const;
@@ -62,6 +64,7 @@ private:
     const QString &m_text;
     QList<Item> m_items;
     QList<LineInfo> m_lines;
+    QString m_error;
 };
 
 } // namespace nianbao
