@@ -310,8 +310,12 @@ Commands:
         <translation>此 PDF 有 %1 页，超过报告最多可有的 %2 页，不予读取。</translation>
     </message>
     <message>
-        <source>Page %1 of the PDF holds more than %2 words, more than any report's page; the file is not read.</source>
-        <translation>此 PDF 第 %1 页超过 %2 个词，比任何报告的页面都多，不予读取此文件。</translation>
+        <source>Page %1 of the PDF holds more than %2 characters, more than any report's page; the file is not read.</source>
+        <translation>此 PDF 第 %1 页超过 %2 个字符，比任何报告的页面都多，不予读取此文件。</translation>
+    </message>
+    <message>
+        <source>Laying out the first %1 pages of the PDF took more than %2 seconds, far longer than any report takes; the file is not read.</source>
+        <translation>排版此 PDF 的前 %1 页已用时超过 %2 秒，远超任何报告所需，不予读取此文件。</translation>
     </message>
 </context>
 <context>

@@ -55,12 +55,21 @@ QString Limits::tooManyPages(int pages)
         .arg(count(MaxPdfPages));
 }
 
-QString Limits::tooManyWords(int page)
+QString Limits::tooManyChars(int page)
 {
-    return tr("Page %1 of the PDF holds more than %2 words, more than any report's page; the file is not "
+    return tr("Page %1 of the PDF holds more than %2 characters, more than any report's page; the file is "
+              "not "
               "read.")
         .arg(count(page))
-        .arg(count(MaxPdfWordsPerPage));
+        .arg(count(MaxPdfCharsPerPage));
+}
+
+QString Limits::pdfTooSlow(int pages)
+{
+    return tr("Laying out the first %1 pages of the PDF took more than %2 seconds, far longer than any "
+              "report takes; the file is not read.")
+        .arg(count(pages))
+        .arg(count(MaxPdfSeconds));
 }
 
 int Limits::numberDigits(QStringView text)

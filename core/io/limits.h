@@ -36,7 +36,12 @@ public:
 
     // PDF.
     static constexpr int MaxPdfPages = 1000;
-    static constexpr int MaxPdfWordsPerPage = 20000;
+    /// Poppler's layout of a page grows much faster than its characters once they are many (10,000
+    /// one-digit words in a grid take it 9 s): a page beyond this is not laid out. The densest page
+    /// of the corpus holds 655; a page of 9-pt text about 2,500.
+    static constexpr int MaxPdfCharsPerPage = 5000;
+    /// The pages' layout of one PDF, all pages together: beyond this the reading stops, refused.
+    static constexpr int MaxPdfSeconds = 30;
 
     // Values.
     /// Digits of one number (its decimals included). Below 10^13 a value, and any sum of up to 900
@@ -54,7 +59,8 @@ public:
     static QString tablesTooDeep();
     static QString tableTooLarge();
     static QString tooManyPages(int pages);
-    static QString tooManyWords(int page);
+    static QString tooManyChars(int page);
+    static QString pdfTooSlow(int pages);
     /// Digits of a number written in text ("1,234", "-5", "12.50", "１２"): the digits when the text
     /// is one number (sign, separators and spaces aside), -1 otherwise.
     static int numberDigits(QStringView text);

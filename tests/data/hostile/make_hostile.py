@@ -65,6 +65,17 @@ def pdf(path, pages, content):
         f.write(out)
 
 
+def grid(n, per_line):
+    """A page of n one-digit words, per_line to a line, filling the page."""
+    lines = (n + per_line - 1) // per_line
+    dx, dy = 575 / per_line, 822 / lines
+    size = min(10, dx / 2, dy * 0.8)
+    words = bytearray(b"BT /F1 %.2f Tf\n" % size)
+    for i in range(n):
+        words += b"1 0 0 1 %.2f %.2f Tm (%d) Tj\n" % (10 + (i % per_line) * dx, 832 - (i // per_line + 1) * dy, i % 10)
+    return bytes(words + b"ET")
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     w = lambda name, data: open(os.path.join(out, name), "wb").write(
@@ -84,22 +95,21 @@ def main(out):
       "</tr></table></body></html>")
     w("spans.html", "<html><body><table>" + "<tr><td rowspan=1000 colspan=100>1</td></tr>" * 5000 +
       "</table></body></html>")
-    w("nested.html", "<html><body>" + "<table><tr><td>" * 20_000 + "1" + "</td></tr></table>" * 20_000 +
-      "</body></html>")
-    docx(os.path.join(out, "nested.docx"), "<w:tbl><w:tr><w:tc>" * 200_000 + "<w:p><w:r><w:t>1</w:t></w:r></w:p>" +
-         "</w:tc></w:tr></w:tbl>" * 200_000)
+    w("nested.html", "<html><body>" + "<table><tr><td>规章</td><td>" * 20_000 + "1" +
+      "</td></tr></table>" * 20_000 + "</body></html>")
+    docx(os.path.join(out, "nested.docx"),
+         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc>" * 200_000 +
+         "<w:p><w:r><w:t>1</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * 200_000)
     docx(os.path.join(out, "huge_part.docx"), paragraphs(s) + "<w:p><w:r><w:t>" + "规章 0 " * 6_000_000 +
          "</w:t></w:r></w:p>")
     w("cell_400_digits.txt", s.replace("行政许可\t0", "行政许可\t" + digits(400)))
     w("count_21_digits.txt", s.replace("53\t0\t53", digits(21) + "\t0\t53", 1))
     w("prose_400_digits.txt", s.replace("受理政府信息公开申请 10 件", "受理政府信息公开申请 " + digits(400) + " 件"))
     w("one_nul.txt", s.replace("二、主动公开", "二、主\0动公开", 1))
-    page = b"BT /F1 10 Tf 72 700 Td (1) Tj ET"
-    pdf(os.path.join(out, "pages_5000.pdf"), 5000, page)
-    words = bytearray(b"BT /F1 1 Tf\n")
-    for i in range(100_000):
-        words += b"1 0 0 1 %.1f %.1f Tm (%d) Tj\n" % (10 + (i % 316) * 1.8, 10 + (i // 316) * 2.6, i % 10)
-    pdf(os.path.join(out, "words_100000.pdf"), 1, bytes(words + b"ET"))
+    pdf(os.path.join(out, "pages_5000.pdf"), 5000, grid(300, 20))
+    pdf(os.path.join(out, "pages_1000.pdf"), 1000, grid(300, 20))
+    pdf(os.path.join(out, "words_100000.pdf"), 1, grid(100_000, 316))
+    pdf(os.path.join(out, "words_20000.pdf"), 1, grid(20_000, 141))
 
 
 if __name__ == "__main__":
