@@ -202,6 +202,7 @@ private:
     CompactIndex m_index;
     Report *m_report;
     QList<Slot> m_slots;
+    qsizetype m_splitsKept = 0;  // readings of all the runs, at most Limits::MaxReportSplits
     QSet<QString> m_matchedRows; // "t3.granted"
 };
 
@@ -384,7 +385,25 @@ void Run::assignValues(const TableDef &t, const QStringList &keys, const QList<i
             }
             return;
         }
-        const QList<Split> splits = RunSplitter::enumerate(tokens, n);
+        const qsizetype room = qMin<qsizetype>(Limits::MaxRunSplits, Limits::MaxReportSplits - m_splitsKept);
+        const QList<Split> splits = RunSplitter::enumerate(tokens, n, int(room) + 1);
+        if (splits.size() > room) {
+            // More readings than are weighed: undecided, and none offered (the list would be cut
+            // short, and what the identities kept of it could be the wrong one).
+            const qsizetype os = origStart(items[nonBlank.first()].start);
+            const qsizetype oe = origEnd(items[nonBlank.last()].end);
+            for (const QString &k : keys) {
+                Cell c;
+                c.state = Cell::State::Uncertain;
+                c.start = os;
+                c.length = oe - os;
+                c.text = m_doc.text.mid(os, oe - os);
+                c.fromRun = true;
+                m_report->cells.insert(k, c);
+            }
+            return;
+        }
+        m_splitsKept += splits.size();
         if (!splits.isEmpty()) {
             Slot s;
             s.keys = keys;

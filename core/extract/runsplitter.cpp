@@ -63,8 +63,8 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
                 continue;
             SplitValue v;
             v.value = QStringView(digits).mid(g, len).toDouble();
-            v.start = position[g];
-            v.end = position[g] + len;
+            v.start = int(position[g]);
+            v.end = int(position[g] + len);
             cur.append(v);
             rec(g + len, valuesLeft - 1);
             cur.removeLast();

@@ -20,8 +20,8 @@ struct RunToken
 struct SplitValue
 {
     double value = 0;
-    qsizetype start = 0; // normalized span of the digits of this value
-    qsizetype end = 0;
+    int start = 0; // normalized span of the digits of this value (at most Limits::MaxNormalizedChars)
+    int end = 0;
 };
 using Split = QList<SplitValue>;
 

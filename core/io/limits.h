@@ -50,7 +50,11 @@ public:
     /// Digits of one value cut from digits that ran together: a row's run longer than its cells can
     /// hold at this many digits each is not split at all.
     static constexpr int MaxSplitDigits = 9;
-    static constexpr int MaxRunSplits = 200000; ///< ways to split one row's run kept for deciding
+    /// Ways to cut one row's run weighed by the identities (the corpus's runs have at most 16, a
+    /// table of large numbers all run together 27,350), and for all the runs of a report: a run
+    /// with more stays undecided and no reading is offered, since its list would be cut short.
+    static constexpr int MaxRunSplits = 100000;
+    static constexpr int MaxReportSplits = 500000;
 
     static QString textTooLong();
     static QString normalizedTooLong();

@@ -71,7 +71,7 @@ struct Line
 
 /// Bounds of the geometry's passes, far beyond any table (a form has about ten columns and thirty
 /// rows a page) so that a page of many thousands of words costs about as much as their number.
-constexpr qsizetype MaxRowCells = 200;       // a line with more cells is not a table row
+constexpr qsizetype MaxRowCells = 64;        // a line with more cells is not a table row
 constexpr qsizetype MaxRowsApart = 60;       // rows compared for a blank column
 constexpr qsizetype MaxLabelLines = 8;       // lines of one wrapped label
 constexpr qsizetype MaxFragmentsAhead = 200; // fragments looked at for a vertical group label

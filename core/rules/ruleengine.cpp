@@ -359,9 +359,20 @@ QList<Finding> RuleEngine::check(const Report &report)
                 moreEn = u" / … (%1 in all)"_s.arg(c->candidates.size());
             }
             f.rule = u"CELL.UNCERTAIN"_s;
-            f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s) + more);
-            f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(
-                nameEn, vs.join(u" / "_s) + moreEn);
+            if (c->candidates.isEmpty()) {
+                const QString run = QString::number(Limits::MaxRunSplits);
+                const QString all = QString::number(Limits::MaxReportSplits);
+                f.message =
+                    u"%1 的数字连在一起，拆分方式多于所能权衡的（每行至多 %2 种，每份报告至多 %3 种），无法确定"_s
+                        .arg(name, run, all);
+                f.messageEn =
+                    u"%1 was read from digits that ran together in more ways than are weighed (%2 a run, "
+                    u"%3 a report) and is undecided"_s.arg(nameEn, run, all);
+            } else {
+                f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s) + more);
+                f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(
+                    nameEn, vs.join(u" / "_s) + moreEn);
+            }
         } else {
             continue;
         }

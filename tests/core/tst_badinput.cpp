@@ -40,6 +40,7 @@ private Q_SLOTS:
     void countOfThirteenDigitsIsRead();
     void numberTooLongInTheProseIsShownNotCompared();
     void runSplittingOnlyTriesCutsThatCanFit();
+    void runOfTooManyReadingsStaysUndecidedWithoutAGuess();
 };
 
 namespace {
@@ -465,6 +466,43 @@ void TestBadInput::runSplittingOnlyTriesCutsThatCanFit()
     // Zeros stand alone: a run that no cut completes, found without trying them all.
     QVERIFY(RunSplitter::enumerate({RunToken{u"9"_s + QString(60, u'0'), 0}}, 15).isEmpty());
     QVERIFY(RunSplitter::enumerate({RunToken{u"1"_s + QString(40, u'0'), 0}}, 25).isEmpty());
+}
+
+void TestBadInput::runOfTooManyReadingsStaysUndecidedWithoutAGuess()
+{
+    // Every row of tables 3 and 4 written as one run of ones: each can be cut in far more ways than
+    // are weighed. No cell is decided from a list cut short, and none offers a reading.
+    QStringList lines = seedText().split(u'\n');
+    static const QRegularExpression values(u"(\\t\\d+)+\\t?$"_s);
+    int runs = 0;
+    for (QString &l : lines) {
+        const int n = int(l.count(QRegularExpression(u"\\t\\d+(?=\\t|$)"_s)));
+        if (n == 7) {
+            l.replace(values, u"\t"_s + QString(40, u'1'));
+            ++runs;
+        } else if (l == t4Row()) {
+            l = QString(60, u'1');
+            ++runs;
+        }
+    }
+    QCOMPARE(runs, 26);
+    const ReadResult r = readWritten(lines.join(u'\n').toUtf8());
+    QVERIFY2(r.ok, qPrintable(r.error));
+    int undecided = 0;
+    for (const QString &k :
+         t4Keys() + QStringList{u"t3.partially_granted.total"_s, u"t3.carried_forward.research"_s}) {
+        const Cell *c = r.report.cell(k);
+        QVERIFY2(c, qPrintable(k));
+        QCOMPARE(c->state, Cell::State::Uncertain);
+        QVERIFY(c->candidates.isEmpty());
+        QVERIFY(c->fromRun);
+        ++undecided;
+    }
+    QCOMPARE(undecided, 17);
+    for (const Finding &f : r.findings)
+        if (f.rule == u"CELL.UNCERTAIN"_s)
+            QVERIFY2(f.messageEn.contains(QString::number(Limits::MaxRunSplits)), qPrintable(f.messageEn));
+    QCOMPARE(r.errors(), 0); // no identity is checked against a guess
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
