@@ -53,6 +53,7 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     qsizetype ls = 0;
     int line = 0;
     const qsizetype n = m_text.size();
+    m_lines.reserve(m_text.count(u'\n') + 1);
     while (ls <= n && m_error.isEmpty()) {
         qsizetype le = m_text.indexOf(u'\n', ls);
         if (le < 0)
@@ -88,8 +89,8 @@ bool Tokenizer::isPageFurniture(QStringView line)
 void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
 {
     LineInfo info;
-    info.start = ls;
-    info.end = le;
+    info.start = int(ls);
+    info.end = int(le);
     const qsizetype firstItem = m_items.size();
     const QStringView l = QStringView(m_text).mid(ls, le - ls);
     if (isPageFurniture(l)) {

@@ -31,8 +31,8 @@ struct Item
 
 struct LineInfo
 {
-    qsizetype start = 0;
-    qsizetype end = 0;
+    int start = 0; // normalized positions (the text is at most Limits::MaxNormalizedChars long)
+    int end = 0;
     int cells = 0;  // cells the line was split into (| or tab or wide spaces)
     int values = 0; // number and value-text items on the line
     int labels = 0;

@@ -106,10 +106,23 @@ def main(out):
     w("count_21_digits.txt", s.replace("53\t0\t53", digits(21) + "\t0\t53", 1))
     w("prose_400_digits.txt", s.replace("受理政府信息公开申请 10 件", "受理政府信息公开申请 " + digits(400) + " 件"))
     w("one_nul.txt", s.replace("二、主动公开", "二、主\0动公开", 1))
+    w("newlines_16mb.txt", s + "\n" * (16_000_000 - len(s.encode())))
+    w("items_1m.txt", s + "1 " * 990_000 + "a" * (16_000_000 - len(s.encode()) - 1_980_000))
+    runs = []
+    for line in s.split("\n"):
+        cells = line.split("\t")
+        values = [c for c in cells if c.isdigit()]
+        if len(values) == 7:  # a row of table 3: its values as one run of forty ones
+            line = "\t".join(c for c in cells if not c.isdigit()).rstrip("\t") + "\t" + "1" * 40
+        elif line == T4_ROW:
+            line = "1" * 60
+        runs.append(line)
+    w("runs_everywhere.txt", "\n".join(runs))
     pdf(os.path.join(out, "pages_5000.pdf"), 5000, grid(300, 20))
     pdf(os.path.join(out, "pages_1000.pdf"), 1000, grid(300, 20))
     pdf(os.path.join(out, "words_100000.pdf"), 1, grid(100_000, 316))
     pdf(os.path.join(out, "words_20000.pdf"), 1, grid(20_000, 141))
+    pdf(os.path.join(out, "slow_pages.pdf"), 1000, grid(5_000, 71))
 
 
 if __name__ == "__main__":
