@@ -564,7 +564,17 @@ void fillBlankColumns(QList<Line> &lines)
 
 QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
 {
-    QList<Line> lines = buildLines(words);
+    // A box at an infinite or undefined place (a damaged text matrix) has no place on the page;
+    // kept, it would break the orderings below.
+    QList<Word> placed;
+    placed.reserve(words.size());
+    for (const Word &w : words) {
+        const QRectF &b = w.box;
+        if (std::isfinite(b.left()) && std::isfinite(b.top()) && std::isfinite(b.right()) &&
+            std::isfinite(b.bottom()) && std::isfinite(b.center().y()) && std::isfinite(b.height()))
+            placed.append(w);
+    }
+    QList<Line> lines = buildLines(placed);
     // Columns of values: value cells of lines that hold three or more.
     QList<std::pair<double, double>> columns;
     for (Line &l : lines) {

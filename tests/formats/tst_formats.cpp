@@ -41,6 +41,7 @@ private Q_SLOTS:
     void pdfLayouts();
     void pdfTextFoldsKangxiRadicals();
     void pdfPageNumberInTheMarginIsDropped();
+    void pdfWordsAtNoPlaceAreLeftOut();
     void pdfLayoutOfAHugePageEnds_data();
     void pdfLayoutOfAHugePageEnds();
     void hostileFileIsRefusedAtALimit_data();
@@ -514,6 +515,19 @@ void TestFormats::pdfTextFoldsKangxiRadicals()
         QVERIFY2(c.unicode() < 0x2E80 || c.unicode() > 0x2FDF, "a Kangxi radical is left in the text");
     QVERIFY(r.report.text.contains(u"自然人"_s));
     QVERIFY(!r.report.text.contains(u"-4-"_s));
+}
+
+void TestFormats::pdfWordsAtNoPlaceAreLeftOut()
+{
+    const double inf = std::numeric_limits<double>::infinity(),
+                 nan = std::numeric_limits<double>::quiet_NaN();
+    QList<PdfReader::Word> words{w("规章", 70, 100, 20), w("0", 300, 99, 7, 14)};
+    for (int i = 0; i < 100; ++i) {
+        words.insert(1, PdfReader::Word{u"9"_s, QRectF(nan, 100, 7, 14)});
+        words.append(PdfReader::Word{u"8"_s, QRectF(310, inf, 7, 14)});
+        words.append(PdfReader::Word{u"7"_s, QRectF(-inf, 100, inf, nan)});
+    }
+    QCOMPARE(PdfReader::layoutPage(words), u"规章 | 0\n"_s);
 }
 
 void TestFormats::pdfPageNumberInTheMarginIsDropped()
