@@ -2,6 +2,8 @@
 # A throw-away PostgreSQL cluster for the tests: a temp folder, a local TCP port, a password user.
 #   scripts/pg-test-cluster.sh start DIR   initdb + start in DIR (made if missing), print the URL
 #   scripts/pg-test-cluster.sh restart DIR restart the server (same port and data)
+#   scripts/pg-test-cluster.sh down DIR    stop the server, keep its data (the server goes away)
+#   scripts/pg-test-cluster.sh up DIR      start it again after down (same port and data)
 #   scripts/pg-test-cluster.sh stop DIR    stop the server and delete DIR
 # PostgreSQL refuses to run as root: as root the cluster runs as $NIANBAO_PG_USER (default nobody).
 # Exit status 3 when no PostgreSQL server binaries are installed (the tests then skip).
@@ -10,7 +12,7 @@ set -euo pipefail
 cmd=${1:-}
 dir=${2:-}
 if [[ -z "$cmd" || -z "$dir" ]]; then
-    echo "usage: $0 start|restart|stop DIR" >&2
+    echo "usage: $0 start|restart|down|up|stop DIR" >&2
     exit 2
 fi
 
@@ -77,6 +79,15 @@ start)
 restart)
     run "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >/dev/null
     ;;
+down)
+    run "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+    ;;
+up)
+    dir=$(cd "$dir" && pwd)
+    port=$(cat "$dir/port")
+    run "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
+    ;;
 stop)
     if [[ -d "$dir/data" ]]; then
         run "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -84,7 +95,7 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: $0 start|restart|stop DIR" >&2
+    echo "usage: $0 start|restart|down|up|stop DIR" >&2
     exit 2
     ;;
 esac

@@ -526,8 +526,8 @@ Commands:
 <context>
     <name>main</name>
     <message>
-        <source>Where reviews are kept: a SQLite file or postgresql://user:password@host:port/db (default: the last one used, or a file in the user's data folder).</source>
-        <translation>审校记录的保存位置：SQLite 文件，或 postgresql://用户:密码@主机:端口/数据库（默认：上次使用的位置，或用户数据文件夹中的文件）。</translation>
+        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user's data folder).</source>
+        <translation>审校记录的保存位置：SQLite 文件，或 postgresql://用户@主机:端口/数据库，密码从 ~/.pgpass 读取或在需要时询问（默认：上次使用的位置，或用户数据文件夹中的文件）。</translation>
     </message>
     <message>
         <source>url</source>
@@ -540,6 +540,64 @@ Commands:
     <message>
         <source>Report files or folders to open.</source>
         <translation>要打开的报告文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no display to open the window on (DISPLAY is not set): start nianbao in a desktop session or under xvfb-run; nianbao-cli reads and checks reports without a window.</source>
+        <translation>没有可以打开窗口的显示器（未设置 DISPLAY）：请在桌面会话中或用 xvfb-run 启动 nianbao；nianbao-cli 无需窗口即可读取和检查报告。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::DatabaseUrl</name>
+    <message>
+        <source>A password given on the command line can be seen by other users of this computer while the program starts; it has been hidden and is not saved. Leave it out and use ~/.pgpass, or type it when asked.</source>
+        <translation>命令行中给出的密码在程序启动时可能被本机其他用户看到；密码已隐藏，且不会保存。请不要在命令行中写密码，改用 ~/.pgpass，或在询问时输入。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Outbox</name>
+    <message>
+        <source>The outbox %1 on this computer could not %2: %3</source>
+        <translation>本机暂存文件 %1 无法%2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 for the outbox.</source>
+        <translation>无法为本机暂存文件创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The outbox %1 was written by a newer version of Nianbao; it is left as it is.</source>
+        <translation>本机暂存文件 %1 由更新版本的年报审校写入，已保持原样，未作改动。</translation>
+    </message>
+    <message>
+        <source>update its schema</source>
+        <translation>更新其结构</translation>
+    </message>
+    <message>
+        <source>The outbox is not open.</source>
+        <translation>本机暂存文件未打开。</translation>
+    </message>
+    <message>
+        <source>keep a change</source>
+        <translation>暂存一处修改</translation>
+    </message>
+    <message>
+        <source>read its changes</source>
+        <translation>读取暂存的修改</translation>
+    </message>
+    <message>
+        <source>remove a sent change</source>
+        <translation>删除已发送的修改</translation>
+    </message>
+    <message>
+        <source>keep what is known of a report</source>
+        <translation>保存报告的已知状态</translation>
+    </message>
+    <message>
+        <source>keep what is known of the queue</source>
+        <translation>保存报告队列的已知状态</translation>
     </message>
 </context>
 <context>
@@ -622,6 +680,26 @@ Commands:
     <message>
         <source>another reviewer</source>
         <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>The review&apos;s state</source>
+        <translation>审校状态</translation>
+    </message>
+    <message>
+        <source>%1: your change made while the server could not be reached was not sent. %2</source>
+        <translation>%1：您在服务器无法连接时所做的修改未发送。%2</translation>
+    </message>
+    <message>
+        <source>Your changes are kept: File ▸ Unsent Changes sends them over the others&apos; values or gives them up.</source>
+        <translation>您的修改仍保留着：可通过“文件 ▸ 未发送的修改”用您的值覆盖他人的值，或放弃您的修改。</translation>
+    </message>
+    <message>
+        <source>%1: yours “%2” (%3). %4</source>
+        <translation>%1：您的值“%2”（%3）。%4</translation>
+    </message>
+    <message>
+        <source>The review&apos;s state (%1). %2</source>
+        <translation>审校状态（%1）。%2</translation>
     </message>
 </context>
 <context>
@@ -837,6 +915,33 @@ Commands:
     <message>
         <source>read a setting</source>
         <translation>读取设置</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::StoreLink</name>
+    <message>
+        <source>The change could not be kept on this computer either; it is lost unless made again: %1</source>
+        <translation>这处修改也无法暂存在本机，除非重新修改，否则将会丢失：%1</translation>
+    </message>
+    <message>
+        <source>No review database is open.</source>
+        <translation>没有打开审校数据库。</translation>
+    </message>
+    <message>
+        <source>An earlier change of this cell was not sent either.</source>
+        <translation>此单元格之前的一处修改也未发送。</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>服务器拒绝了这处修改：%1</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>Meanwhile %1 changed it to “%2” at %3.</source>
+        <translation>在此期间，%1 已于 %3 将其改为“%2”。</translation>
     </message>
 </context>
 <context>
@@ -1176,8 +1281,8 @@ Commands:
         <translation>审校数据库</translation>
     </message>
     <message>
-        <source>Where reviews are kept: a SQLite file, or a team's server as postgresql://user:password@host:5432/database. Leave empty for your own file.</source>
-        <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户:密码@主机:5432/数据库。留空则使用本人的文件。</translation>
+        <source>Where reviews are kept: a SQLite file, or a team's server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
+        <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户@主机:5432/数据库（密码从 ~/.pgpass 读取，或在需要时询问）。留空则使用本人的文件。</translation>
     </message>
     <message>
         <source>Reviews are kept in %1</source>
@@ -1298,6 +1403,58 @@ Commands:
     <message numerus="yes">
         <source>This report still has %n error(s). Mark it reviewed anyway?</source>
         <translation><numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Unsent Changes…</source>
+        <translation>未发送的修改(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The server %1 asks for a password. It is kept in memory until Nianbao is closed, never written to disk.</source>
+        <translation>服务器 %1 要求输入密码。密码只保存在内存中，直到关闭年报审校，不会写入磁盘。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the password. Type it again (it is kept in memory only).</source>
+        <translation>服务器 %1 拒绝了该密码。请重新输入（密码只保存在内存中）。</translation>
+    </message>
+    <message>
+        <source>Review Database Password</source>
+        <translation>审校数据库密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept on this computer were sent to the server.</source>
+        <translation><numerusform>暂存在本机的 %n 处修改已发送到服务器。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Server cannot be reached: %n change(s) kept on this computer, sent automatically when the connection is back</source>
+        <translation><numerusform>服务器无法连接：%n 处修改暂存在本机，连接恢复后自动发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected to the server: %n change(s) kept on this computer; choose File ▸ Review Database to connect again</source>
+        <translation><numerusform>未连接服务器：%n 处修改暂存在本机；请通过“文件 ▸ 审校数据库”重新连接</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent to the server</source>
+        <translation><numerusform>%n 处修改等待发送到服务器</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent because others changed the same cells (File ▸ Unsent Changes)</source>
+        <translation><numerusform>%n 处修改未发送：他人修改了相同的单元格（文件 ▸ 未发送的修改）</numerusform></translation>
+    </message>
+    <message>
+        <source>Unsent Changes</source>
+        <translation>未发送的修改</translation>
+    </message>
+    <message>
+        <source>Every change has reached the server.</source>
+        <translation>所有修改都已送达服务器。</translation>
+    </message>
+    <message>
+        <source>These changes were made while the server could not be reached; meanwhile others changed the same cells:</source>
+        <translation>以下修改是在服务器无法连接时所做的；在此期间，他人修改了相同的单元格：</translation>
+    </message>
+    <message>
+        <source>Apply: send yours over theirs. Discard: give yours up and keep theirs. Cancel: decide later.</source>
+        <translation>应用：用您的值覆盖他人的值。放弃：放弃您的修改，保留他人的值。取消：稍后再决定。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #include "celldelegate.h"
 
-#include "formlayout.h"
 #include "palette.h"
+#include "report/formlayout.h"
 #include "reporttablemodel.h"
 
 #include <QComboBox>

@@ -65,6 +65,23 @@ QString TextDialog::getText(QWidget *parent, const QString &title, const QString
     return ok ? value : QString();
 }
 
+void TextDialog::clearNextText()
+{
+    s_next.clear();
+    s_hasNext = false;
+}
+
+QString TextDialog::getPassword(QWidget *parent, const QString &title, const QString &label)
+{
+    if (s_hasNext) {
+        s_hasNext = false;
+        return std::exchange(s_next, {});
+    }
+    bool ok = false;
+    const QString value = QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), &ok);
+    return ok ? value : QString();
+}
+
 void ItemDialog::setNextIndex(int index)
 {
     s_next = index;

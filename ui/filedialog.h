@@ -38,13 +38,18 @@ private:
     static bool s_hasNext;
 };
 
-/// A line of text (the reviewer's name), answerable in advance by a test.
+/// A line of text (the reviewer's name, a password), answerable in advance by a test.
 class TextDialog
 {
 public:
     /// The text entered, or a null string when cancelled.
     static QString getText(QWidget *parent, const QString &title, const QString &label, const QString &text);
+    /// A password, typed hidden; a null string when cancelled. Answered by setNextText too.
+    static QString getPassword(QWidget *parent, const QString &title, const QString &label);
     static void setNextText(const QString &text);
+    /// An answer is set and no dialog has taken it yet; clearNextText() drops it.
+    static bool hasNextText() { return s_hasNext; }
+    static void clearNextText();
 
 private:
     static QString s_next;

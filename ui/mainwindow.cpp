@@ -15,6 +15,7 @@
 #include "review/review.h"
 #include "rules/ruleengine.h"
 #include "sourcepane.h"
+#include "store/databaseurl.h"
 #include "store/reviewkeeper.h"
 
 #include <QAction>
@@ -139,13 +140,26 @@ MainWindow::~MainWindow()
 {
     m_watcher->cancel();
     m_watcher->waitForFinished();
-    // The reviews go with the queue: detach the views from them first.
+    // Nothing from here on is a change to save: the keeper goes first.
+    delete m_keeper;
+    m_keeper = nullptr;
+    // The reviews (and their undo stacks) die now, while every widget and model they signal is
+    // whole: left to the queue model, they would be deleted among the window's children, after
+    // this destructor, and their stacks would signal into a window already taken apart.
     m_currentRow = -1;
     disconnect(m_findingsModel, nullptr, this, nullptr);
     disconnect(m_queue, nullptr, this, nullptr);
+    disconnect(m_queueView->selectionModel(), nullptr, this, nullptr);
     m_findingsModel->setReview(nullptr);
     for (ReportTableModel *m : std::as_const(m_tableModels))
         m->setReview(nullptr);
+    m_undoGroup->setActiveStack(nullptr);
+    for (Review *r : m_queue->reviews()) {
+        r->disconnect(this);
+        r->undoStack()->disconnect(this);
+        m_undoGroup->removeStack(r->undoStack());
+    }
+    m_queue->clear();
 }
 
 void MainWindow::createWidgets()
@@ -350,6 +364,10 @@ void MainWindow::createWidgets()
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
     m_progress->hide();
+    m_storeStatus = new QLabel(this);
+    m_storeStatus->setObjectName(u"storeStatus"_s);
+    m_storeStatus->hide();
+    statusBar()->addPermanentWidget(m_storeStatus);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_statusTotals);
     statusBar()->addPermanentWidget(m_statusCounts);
@@ -383,6 +401,8 @@ void MainWindow::createActions()
     connect(m_reviewerAct, &QAction::triggered, this, &MainWindow::changeReviewer);
     m_databaseAct = make(u"actionDatabase"_s);
     connect(m_databaseAct, &QAction::triggered, this, &MainWindow::chooseDatabase);
+    m_unsentAct = make(u"actionUnsentChanges"_s);
+    connect(m_unsentAct, &QAction::triggered, this, &MainWindow::showUnsentChanges);
     m_quitAct = make(u"actionQuit"_s, QKeySequence::Quit);
     m_quitAct->setMenuRole(QAction::QuitRole);
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
@@ -501,6 +521,7 @@ void MainWindow::createMenus()
     m_exportMenu->addSeparator();
     m_exportMenu->addAction(m_csvGbAct);
     m_fileMenu->addAction(m_databaseAct);
+    m_fileMenu->addAction(m_unsentAct);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_closeAct);
     m_fileMenu->addAction(m_quitAct);
@@ -576,6 +597,7 @@ void MainWindow::retranslateUi()
     m_csvGbAct->setText(tr("CSV in &GB18030 (for older Excel)"));
     m_reviewerAct->setText(tr("Reviewer &Name…"));
     m_databaseAct->setText(tr("Review &Database…"));
+    m_unsentAct->setText(tr("&Unsent Changes…"));
     m_queueSearch->setPlaceholderText(tr("Search body, year or file"));
     {
         const int current = m_queueState->currentIndex();
@@ -625,6 +647,7 @@ void MainWindow::retranslateUi()
     if (auto *history = m_historyDock->findChild<QUndoView *>())
         history->setEmptyLabel(tr("As extracted"));
     m_progress->setFormat(tr("Reading %v of %m"));
+    updateStoreStatus();
     updateRecentMenu();
     updateTabs();
     updateStatus();
@@ -659,6 +682,12 @@ void MainWindow::readSettings()
     m_exportDir = s.value(u"exportDir"_s).toString();
     m_reviewer = s.value(u"reviewer"_s).toString();
     m_language = s.value(u"language"_s).toString();
+    // A password saved by an older version is taken into memory and removed from the file.
+    const QString database = s.value(u"database"_s).toString();
+    if (const QString password = DatabaseUrl::password(database); !password.isEmpty()) {
+        DatabaseUrl::rememberPassword(database, password);
+        s.setValue(u"database"_s, DatabaseUrl::withoutPassword(database));
+    }
     for (QAction *a : m_langGroup->actions())
         a->setChecked(a->data().toString() == m_language);
     const bool english = installTranslations(qApp, m_language) == u"en";
@@ -920,9 +949,44 @@ bool MainWindow::exportScope(ExportScope scope)
 
 bool MainWindow::setDatabase(const QString &urlOrPath)
 {
+    QString url = urlOrPath.trimmed();
+    const bool postgres = DatabaseUrl::isPostgres(url);
+    if (postgres) {
+        // A password given with the address is kept in memory for the session; an address
+        // without one uses the password typed before, else libpq's PGPASSWORD or ~/.pgpass.
+        if (const QString given = DatabaseUrl::password(url); !given.isEmpty())
+            DatabaseUrl::rememberPassword(url, given);
+        else if (const QString known = DatabaseUrl::rememberedPassword(url); !known.isEmpty())
+            url = DatabaseUrl::withPassword(url, known);
+    }
     auto *keeper = new ReviewKeeper(this);
     QString error;
-    if (!keeper->open(urlOrPath, &error)) {
+    bool ok = keeper->open(url, &error);
+    // The server wants a password that was not given, or refused the one given: ask for it.
+    while (!ok && postgres && keeper->lastFailure() == ReviewStore::Failure::Refused) {
+        const QString location = DatabaseUrl::location(url);
+        const QString label =
+            DatabaseUrl::password(url).isEmpty()
+                ? tr("The server %1 asks for a password. It is kept in memory until Nianbao is closed, "
+                     "never written to disk.")
+                      .arg(location)
+                : tr("The server %1 refused the password. Type it again (it is kept in memory only).")
+                      .arg(location);
+        const QString password = TextDialog::getPassword(this, tr("Review Database Password"), label);
+        if (password.isNull()) {
+            // Nothing is lost: the changes wait on this computer until the server is chosen again.
+            QString offlineError;
+            ok = keeper->openOffline(url, error, &offlineError);
+            if (!ok)
+                error += u' ' + offlineError;
+            break;
+        }
+        url = DatabaseUrl::withPassword(url, password);
+        ok = keeper->open(url, &error);
+        if (ok)
+            DatabaseUrl::rememberPassword(url, password);
+    }
+    if (!ok) {
         delete keeper;
         MessageBox::warning(this, tr("Reviews cannot be saved"),
                             error + u' ' + tr("Corrections made now will not be kept."));
@@ -939,24 +1003,87 @@ bool MainWindow::setDatabase(const QString &urlOrPath)
             tr("Changes by %1 were loaded.").arg(who.isEmpty() ? tr("another reviewer") : who), 8000);
         updateStatus();
     });
+    connect(m_keeper, &ReviewKeeper::connectionChanged, this, &MainWindow::updateStoreStatus);
+    connect(m_keeper, &ReviewKeeper::changesSent, this, [this](int count) {
+        statusBar()->showMessage(
+            tr("%n change(s) kept on this computer were sent to the server.", nullptr, count), 8000);
+        updateStatus();
+    });
     if (m_reviewer.isEmpty())
         changeReviewer();
     m_keeper->setReviewer(m_reviewer);
+    updateStoreStatus();
     return true;
+}
+
+void MainWindow::updateStoreStatus()
+{
+    if (!m_storeStatus)
+        return;
+    QStringList parts;
+    const int held = m_keeper ? m_keeper->heldChanges() : 0;
+    if (m_keeper) {
+        const int waiting = m_keeper->waitingChanges();
+        if (!m_keeper->isOnline() && m_keeper->link()->isRetrying())
+            parts.append(
+                tr("Server cannot be reached: %n change(s) kept on this computer, sent automatically "
+                   "when the connection is back",
+                   nullptr, waiting));
+        else if (!m_keeper->isOnline())
+            parts.append(tr("Not connected to the server: %n change(s) kept on this computer; choose File ▸ "
+                            "Review Database to connect again",
+                            nullptr, waiting));
+        else if (waiting > 0)
+            parts.append(tr("%n change(s) waiting to be sent to the server", nullptr, waiting));
+        if (held > 0)
+            parts.append(tr("%n change(s) not sent because others changed the same cells (File ▸ Unsent "
+                            "Changes)",
+                            nullptr, held));
+    }
+    m_storeStatus->setText(parts.join(u" · "_s));
+    m_storeStatus->setToolTip(m_keeper ? m_keeper->link()->offlineReason() : QString());
+    m_storeStatus->setVisible(!parts.isEmpty());
+    if (m_unsentAct)
+        m_unsentAct->setEnabled(held > 0);
+}
+
+void MainWindow::showUnsentChanges()
+{
+    const QStringList held = m_keeper ? m_keeper->heldDescriptions() : QStringList();
+    if (held.isEmpty()) {
+        MessageBox::information(this, tr("Unsent Changes"), tr("Every change has reached the server."));
+        return;
+    }
+    const auto answer = MessageBox::question(
+        this, tr("Unsent Changes"),
+        tr("These changes were made while the server could not be reached; meanwhile others changed the "
+           "same cells:") +
+            u"\n\n"_s + held.join(u'\n') + u"\n\n"_s +
+            tr("Apply: send yours over theirs. Discard: give yours up and keep theirs. Cancel: decide "
+               "later."),
+        QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Apply && answer != QMessageBox::Discard)
+        return;
+    QString error;
+    if (!m_keeper->resolveHeld(answer == QMessageBox::Apply, &error))
+        MessageBox::warning(this, tr("Unsent Changes"), error);
+    updateStoreStatus();
+    updateStatus();
 }
 
 void MainWindow::chooseDatabase()
 {
-    const QString current = m_keeper ? m_keeper->store()->location() : QString();
-    const QString url = TextDialog::getText(this, tr("Review Database"),
-                                            tr("Where reviews are kept: a SQLite file, or a team's server as "
-                                               "postgresql://user:password@host:5432/"
-                                               "database. Leave empty for your own file."),
-                                            current);
+    const QString current = m_keeper ? m_keeper->location() : QString();
+    const QString url =
+        TextDialog::getText(this, tr("Review Database"),
+                            tr("Where reviews are kept: a SQLite file, or a team's server as "
+                               "postgresql://user@host:5432/database (the password is read "
+                               "from ~/.pgpass or asked for). Leave empty for your own file."),
+                            current);
     if (url.isNull())
         return;
     if (setDatabase(url.trimmed())) {
-        QSettings().setValue(u"database"_s, url.trimmed());
+        QSettings().setValue(u"database"_s, DatabaseUrl::withoutPassword(url.trimmed()));
         // The reports open now are kept in the new place from here on.
         for (int row = 0; row < m_queue->rowCount(); ++row) {
             if (Review *r = m_queue->review(row))
@@ -964,7 +1091,7 @@ void MainWindow::chooseDatabase()
             else
                 m_keeper->remember(m_queue->path(row));
         }
-        statusBar()->showMessage(tr("Reviews are kept in %1").arg(m_keeper->store()->location()), 8000);
+        statusBar()->showMessage(tr("Reviews are kept in %1").arg(m_keeper->location()), 8000);
         setCurrentRow(m_currentRow);
     }
 }

@@ -58,7 +58,9 @@ public:
 
     /// Keep the reviews in a store ("" = the user's SQLite file, a path, or a postgresql:// URL):
     /// reports opened again get their corrections back, every change is saved as it is made.
-    /// Asks once for the reviewer's name. False (with a warning shown) when it cannot be opened.
+    /// Asks once for the reviewer's name, and for the server's password when it wants one that
+    /// was not given (kept in memory only). A server that cannot be reached gives offline mode:
+    /// the changes wait on this computer. False (with a warning shown) when it cannot be opened.
     bool setDatabase(const QString &urlOrPath);
     ReviewKeeper *keeper() const { return m_keeper; }
     /// The reports of the queue as it was left (needs setDatabase).
@@ -84,6 +86,9 @@ public Q_SLOTS:
     void changeReviewer();
     /// File ▸ Review Database…: the SQLite file or the team's PostgreSQL server.
     void chooseDatabase();
+    /// File ▸ Unsent Changes…: the changes held back because others changed the same cells while
+    /// the server could not be reached; send them over the others' values or give them up.
+    void showUnsentChanges();
     void nextFinding();
     void previousFinding();
     void selectFinding(int row);
@@ -117,6 +122,7 @@ private:
     void addRecent(const QStringList &paths);
     void updateRecentMenu();
     void updateStatus();
+    void updateStoreStatus();
     void updateTabs();
     void updateActions();
     void showCellInSource(const QString &key, const QStringList &selected);
@@ -148,6 +154,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_statusCounts = nullptr;
     QLabel *m_statusTotals = nullptr;
+    QLabel *m_storeStatus = nullptr;
     QProgressBar *m_progress = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
@@ -171,6 +178,7 @@ private:
     QAction *m_csvGbAct = nullptr;
     QAction *m_reviewerAct = nullptr;
     QAction *m_databaseAct = nullptr;
+    QAction *m_unsentAct = nullptr;
     QMenu *m_exportMenu = nullptr;
     QAction *m_quitAct = nullptr;
     QAction *m_undoAct = nullptr;

@@ -59,6 +59,15 @@ void ReportQueueModel::remove(int row)
     delete e.review;
 }
 
+void ReportQueueModel::clear()
+{
+    beginResetModel();
+    const QList<Entry> entries = std::exchange(m_entries, {});
+    endResetModel();
+    for (const Entry &e : entries)
+        delete e.review;
+}
+
 Review *ReportQueueModel::review(int row) const
 {
     return row >= 0 && row < m_entries.size() ? m_entries[row].review : nullptr;

@@ -27,6 +27,8 @@ public:
     /// Adds a report as read; returns its row. A path already open is replaced.
     int add(const ReadResult &result);
     void remove(int row);
+    /// Removes every report; their reviews are deleted now.
+    void clear();
     Review *review(int row) const;
     QString path(int row) const;
     int rowOf(const QString &path) const;

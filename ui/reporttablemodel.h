@@ -1,6 +1,6 @@
 #pragma once
 
-#include "formlayout.h"
+#include "report/formlayout.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>

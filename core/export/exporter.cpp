@@ -176,9 +176,9 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, 
                 kinds << k;
             }
         }
-    // T2021 first when present: it is the common layout.
+    // The newest template first when present: it is the common layout.
     std::stable_sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) {
-        return a.first == Template::t2021() && b.first != Template::t2021();
+        return a.first == Template::latest() && b.first != Template::latest();
     });
     for (const auto &[tmpl, variant] : kinds) {
         QString previous; // the key before k in its own template
@@ -213,7 +213,8 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, 
             int ri = -1, ci = -1;
             if (tmpl->splitKey(k, &t, &ri, &ci))
                 l = ExportCells::tableTag(*t, english) + l;
-            if (tmpl != Template::t2021() && k.startsWith(u"t2."_s))
+            // A cell the newest template does not have is named with its template.
+            if (tmpl != Template::latest() && !Template::latest()->splitKey(k, nullptr, nullptr, nullptr))
                 l += u" ("_s + tmpl->name() + u')';
             labels.insert(k, l);
         }

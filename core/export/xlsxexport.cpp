@@ -2,6 +2,7 @@
 
 #include "export/exportcells.h"
 #include "export/exporter.h"
+#include "report/formlayout.h"
 #include "rules/ruleengine.h"
 
 #include <QFileInfo>
@@ -234,96 +235,20 @@ void putValue(const Ctx &ctx, lxw_worksheet *ws, int r, int c1, int c2, const QS
         worksheet_write_comment(ws, lxw_row_t(r), lxw_col_t(c1), u8(comment).constData());
 }
 
-QString rowLabel(const RowDef &r, bool english)
+/// Width of a text in the units of a column width (a CJK character counts two).
+int textUnits(const QString &text)
 {
-    return english ? r.labelEn : r.label;
+    int u = 0;
+    for (QChar c : text)
+        u += c.unicode() < 0x2E80 ? 1 : 2;
+    return u;
 }
 
-QString columnLabel(const ColumnDef &c, bool english)
+/// One table laid out like the official form (FormLayout), under its title: merged headers and
+/// group labels, values in their slots, rows as high as their wrapped labels need.
+void writeFormTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
 {
-    return english ? c.labelEn : c.label;
-}
-
-/// Table 2: one block per section of the article (第二十条第（一）项 …), each with its own header.
-void writeSectionTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
-{
-    Style head;
-    head.fill = Style::Grey;
-    head.bold = true;
-    head.center = true;
-    head.wrap = true;
-    Style label;
-    label.wrap = true;
-    lxw_format *hf = ctx.book.format(head);
-    lxw_format *lf = ctx.book.format(label);
-
-    // Sections in order, with the columns their rows use.
-    QStringList sections;
-    QHash<QString, QList<int>> sectionRows, sectionCols;
-    for (int i = 0; i < t.rows.size(); ++i) {
-        const QString s = t.rows[i].section;
-        if (!sections.contains(s))
-            sections << s;
-        sectionRows[s] << i;
-        QList<int> cols = t.rows[i].columns;
-        if (cols.isEmpty())
-            for (int c = 0; c < t.columns.size(); ++c)
-                cols << c;
-        for (int c : cols)
-            if (!sectionCols[s].contains(c))
-                sectionCols[s] << c;
-    }
-    int width = 1;
-    for (const QString &s : sections)
-        width = qMax(width, int(sectionCols[s].size()));
-
-    worksheet_set_column(ws, 0, 0, 26, nullptr);
-    worksheet_set_column(ws, 1, lxw_col_t(width), 16, nullptr);
-    int r = 0;
-    putMerged(ws, r, 0, r, width, ExportCells::tableTitle(t, ctx.english), hf);
-    ++r;
-    for (const QString &s : sections) {
-        const QList<int> cols = sectionCols[s];
-        // Spread n columns over `width` slots: one each, the last takes the rest.
-        auto span = [&](int i, int *c1, int *c2) {
-            *c1 = 1 + i;
-            *c2 = i == cols.size() - 1 ? width : *c1;
-        };
-        if (!s.isEmpty()) {
-            putMerged(ws, r, 0, r, width, s, hf);
-            ++r;
-        }
-        putText(ws, r, 0, ExportCells::pick(ctx.english, u"信息内容"_s, u"Item"_s), hf);
-        for (int i = 0; i < cols.size(); ++i) {
-            int c1, c2;
-            span(i, &c1, &c2);
-            putMerged(ws, r, c1, r, c2, columnLabel(t.columns[cols[i]], ctx.english), hf);
-        }
-        worksheet_set_row(ws, lxw_row_t(r), 30, nullptr);
-        ++r;
-        for (int ri : sectionRows[s]) {
-            const RowDef &row = t.rows[ri];
-            if (!t.rowActive(row, ctx.rep.variant))
-                continue;
-            putText(ws, r, 0, rowLabel(row, ctx.english), lf);
-            for (int i = 0; i < cols.size(); ++i) {
-                int c1, c2;
-                span(i, &c1, &c2);
-                const ColumnDef &col = t.columns[cols[i]];
-                const bool has = row.columns.isEmpty() || row.columns.contains(cols[i]);
-                if (has)
-                    putValue(ctx, ws, r, c1, c2, Template::cellKey(t, row, col), col);
-                else
-                    putMerged(ws, r, c1, r, c2, QString(), ctx.book.format(Style{}));
-            }
-            ++r;
-        }
-    }
-}
-
-/// Table 3: label area of three columns (group, subgroup, row label), grouped column headers.
-void writeRowsTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
-{
+    const FormLayout f = FormLayout::build(t, ctx.rep.variant);
     Style head;
     head.fill = Style::Grey;
     head.bold = true;
@@ -336,130 +261,61 @@ void writeRowsTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
     lxw_format *hf = ctx.book.format(head);
     lxw_format *lf = ctx.book.format(label);
     lxw_format *gf = ctx.book.format(group);
+    lxw_format *ef = ctx.book.format(Style{});
 
-    const int L = 3; // label columns
-    const int ncols = int(t.columns.size());
-    const int last = L + ncols - 1;
-    worksheet_set_column(ws, 0, 0, 10, nullptr);
-    worksheet_set_column(ws, 1, 1, 10, nullptr);
-    worksheet_set_column(ws, 2, 2, 40, nullptr);
-    worksheet_set_column(ws, L, lxw_col_t(last), 11, nullptr);
-
-    bool grouped = false;
-    for (const ColumnDef &c : t.columns)
-        grouped |= !c.group.isEmpty();
-    const bool applicants = t.key == u"t3"_s;
-
-    int r = 0;
-    putMerged(ws, r, 0, r, last, ExportCells::tableTitle(t, ctx.english), hf);
-    ++r;
-    const int headTop = r;
-    const int headRows = (applicants ? 1 : 0) + (grouped ? 2 : 1);
-    const int headBottom = headTop + headRows - 1;
-    putMerged(ws, headTop, 0, headBottom, L - 1,
-              applicants ? ExportCells::pick(
-                               ctx.english,
-                               u"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"_s,
-                               u"(In each column: item 1 + item 2 = item 3 + item 4)"_s)
-                         : QString(),
-              hf);
-    int cr = headTop;
-    if (applicants) {
-        putMerged(ws, cr, L, cr, last, ExportCells::pick(ctx.english, u"申请人情况"_s, u"Applicants"_s), hf);
-        ++cr;
-    }
-    for (int c = 0; c < ncols;) {
-        const ColumnDef &col = t.columns[c];
-        if (grouped && !col.group.isEmpty()) {
-            int e = c;
-            while (e + 1 < ncols && t.columns[e + 1].group == col.group)
-                ++e;
-            putMerged(ws, cr, L + c, cr, L + e, col.group, hf);
-            for (int k = c; k <= e; ++k)
-                putText(ws, cr + 1, L + k, columnLabel(t.columns[k], ctx.english), hf);
-            c = e + 1;
-        } else {
-            putMerged(ws, cr, L + c, headBottom, L + c, columnLabel(col, ctx.english), hf);
-            ++c;
+    // Column widths: the label columns by their place (the last holds the item), the value columns
+    // by the longest single-column header above them.
+    QList<int> widths(f.columnCount(), 9);
+    for (int c = 0; c < f.labelColumns(); ++c)
+        widths[c] = c == f.labelColumns() - 1 ? (f.labelColumns() > 1 ? 40 : 26) : 10;
+    for (int r = 0; r < f.rowCount(); ++r)
+        for (int c = f.labelColumns(); c < f.columnCount(); ++c) {
+            const FormLayout::Slot &s = f.at(r, c);
+            const FormLayout::Span *sp = f.spanAt(r, c);
+            if (s.kind == FormLayout::Kind::Header && (!sp || sp->columnSpan == 1))
+                widths[c] = qBound(widths[c], textUnits(s.text) / 2 + 5, 16);
         }
-    }
-    worksheet_set_row(ws, lxw_row_t(headBottom), 30, nullptr);
-    r = headBottom + 1;
+    for (int c = 0; c < f.columnCount(); ++c)
+        worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
 
-    QList<int> rows;
-    for (int i = 0; i < t.rows.size(); ++i)
-        if (t.rowActive(t.rows[i], ctx.rep.variant))
-            rows << i;
-    for (int k = 0; k < rows.size(); ++k) {
-        const RowDef &row = t.rows[rows[k]];
-        const int rr = r + k;
-        // A group label spans the rows that share it (三、本年度办理结果), a subgroup likewise.
-        if (!row.group.isEmpty()) {
-            if (k == 0 || t.rows[rows[k - 1]].group != row.group) {
-                int e = k;
-                while (e + 1 < rows.size() && t.rows[rows[e + 1]].group == row.group)
-                    ++e;
-                putMerged(ws, rr, 0, r + e, 0, row.group, gf);
+    const int top = 1; // the title row
+    putMerged(ws, 0, 0, 0, f.columnCount() - 1, ExportCells::tableTitle(t, ctx.english), hf);
+    for (int r = 0; r < f.rowCount(); ++r) {
+        int lines = 1;
+        for (int c = 0; c < f.columnCount(); ++c) {
+            if (f.isCovered(r, c))
+                continue;
+            const FormLayout::Slot &s = f.at(r, c);
+            const FormLayout::Span *sp = f.spanAt(r, c);
+            const int r2 = r + (sp ? sp->rowSpan : 1) - 1, c2 = c + (sp ? sp->columnSpan : 1) - 1;
+            const QString text = ctx.english && !s.textEn.isEmpty() ? s.textEn : s.text;
+            switch (s.kind) {
+            case FormLayout::Kind::Value:
+                putValue(ctx, ws, top + r, c, c2, s.key, t.columns[s.column]);
+                break;
+            case FormLayout::Kind::Title:
+            case FormLayout::Kind::Header:
+                putMerged(ws, top + r, c, top + r2, c2, text, hf);
+                break;
+            case FormLayout::Kind::Label:
+                putMerged(ws, top + r, c, top + r2, c2, text, r2 > r ? gf : lf);
+                break;
+            case FormLayout::Kind::Empty:
+                putMerged(ws, top + r, c, top + r2, c2, QString(), ef);
+                break;
             }
-            if (!row.subgroup.isEmpty()) {
-                if (k == 0 || t.rows[rows[k - 1]].subgroup != row.subgroup) {
-                    int e = k;
-                    while (e + 1 < rows.size() && t.rows[rows[e + 1]].subgroup == row.subgroup)
-                        ++e;
-                    putMerged(ws, rr, 1, r + e, 1, row.subgroup, gf);
-                }
-                putText(ws, rr, 2, rowLabel(row, ctx.english), lf);
-            } else {
-                putMerged(ws, rr, 1, rr, 2, rowLabel(row, ctx.english), lf);
+            if (r2 == r && s.kind != FormLayout::Kind::Value) {
+                int w = 0;
+                for (int k = c; k <= c2; ++k)
+                    w += widths[k];
+                lines = qMax(lines, (textUnits(text) + w - 2) / qMax(1, w - 1));
             }
-        } else {
-            putMerged(ws, rr, 0, rr, 2, rowLabel(row, ctx.english), lf);
         }
-        for (int c = 0; c < ncols; ++c)
-            putValue(ctx, ws, rr, L + c, L + c, Template::cellKey(t, row, t.columns[c]), t.columns[c]);
+        if (lines > 1)
+            worksheet_set_row(ws, lxw_row_t(top + r), 15.0 * lines, nullptr);
     }
-    worksheet_freeze_panes(ws, lxw_row_t(headBottom + 1), lxw_col_t(L));
-}
-
-/// Table 4: one printed row; each row of the template is a group of columns, rows sharing a
-/// group (行政诉讼) get a label over both.
-void writeSingleRowTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
-{
-    Style head;
-    head.fill = Style::Grey;
-    head.bold = true;
-    head.center = true;
-    head.wrap = true;
-    lxw_format *hf = ctx.book.format(head);
-    const int ncols = int(t.columns.size());
-    const int total = ncols * int(t.rows.size());
-    worksheet_set_column(ws, 0, lxw_col_t(total - 1), 9, nullptr);
-
-    int r = 0;
-    putMerged(ws, r, 0, r, total - 1, ExportCells::tableTitle(t, ctx.english), hf);
-    const int top = 1;
-    for (int i = 0; i < t.rows.size(); ++i) {
-        const RowDef &row = t.rows[i];
-        const int c0 = i * ncols;
-        if (row.group.isEmpty()) {
-            putMerged(ws, top, c0, top, c0 + ncols - 1, rowLabel(row, ctx.english), hf);
-            for (int c = 0; c < ncols; ++c)
-                putMerged(ws, top + 1, c0 + c, top + 2, c0 + c, columnLabel(t.columns[c], ctx.english), hf);
-        } else {
-            if (i == 0 || t.rows[i - 1].group != row.group) {
-                int e = i;
-                while (e + 1 < t.rows.size() && t.rows[e + 1].group == row.group)
-                    ++e;
-                putMerged(ws, top, c0, top, (e + 1) * ncols - 1, row.group, hf);
-            }
-            putMerged(ws, top + 1, c0, top + 1, c0 + ncols - 1, rowLabel(row, ctx.english), hf);
-            for (int c = 0; c < ncols; ++c)
-                putText(ws, top + 2, c0 + c, columnLabel(t.columns[c], ctx.english), hf);
-        }
-        for (int c = 0; c < ncols; ++c)
-            putValue(ctx, ws, top + 3, c0 + c, c0 + c, Template::cellKey(t, row, t.columns[c]), t.columns[c]);
-    }
-    worksheet_set_row(ws, top + 2, 30, nullptr);
+    if (f.headerRows() > 0)
+        worksheet_freeze_panes(ws, lxw_row_t(top + f.headerRows()), lxw_col_t(f.labelColumns()));
 }
 
 void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const ExportOptions &o)
@@ -711,13 +567,7 @@ bool XlsxExport::writeReport(const ReviewedReport &rr, const QString &file, cons
     Ctx ctx{book, rr, rep, ExportCells::marks(rr.findings), en};
     if (rep.tmpl) {
         for (const TableDef &t : rep.tmpl->tables()) {
-            lxw_worksheet *ws = book.sheet(ExportCells::sheetName(t, en));
-            if (t.layout == TableLayout::SingleRow)
-                writeSingleRowTable(ctx, ws, t);
-            else if (t.key == u"t2"_s)
-                writeSectionTable(ctx, ws, t);
-            else
-                writeRowsTable(ctx, ws, t);
+            writeFormTable(ctx, book.sheet(ExportCells::sheetName(t, en)), t);
         }
     }
     lxw_worksheet *fs = book.sheet(ExportCells::pick(en, u"检查结果"_s, u"Findings"_s));

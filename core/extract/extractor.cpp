@@ -745,8 +745,7 @@ bool Run::extract(QString *error)
             *error = limit;
         return false;
     }
-    const QString tname = Extractor::detectTemplate(m_index.compact());
-    const Template *tmpl = tname == u"2019" ? Template::t2019() : Template::t2021();
+    const Template *tmpl = Template::byName(Extractor::detectTemplate(m_index.compact()));
     m_report->tmpl = tmpl;
     m_report->source = m_doc.path;
     m_report->format = m_doc.format;
@@ -815,16 +814,20 @@ bool Run::extract(QString *error)
 
 QString Extractor::detectTemplate(QStringView compactText)
 {
-    int score2021 = 0, score2019 = 0;
-    for (const QString &m : Template::t2021()->markers())
-        if (compactText.contains(m))
-            ++score2021;
-    for (const QString &m : Template::t2019()->markers())
-        if (compactText.contains(m))
-            ++score2019;
-    if (score2019 > score2021)
-        return u"2019"_s;
-    return u"2021"_s;
+    // The template whose markers the text holds most; on a tie the newest.
+    const Template *best = Template::latest();
+    int bestScore = -1;
+    for (const Template *t : Template::all()) {
+        int score = 0;
+        for (const QString &m : t->markers())
+            if (compactText.contains(m))
+                ++score;
+        if (score > bestScore) {
+            best = t;
+            bestScore = score;
+        }
+    }
+    return best->name();
 }
 
 bool Extractor::extract(const SourceDocument &doc, Report *report, QString *error)

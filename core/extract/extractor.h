@@ -17,7 +17,7 @@ class Extractor
 public:
     /// False, with a plain reason, when the text is not a template report.
     static bool extract(const SourceDocument &doc, Report *report, QString *error);
-    /// Which template a text is written in: "2021", "2019" or "" when neither.
+    /// The name of the template a text is written in: the one whose markers it holds most.
     static QString detectTemplate(QStringView normalizedText);
 };
 

@@ -51,9 +51,7 @@ QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView varia
                     inst.def = &id;
                     inst.table = &t;
                     inst.scope = r.key;
-                    inst.scopeLabel = r.label;
-                    if (t.key == u"t4" && !r.group.isEmpty())
-                        inst.scopeLabel = r.group + u'·' + r.label;
+                    inst.scopeLabel = r.qualifier.isEmpty() ? r.label : r.qualifier + u'·' + r.label;
                     inst.scopeLabelEn = r.labelEn;
                     auto addCols = [&](const QStringList &cols, QStringList *dst) {
                         for (const QString &ck : cols) {

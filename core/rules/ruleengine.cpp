@@ -68,8 +68,8 @@ QString RuleEngine::cellName(const Template &t, const QString &key, bool english
     QString rl = shortRowLabel(row.label);
     if (!row.subgroup.isEmpty())
         rl = row.subgroup + rl;
-    if (td->key == u"t4" && !row.group.isEmpty())
-        rl = row.group + u'·' + rl;
+    if (!row.qualifier.isEmpty())
+        rl = row.qualifier + u'·' + rl;
     return rl + u'·' + col.label;
 }
 
@@ -200,14 +200,15 @@ QList<Finding> RuleEngine::check(const Report &report)
         for (int j = i + 1; j < balance.size(); ++j) {
             Finding &a = balance[i];
             Finding &b = balance[j];
-            if (a.scope == u"total" || b.scope == u"total")
+            const TableDef *bt = nullptr;
+            if (a.cells.isEmpty() || !t.splitKey(a.cells.first(), &bt, nullptr, nullptr))
+                continue;
+            const int ia = bt->columnIndex(a.scope), ib = bt->columnIndex(b.scope);
+            if (ia < 0 || ib < 0 || bt->columns[ia].isTotal || bt->columns[ib].isTotal)
                 continue;
             if (std::abs(a.difference + b.difference) < 1e-6) {
-                const TableDef *t3 = t.table(u"t3");
-                const QString ca = t3->columns[t3->columnIndex(a.scope)].label;
-                const QString cb = t3->columns[t3->columnIndex(b.scope)].label;
-                const QString ea = t3->columns[t3->columnIndex(a.scope)].labelEn;
-                const QString eb = t3->columns[t3->columnIndex(b.scope)].labelEn;
+                const QString ca = bt->columns[ia].label, cb = bt->columns[ib].label;
+                const QString ea = bt->columns[ia].labelEn, eb = bt->columns[ib].labelEn;
                 const QString n = formatNumber(std::abs(a.difference));
                 const QString hint = u"可能有 %1 件申请记在了错误的列（%2 与 %3）"_s.arg(n, ca, cb);
                 const QString hintEn =

@@ -9,19 +9,54 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
 
-ReviewKeeper::ReviewKeeper(QObject *parent) : QObject(parent)
+ReviewKeeper::ReviewKeeper(QObject *parent) : QObject(parent), m_link(&m_store)
 {
     connect(&m_store, &ReviewStore::changesAvailable, this, &ReviewKeeper::onChanges);
+    connect(&m_link, &StoreLink::reconnected, this, &ReviewKeeper::onReconnected);
+    connect(&m_link, &StoreLink::stateChanged, this, [this] {
+        const int waiting = m_link.waiting();
+        if (m_link.isOnline() && waiting < m_waitingBefore)
+            Q_EMIT changesSent(m_waitingBefore - waiting);
+        m_waitingBefore = waiting;
+        Q_EMIT connectionChanged();
+    });
+    connect(&m_link, &StoreLink::entryHeld, this, [this](const OutboxEntry &e) {
+        const QString what = e.touchesCell() ? cellName(e.contentHash, e.key) : tr("The review's state");
+        m_heldNews.append(tr("%1: your change made while the server could not be reached was not sent. %2")
+                              .arg(what, e.reason));
+        if (m_heldNews.size() == 1)
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    const QStringList news = std::exchange(m_heldNews, {});
+                    report(news.join(u'\n') + u'\n' +
+                           tr("Your changes are kept: File ▸ Unsent Changes sends them over the others' "
+                              "values or gives them up."));
+                },
+                Qt::QueuedConnection);
+    });
 }
 
 ReviewKeeper::~ReviewKeeper() = default;
 
 bool ReviewKeeper::open(const QString &urlOrPath, QString *error)
 {
-    if (!m_store.open(urlOrPath, error))
+    if (!m_link.open(urlOrPath, error))
         return false;
-    m_revision = m_store.latestRevision();
-    m_store.watchChanges(true);
+    m_waitingBefore = m_link.waiting();
+    m_wasOnline = m_link.isOnline();
+    if (m_link.isOnline()) {
+        m_revision = m_store.latestRevision();
+        m_store.watchChanges(true);
+    }
+    return true;
+}
+
+bool ReviewKeeper::openOffline(const QString &url, const QString &reason, QString *error)
+{
+    if (!m_link.openOffline(url, reason, error))
+        return false;
+    m_waitingBefore = m_link.waiting();
     return true;
 }
 
@@ -39,21 +74,72 @@ void ReviewKeeper::report(const QString &error)
         Q_EMIT problem(error);
 }
 
-QString ReviewKeeper::conflictText(const Conflict &c) const
+QString ReviewKeeper::cellName(const QString &hash, const QString &key) const
 {
     const Report *r = nullptr;
-    if (const Review *rv = m_byHash.value(c.contentHash))
+    if (const Review *rv = m_byHash.value(hash))
         r = &rv->report();
-    const QString cell = r && r->tmpl ? RuleEngine::cellName(*r->tmpl, c.key, false) : c.key;
+    return r && r->tmpl ? RuleEngine::cellName(*r->tmpl, key, false) : key;
+}
+
+QString ReviewKeeper::conflictText(const Conflict &c) const
+{
     return tr("%1 was changed by %2 to “%3” at %4; your change was not saved. The report has been "
               "reloaded.")
-        .arg(cell, c.theirs.reviewer.isEmpty() ? tr("another reviewer") : c.theirs.reviewer,
+        .arg(cellName(c.contentHash, c.key),
+             c.theirs.reviewer.isEmpty() ? tr("another reviewer") : c.theirs.reviewer,
              c.theirs.cell.displayText(), c.theirs.time.toLocalTime().toString(u"HH:mm"_s));
+}
+
+QStringList ReviewKeeper::heldDescriptions() const
+{
+    QStringList out;
+    for (const OutboxEntry &e : m_link.heldEntries()) {
+        if (e.touchesCell())
+            out.append(tr("%1: yours “%2” (%3). %4")
+                           .arg(cellName(e.contentHash, e.key),
+                                e.kind == OutboxEntry::Kind::Undo ? e.correction.before.displayText()
+                                                                  : e.correction.after.displayText(),
+                                e.created.toLocalTime().toString(u"MM-dd HH:mm"_s), e.reason));
+        else
+            out.append(tr("The review's state (%1). %2")
+                           .arg(e.created.toLocalTime().toString(u"MM-dd HH:mm"_s), e.reason));
+    }
+    return out;
+}
+
+bool ReviewKeeper::resolveHeld(bool sendMine, QString *error)
+{
+    if (!m_link.resolveHeld(sendMine, error))
+        return false;
+    if (m_link.isOnline())
+        for (const QPointer<Review> &r : std::as_const(m_byHash))
+            if (r)
+                reload(r);
+    return true;
+}
+
+void ReviewKeeper::reload(Review *review)
+{
+    ReviewedReport fresh = review->reviewed();
+    QString error;
+    if (!m_link.restore(&fresh, &error)) {
+        report(error);
+        return;
+    }
+    m_restoring = true;
+    review->restore(fresh);
+    m_restoring = false;
+}
+
+void ReviewKeeper::rememberState(Review *review)
+{
+    m_link.remember(review->reviewed());
 }
 
 void ReviewKeeper::attach(Review *review, const QString &path)
 {
-    if (!review || !m_store.isOpen())
+    if (!review || (!m_link.isOnline() && !m_link.usesOutbox()))
         return;
     QString error;
     const QString hash = ReviewStore::fileHash(path, &error);
@@ -64,41 +150,63 @@ void ReviewKeeper::attach(Review *review, const QString &path)
     ReviewedReport rr = review->reviewed();
     rr.contentHash = hash;
     bool known = false;
-    if (!m_store.restore(&rr, &error, &known)) {
+    if (!m_link.restore(&rr, &error, &known)) {
         report(error);
         return;
     }
+    m_restoring = true;
     review->restore(rr); // with the hash, and what was saved when the report is known
+    m_restoring = false;
     if (!m_reviewer.isEmpty())
         review->setReviewer(m_reviewer); // who corrects from now on
-    if (!m_store.registerReport(review->reviewed(), path, &error) ||
-        !m_store.addToQueue({path}, QFileInfo(path).absolutePath(), &error))
+    if (m_link.registerReport(review->reviewed(), path, &error) == StoreLink::Result::Failed ||
+        m_link.addToQueue(path, QFileInfo(path).absolutePath(), &error) == StoreLink::Result::Failed)
         report(error);
     m_byHash.insert(hash, review);
 
     connect(review, &Review::correctionAdded, this, [this, review, hash](const Correction &c) {
         QString err;
         Conflict conflict;
-        if (m_store.addCorrection(hash, c, &err, &conflict))
-            return;
-        if (!conflict.key.isEmpty()) {
+        switch (m_link.addCorrection(hash, c, &err, &conflict)) {
+        case StoreLink::Result::Saved:
+            rememberState(review);
+            break;
+        case StoreLink::Result::Queued:
+            break;
+        case StoreLink::Result::Conflict:
             report(conflictText(conflict));
-            ReviewedReport fresh = review->reviewed();
-            if (m_store.restore(&fresh, &err))
-                review->restore(fresh);
-        } else {
+            reload(review);
+            break;
+        case StoreLink::Result::Failed:
             report(err);
+            break;
         }
     });
     connect(review, &Review::correctionRemoved, this, [this, review, hash](const Correction &c) {
         QString err;
         Conflict conflict;
-        if (!m_store.undoCorrection(hash, c, review->reviewer(), &err, &conflict))
-            report(conflict.key.isEmpty() ? err : conflictText(conflict));
+        switch (m_link.undoCorrection(hash, c, review->reviewer(), &err, &conflict)) {
+        case StoreLink::Result::Saved:
+            rememberState(review);
+            break;
+        case StoreLink::Result::Queued:
+            break;
+        case StoreLink::Result::Conflict:
+            report(conflictText(conflict));
+            break;
+        case StoreLink::Result::Failed:
+            report(err);
+            break;
+        }
     });
     connect(review, &Review::statusChanged, this, [this, review, hash](ReviewStatus s) {
+        if (m_restoring)
+            return; // what was saved coming back, not a change
         QString err;
-        if (!m_store.setStatus(hash, s, review->reviewer(), &err))
+        const StoreLink::Result r = m_link.setStatus(hash, s, review->reviewer(), &err);
+        if (r == StoreLink::Result::Saved)
+            rememberState(review);
+        else if (r == StoreLink::Result::Failed)
             report(err);
     });
 }
@@ -106,7 +214,8 @@ void ReviewKeeper::attach(Review *review, const QString &path)
 void ReviewKeeper::remember(const QString &path)
 {
     QString error;
-    if (m_store.isOpen() && !m_store.addToQueue({path}, QFileInfo(path).absolutePath(), &error))
+    if ((m_link.isOnline() || m_link.usesOutbox()) &&
+        m_link.addToQueue(path, QFileInfo(path).absolutePath(), &error) == StoreLink::Result::Failed)
         report(error);
 }
 
@@ -114,26 +223,19 @@ void ReviewKeeper::forget(Review *review, const QString &path)
 {
     if (review)
         m_byHash.remove(review->reviewed().contentHash);
-    if (!m_store.isOpen())
+    if (!m_link.isOnline() && !m_link.usesOutbox())
         return;
     QString error;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QList<qint64> ids;
-    for (const QueueItem &item : m_store.queue({}, &error))
-        if (item.path == absolute)
-            ids.append(item.id);
-    if (!ids.isEmpty() && !m_store.removeFromQueue(ids, &error))
+    if (m_link.removeFromQueue(path, &error) == StoreLink::Result::Failed)
         report(error);
 }
 
 QStringList ReviewKeeper::queuedPaths()
 {
-    QStringList out;
-    if (!m_store.isOpen())
-        return out;
+    if (!m_link.isOnline() && !m_link.usesOutbox())
+        return {};
     QString error;
-    for (const QueueItem &item : m_store.queue({}, &error))
-        out.append(item.path);
+    const QStringList out = m_link.queuedPaths(&error);
     report(error);
     return out;
 }
@@ -141,17 +243,36 @@ QStringList ReviewKeeper::queuedPaths()
 void ReviewKeeper::setCurrentPath(const QString &path)
 {
     QString error;
-    if (m_store.isOpen() && !m_store.setValue(u"current_path"_s, QFileInfo(path).absoluteFilePath(), &error))
-        report(error);
+    m_link.setCurrentPath(path, &error);
+    report(error);
 }
 
 QString ReviewKeeper::currentPath()
 {
-    return m_store.isOpen() ? m_store.value(u"current_path"_s) : QString();
+    return m_link.currentPath();
+}
+
+void ReviewKeeper::onReconnected()
+{
+    m_store.watchChanges(true);
+    if (m_wasOnline) {
+        // What others changed while the server was away comes into the reports they touched;
+        // the others keep their undo steps.
+        onChanges();
+        return;
+    }
+    // Opened offline: the reports came from what this computer last knew; read them all now.
+    m_wasOnline = true;
+    m_revision = m_store.latestRevision();
+    for (const QPointer<Review> &r : std::as_const(m_byHash))
+        if (r)
+            reload(r);
 }
 
 void ReviewKeeper::onChanges()
 {
+    if (!m_link.isOnline())
+        return;
     QString error;
     const QList<StoreChange> changes = m_store.changesSince(m_revision, &error);
     QHash<QString, QString> touched; // hash → reviewer
@@ -164,12 +285,7 @@ void ReviewKeeper::onChanges()
     }
     for (auto it = touched.constBegin(); it != touched.constEnd(); ++it) {
         Review *review = m_byHash.value(it.key());
-        ReviewedReport fresh = review->reviewed();
-        if (!m_store.restore(&fresh, &error)) {
-            report(error);
-            continue;
-        }
-        review->restore(fresh);
+        reload(review);
         Q_EMIT reloaded(review, it.value());
     }
 }

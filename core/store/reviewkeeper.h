@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reviewstore.h"
+#include "storelink.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -15,6 +16,9 @@ class Review;
 /// restart) gets its corrections, state and notes back; every correction, undo and change of
 /// state is written the moment it is made; the queue of open reports is remembered; changes that
 /// other reviewers make to an open report are loaded when they land.
+///
+/// With a team's PostgreSQL server, nothing is lost when the server goes away: the changes wait in
+/// an outbox on this computer (see StoreLink) and are sent when it is back.
 class ReviewKeeper : public QObject
 {
     Q_OBJECT
@@ -22,10 +26,28 @@ public:
     explicit ReviewKeeper(QObject *parent = nullptr);
     ~ReviewKeeper() override;
 
-    /// "" = the user's SQLite file; a path; or postgresql://user:password@host:port/database.
+    /// "" = the user's SQLite file; a path; or postgresql://user[:password]@host:port/database.
+    /// A server that cannot be reached opens offline (true; isOnline() false, *error the reason).
     bool open(const QString &urlOrPath, QString *error);
+    /// Offline from the start, without trying the server by itself (a password was refused).
+    bool openOffline(const QString &url, const QString &reason, QString *error);
+    /// Why the last open failed (a refused password can be asked for).
+    ReviewStore::Failure lastFailure() const { return m_link.lastFailure(); }
+    /// The database is in use now (false while the server is away).
     bool isOpen() const { return m_store.isOpen(); }
+    bool isOnline() const { return m_link.isOnline(); }
     ReviewStore *store() { return &m_store; }
+    StoreLink *link() { return &m_link; }
+    /// The database's address, without password.
+    QString location() const { return m_link.target(); }
+    /// Changes waiting on this computer for the server, and changes held back by a conflict.
+    int waitingChanges() const { return m_link.waiting(); }
+    int heldChanges() const { return m_link.held(); }
+    /// The held changes, one sentence each.
+    QStringList heldDescriptions() const;
+    /// Sends the held changes over the server's values (sendMine) or gives them up; the open
+    /// reports are read again.
+    bool resolveHeld(bool sendMine, QString *error);
 
     QString reviewer() const { return m_reviewer; }
     void setReviewer(const QString &name);
@@ -46,16 +68,29 @@ Q_SIGNALS:
     void problem(const QString &message);
     /// Another reviewer's changes to an open report were loaded.
     void reloaded(nianbao::Review *review, const QString &reviewer);
+    /// The server went away or came back, or changes are waiting or were sent.
+    void connectionChanged();
+    /// Changes kept while the server was away were sent (count).
+    void changesSent(int count);
 
 private:
     void onChanges();
+    void onReconnected();
     void report(const QString &error);
     QString conflictText(const Conflict &c) const;
+    QString cellName(const QString &hash, const QString &key) const;
+    void reload(Review *review);
+    void rememberState(Review *review);
 
     ReviewStore m_store;
+    StoreLink m_link;
     QString m_reviewer;
     QHash<QString, QPointer<Review>> m_byHash;
     qint64 m_revision = 0;
+    bool m_restoring = false; // a review being replaced by what was saved: its signals write nothing
+    bool m_wasOnline = false; // the open reviews were read from the server (not only from the outbox)
+    int m_waitingBefore = 0;
+    QStringList m_heldNews; // held while sending, said once when it is done
 };
 
 } // namespace nianbao

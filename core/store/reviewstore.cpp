@@ -1,6 +1,7 @@
 #include "reviewstore.h"
 
 #include "rules/ruleengine.h"
+#include "store/databaseurl.h"
 #include "store/storecodec.h"
 
 #include <QAtomicInt>
@@ -89,6 +90,11 @@ const QList<Migration> &migrations()
              u"CREATE INDEX queue_items_pos ON queue_items (pos)"_s,
              u"CREATE TABLE settings (name TEXT PRIMARY KEY, val TEXT)"_s,
          }},
+        {4,
+         {
+             // the ids of the writes sent from an outbox: a write sent twice is applied once
+             u"CREATE TABLE applied_writes (id TEXT PRIMARY KEY, written_at TEXT)"_s,
+         }},
     };
     return steps;
 }
@@ -168,6 +174,7 @@ bool ReviewStore::isOpen() const
 bool ReviewStore::open(const QString &urlOrPath, QString *error)
 {
     close();
+    m_lastFailure = Failure::None;
     m_connection = u"nianbao-store-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1) + 1);
     bool ok = false;
     const QString s = urlOrPath.trimmed();
@@ -285,7 +292,7 @@ bool ReviewStore::connectPostgres(const QString &urlText, QString *error)
     QString database = url.path();
     if (database.startsWith(u'/'))
         database.remove(0, 1);
-    m_location = u"postgresql://%1@%2:%3/%4"_s.arg(url.userName(), host).arg(port).arg(database);
+    m_location = DatabaseUrl::location(urlText);
     if (!url.isValid() || database.isEmpty()) {
         *error = tr("%1 is not a PostgreSQL address; write postgresql://user:password@host:port/"
                     "database.")
@@ -320,6 +327,7 @@ bool ReviewStore::connectPostgres(const QString &urlText, QString *error)
 QString ReviewStore::dbError(const QString &what, const QString &driverText, const QString &code) const
 {
     const QString text = driverText.simplified();
+    m_lastFailure = Failure::Other;
     if (m_backend == Backend::SQLite) {
         const int primary = code.toInt() & 0xff;
         if (primary == 5 || primary == 6 || text.contains("database is locked"_L1))
@@ -340,16 +348,22 @@ QString ReviewStore::dbError(const QString &what, const QString &driverText, con
     }
     if (m_backend == Backend::PostgreSQL) {
         if (code == "28P01"_L1 || code == "28000"_L1 || text.contains("password authentication failed"_L1) ||
-            text.contains("no password supplied"_L1))
+            text.contains("no password supplied"_L1)) {
+            m_lastFailure = Failure::Refused;
             return tr("The PostgreSQL server at %1 refused the user name or password.").arg(m_location);
+        }
         if (code == "3D000"_L1 || (text.contains("database"_L1) && text.contains("does not exist"_L1)))
             return tr("The PostgreSQL server has no database named as in %1.").arg(m_location);
         if (code.startsWith("08"_L1) || text.contains("could not connect"_L1) ||
             text.contains("Connection refused"_L1) || text.contains("connection to server"_L1) ||
             text.contains("server closed the connection"_L1) ||
-            text.contains("no connection to the server"_L1) || text.contains("timeout"_L1))
+            text.contains("no connection to the server"_L1) || text.contains("timeout"_L1) ||
+            code.startsWith("57P0"_L1) || text.contains("terminating connection"_L1) ||
+            text.contains("shutting down"_L1) || text.contains("starting up"_L1)) {
+            m_lastFailure = Failure::Unreachable;
             return tr("The PostgreSQL server at %1 cannot be reached (is it running?): %2")
                 .arg(m_location, text);
+        }
         return tr("The PostgreSQL database %1 could not %2: %3").arg(m_location, what, text);
     }
     return tr("The review database could not %1: %2").arg(what, text);
@@ -377,7 +391,10 @@ bool ReviewStore::execDirect(const QString &sql, QString *error, const char *wha
 
 bool ReviewStore::begin(QString *error)
 {
+    m_lastFailure = Failure::None;
+    m_lastWriteWasRepeat = false;
     if (m_backend == Backend::None) {
+        m_lastFailure = Failure::Other;
         if (error)
             *error = tr("No review database is open.");
         return false;
@@ -403,7 +420,10 @@ bool ReviewStore::begin(QString *error)
     }
     if (!subscribed.isEmpty())
         watchChanges(true);
-    return execDirect(sql, error, QT_TR_NOOP("start a transaction"));
+    if (!execDirect(sql, error, QT_TR_NOOP("start a transaction")))
+        return false;
+    m_lastFailure = Failure::None;
+    return true;
 }
 
 bool ReviewStore::commit(QString *error)
@@ -571,8 +591,14 @@ bool ReviewStore::writeCell(const QString &hash, const QString &key, const Cell 
 {
     if (expectedVersion < 0)
         expectedVersion = seenVersion(hash, key);
+    const QString writeId = std::exchange(m_writeId, {});
     if (!begin(error))
         return false;
+    bool repeat = false;
+    if (!claimWriteId(writeId, &repeat, error) || repeat) {
+        rollback();
+        return repeat;
+    }
     const qint64 rid = reportId(hash, true, error);
     if (rid <= 0) {
         rollback();
@@ -634,6 +660,21 @@ bool ReviewStore::writeCell(const QString &hash, const QString &key, const Cell 
     if (!commit(error))
         return false;
     m_seen.insert(seenKey(hash, key), version);
+    return true;
+}
+
+bool ReviewStore::claimWriteId(const QString &id, bool *repeat, QString *error)
+{
+    if (id.isEmpty())
+        return true;
+    QSqlQuery q(db());
+    q.prepare(u"INSERT INTO applied_writes (id, written_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"_s);
+    q.addBindValue(id);
+    q.addBindValue(nowText());
+    if (!exec(q, error, QT_TR_NOOP("save a correction")))
+        return false;
+    *repeat = q.numRowsAffected() == 0;
+    m_lastWriteWasRepeat = *repeat;
     return true;
 }
 
@@ -727,8 +768,14 @@ bool ReviewStore::undoCorrection(const QString &hash, const Correction &c, const
 bool ReviewStore::updateReport(const QString &hash, const QString &column, const QVariant &value,
                                const QString &kind, const QString &reviewer, QString *error)
 {
+    const QString writeId = std::exchange(m_writeId, {});
     if (!begin(error))
         return false;
+    bool repeat = false;
+    if (!claimWriteId(writeId, &repeat, error) || repeat) {
+        rollback();
+        return repeat;
+    }
     const qint64 rid = reportId(hash, true, error);
     if (rid <= 0) {
         rollback();

@@ -143,9 +143,16 @@ class ReviewStore : public QObject
 
 public:
     enum class Backend { None, SQLite, PostgreSQL };
+    /// Why the last open or write failed, for a caller that keeps writes while the server is away.
+    enum class Failure {
+        None,
+        Unreachable, // the server is down, restarting or the network is gone: worth trying again
+        Refused,     // the server refused the user name or password
+        Other,
+    };
 
     /// The newest schema this version writes; older databases are migrated on open.
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     /// expectedVersion of a write: use the version this store last saw of the cell.
     static constexpr qint64 SeenVersion = -1;
 
@@ -171,6 +178,13 @@ public:
     void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
     /// Identifies this store's own changes in the change log.
     QString clientId() const { return m_clientId; }
+    /// What kind of failure the last failed open or write was (None after a success).
+    Failure lastFailure() const { return m_lastFailure; }
+    /// The next cell, undo, status or notes write records this id in the database, in the same
+    /// transaction. A write whose id the database already holds is not applied again: it
+    /// succeeds and lastWriteWasRepeat() is true. How an outbox entry is sent exactly once.
+    void setWriteId(const QString &id) { m_writeId = id; }
+    bool lastWriteWasRepeat() const { return m_lastWriteWasRepeat; }
 
     // --- reports ----------------------------------------------------------------------------
 
@@ -249,6 +263,7 @@ private:
     bool exec(QSqlQuery &q, QString *error, const char *what);
     bool execDirect(const QString &sql, QString *error, const char *what);
     QString dbError(const QString &what, const QString &driverText, const QString &code) const;
+    bool claimWriteId(const QString &id, bool *repeat, QString *error);
     qint64 reportId(const QString &hash, bool create, QString *error);
     qint64 logChange(qint64 reportId, const QString &kind, const QString &key, const QString &reviewer,
                      QString *error);
@@ -274,6 +289,9 @@ private:
     QHash<QString, qint64> m_seen; // "hash\nkey" → version
     QTimer *m_pollTimer = nullptr;
     qint64 m_polledRevision = 0;
+    mutable Failure m_lastFailure = Failure::None; // set where the error text is made
+    QString m_writeId;
+    bool m_lastWriteWasRepeat = false;
 };
 
 } // namespace nianbao

@@ -1,9 +1,12 @@
 #include "template.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,6 +18,14 @@ int TableDef::rowIndex(QStringView k) const
         if (rows[i].key == k)
             return i;
     return -1;
+}
+
+const GroupDef *TableDef::group(QStringView label) const
+{
+    for (const GroupDef &g : groups)
+        if (g.label == label)
+            return &g;
+    return nullptr;
 }
 
 int TableDef::columnIndex(QStringView k) const
@@ -62,6 +73,18 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
     t->m_name = o.value("name"_L1).toString();
     t->m_title = o.value("title"_L1).toString();
     t->m_markers = toStringList(o.value("markers"_L1));
+    for (const QJsonValue &yv : o.value("year_checks"_L1).toArray()) {
+        const QJsonObject yo = yv.toObject();
+        YearCheckDef yd;
+        yd.rule = yo.value("rule"_L1).toString();
+        yd.table = yo.value("table"_L1).toString();
+        yd.rows = toStringList(yo.value("rows"_L1));
+        yd.previous = yo.value("previous"_L1).toString();
+        yd.stock = yo.value("stock"_L1).toString();
+        yd.added = yo.value("added"_L1).toString();
+        yd.removed = yo.value("removed"_L1).toString();
+        t->m_yearChecks.append(yd);
+    }
     for (const QJsonValue &pv : o.value("prose"_L1).toArray()) {
         const QJsonObject po = pv.toObject();
         ProseCheckDef pd;
@@ -81,6 +104,8 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
         td.key = to.value("key"_L1).toString();
         td.title = to.value("title"_L1).toString();
         td.titleEn = to.value("title_en"_L1).toString();
+        td.note = to.value("note"_L1).toString();
+        td.noteEn = to.value("note_en"_L1).toString();
         td.startAnchors = toStringList(to.value("start"_L1));
         td.headingAnchors = toStringList(to.value("heading"_L1));
         td.layout =
@@ -94,6 +119,7 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             cd.group = co.value("group"_L1).toString();
             cd.kind = co.value("kind"_L1).toString() == "decimal"_L1 ? ValueKind::Decimal : ValueKind::Count;
             cd.isSigned = co.value("signed"_L1).toBool();
+            cd.isTotal = co.value("total"_L1).toBool();
             td.columns.append(cd);
         }
         for (const QJsonValue &rv : to.value("rows"_L1).toArray()) {
@@ -105,6 +131,8 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             for (const QString &a : toStringList(ro.value("aliases"_L1)))
                 rd.aliases.append(matchKey(a));
             rd.group = ro.value("group"_L1).toString();
+            if (to.value("group_names_rows"_L1).toBool())
+                rd.qualifier = rd.group;
             rd.subgroup = ro.value("subgroup"_L1).toString();
             rd.section = ro.value("section"_L1).toString();
             rd.variant = ro.value("variant"_L1).toString();
@@ -130,6 +158,7 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             const QJsonObject go = gv.toObject();
             GroupDef gd;
             gd.label = go.value("label"_L1).toString();
+            gd.labelEn = go.value("label_en"_L1).toString();
             for (const QString &a : toStringList(go.value("aliases"_L1)))
                 gd.aliases.append(matchKey(a));
             gd.variant = go.value("variant"_L1).toString();
@@ -171,24 +200,28 @@ static std::unique_ptr<Template> loadResource(const QString &path)
     return t;
 }
 
-const Template *Template::t2021()
+const QList<const Template *> &Template::all()
 {
-    static const std::unique_ptr<Template> t = loadResource(u":/nianbao/templates/t2021.json"_s);
-    return t.get();
-}
-
-const Template *Template::t2019()
-{
-    static const std::unique_ptr<Template> t = loadResource(u":/nianbao/templates/t2019.json"_s);
-    return t.get();
+    // Every template resource, loaded once; the newest (by name, a report year) first.
+    static const QList<const Template *> templates = [] {
+        QList<const Template *> out;
+        const QDir dir(u":/nianbao/templates"_s);
+        for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files))
+            out.append(loadResource(dir.filePath(name)).release());
+        if (out.isEmpty())
+            qFatal("no template resource");
+        std::sort(out.begin(), out.end(),
+                  [](const Template *a, const Template *b) { return a->name() > b->name(); });
+        return out;
+    }();
+    return templates;
 }
 
 const Template *Template::byName(QStringView name)
 {
-    if (name == u"2019")
-        return t2019();
-    if (name == u"2021")
-        return t2021();
+    for (const Template *t : all())
+        if (t->name() == name)
+            return t;
     return nullptr;
 }
 
@@ -251,8 +284,8 @@ QString Template::cellLabel(QStringView key, bool english) const
     QString rowLabel = row.label;
     if (!row.subgroup.isEmpty())
         rowLabel = row.subgroup + rowLabel;
-    if (t->key == u"t4"_s && !row.group.isEmpty())
-        rowLabel = row.group + u'·' + rowLabel;
+    if (!row.qualifier.isEmpty())
+        rowLabel = row.qualifier + u'·' + rowLabel;
     return rowLabel + u" · "_s + col.label;
 }
 

@@ -19,6 +19,7 @@ struct ColumnDef
     QString group; // a header spanning several columns (法人或其他组织)
     ValueKind kind = ValueKind::Count;
     bool isSigned = false; // may be negative (T2019 本年增/减)
+    bool isTotal = false;  // the sum of the other columns (总计)
 };
 
 struct RowDef
@@ -28,6 +29,7 @@ struct RowDef
     QString labelEn;
     QStringList aliases;   // matching keys, letters only
     QString group;         // group label spanning this row (三、本年度办理结果)
+    QString qualifier;     // the group when it is part of the row's name (行政诉讼·复议后起诉)
     QString subgroup;      // （三）不予公开
     QString section;       // T2 section (第二十条第（一）项)
     QString variant;       // "" = always, "subitems" / "one_row" = （六） variants
@@ -38,6 +40,7 @@ struct RowDef
 struct GroupDef
 {
     QString label;
+    QString labelEn;
     QStringList aliases;
     QString variant;
 };
@@ -66,6 +69,20 @@ struct ProseCheckDef
     bool decides = false;    // may decide a digit run of its cell
 };
 
+/// A comparison with the same body's report of the year before: this year's row against last
+/// year's (YEAR.CARRYOVER: 上年结转 against 结转下年度, per column), or a stock against last year's
+/// stock plus what was added less what was removed (YEAR.IN_FORCE).
+struct YearCheckDef
+{
+    QString rule;
+    QString table;
+    QStringList rows; // rows of this year's report
+    QString previous; // CARRYOVER: the row of last year's report
+    QString stock;    // IN_FORCE: the columns of the stock, of what was added and removed
+    QString added;
+    QString removed;
+};
+
 enum class TableLayout { Rows, SingleRow };
 
 struct TableDef
@@ -73,6 +90,8 @@ struct TableDef
     QString key; // t2, t3, t4
     QString title;
     QString titleEn;
+    QString note; // printed in the form's corner (the 勾稽关系 of table 3)
+    QString noteEn;
     QStringList startAnchors;
     QStringList headingAnchors;
     TableLayout layout = TableLayout::Rows;
@@ -82,6 +101,8 @@ struct TableDef
     QList<IdentityDef> identities;
 
     int rowIndex(QStringView key) const;
+    /// The group of that label (a row's group or subgroup, a column's group); null when none.
+    const GroupDef *group(QStringView label) const;
     int columnIndex(QStringView key) const;
     bool rowActive(const RowDef &row, QStringView variant) const;
 };
@@ -91,9 +112,13 @@ struct TableDef
 class Template
 {
 public:
-    static const Template *t2021();
-    static const Template *t2019();
+    /// Every template the program knows (the resource files of templates/), newest first.
+    static const QList<const Template *> &all();
+    /// The newest template: the layout a mixed batch is laid out in.
+    static const Template *latest() { return all().first(); }
     static const Template *byName(QStringView name);
+    static const Template *t2021() { return byName(u"2021"); }
+    static const Template *t2019() { return byName(u"2019"); }
     static std::unique_ptr<Template> fromJson(const QByteArray &json, QString *error);
 
     QString name() const { return m_name; }
@@ -103,6 +128,8 @@ public:
     QStringList markers() const { return m_markers; }
     /// Numbers of the prose to compare with the tables.
     const QList<ProseCheckDef> &proseChecks() const { return m_prose; }
+    /// Comparisons with last year's report of the same body.
+    const QList<YearCheckDef> &yearChecks() const { return m_yearChecks; }
 
     /// Every cell key of the template for a variant of （六）, in form order.
     QStringList cellKeys(QStringView variant = u"subitems") const;
@@ -120,6 +147,7 @@ private:
     QStringList m_markers;
     QList<TableDef> m_tables;
     QList<ProseCheckDef> m_prose;
+    QList<YearCheckDef> m_yearChecks;
 };
 
 } // namespace nianbao

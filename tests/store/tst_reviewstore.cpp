@@ -1,4 +1,6 @@
 // The review store against a real SQLite file and a real PostgreSQL server started for the run.
+#include "pgcluster.h"
+
 #include "pipeline/reportreader.h"
 #include "review/correction.h"
 #include "rules/ruleengine.h"
@@ -211,6 +213,7 @@ private:
     QStringList helperCommand(const QStringList &args, bool asNobody) const;
 
     QTemporaryDir m_tmp;
+    testutil::PgCluster m_pg;
     QString m_pgDir;
     QString m_pgUrl;
     QString m_pgProblem;
@@ -246,40 +249,17 @@ void TestReviewStore::initTestCase()
                                             QFileDevice::ExeOther);
     QVERIFY(QFile::exists(QStringLiteral(NIANBAO_STORE_HELPER)));
 
-    if (const QByteArray env = qgetenv("NIANBAO_TEST_PG_URL"); !env.isEmpty()) {
-        m_pgUrl = QString::fromUtf8(env);
-        return;
-    }
-    m_pgDir = m_tmp.filePath(u"pg"_s);
-    QProcess p;
-    p.start(u"bash"_s, {QStringLiteral(NIANBAO_PG_CLUSTER_SCRIPT), u"start"_s, m_pgDir});
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        m_pgProblem = u"timed out"_s;
-        return;
-    }
-    const QString out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    if (p.exitCode() == 3) {
-        m_pgMissing = true;
-        return;
-    }
-    const QString last = out.split(u'\n').last().trimmed();
-    if (p.exitCode() != 0 || !last.startsWith("postgresql://"_L1)) {
-        m_pgProblem = err + u' ' + out;
-        return;
-    }
-    m_pgUrl = last;
+    m_pg.start(m_tmp.filePath(u"pg"_s));
+    m_pgUrl = m_pg.url();
+    m_pgMissing = m_pg.missing();
+    m_pgProblem = m_pg.problem();
+    if (m_pg.controllable())
+        m_pgDir = m_tmp.filePath(u"pg"_s);
 }
 
 void TestReviewStore::cleanupTestCase()
 {
-    if (!m_pgDir.isEmpty()) {
-        QProcess p;
-        p.start(u"bash"_s, {QStringLiteral(NIANBAO_PG_CLUSTER_SCRIPT), u"stop"_s, m_pgDir});
-        p.waitForFinished(60000);
-    }
+    m_pg.stop();
 }
 
 QString TestReviewStore::freshDatabase(const QString &backend)

@@ -1,8 +1,8 @@
 // The window's models over a Review: the form layouts, QAbstractItemModelTester, roles.
 #include "../core/testutil.h"
 #include "findingsmodel.h"
-#include "formlayout.h"
 #include "palette.h"
+#include "report/formlayout.h"
 #include "reportqueuemodel.h"
 #include "reporttablemodel.h"
 #include "review/review.h"
@@ -73,8 +73,13 @@ void TestUiModels::formLayout_data()
         << u"t3"_s << u"subitems"_s << 175 << u"申请人情况"_s << 1 << 7;
     QTest::newRow("table 4: 行政诉讼 spans ten of the fifteen cells")
         << u"t4"_s << u"subitems"_s << 15 << u"行政诉讼"_s << 1 << 10;
-    QTest::newRow("table 4: 行政复议 spans five cells over two header rows")
-        << u"t4"_s << u"subitems"_s << 15 << u"行政复议"_s << 2 << 5;
+    QTest::newRow("table 4: 行政复议 spans its five cells in one header row, as the form prints it")
+        << u"t4"_s << u"subitems"_s << 15 << u"行政复议"_s << 1 << 5;
+    QTest::newRow("table 4: the column labels under 行政复议 span the two header rows below it")
+        << u"t4"_s << u"subitems"_s << 15 << u"结果维持"_s << 2 << 1;
+    QTest::newRow("table 3: the 勾稽关系 note fills the corner over the three label columns")
+        << u"t3"_s << u"subitems"_s << 175
+        << u"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"_s << 3 << 3;
     QTest::newRow("table 2: each section title spans the form's width")
         << u"t2"_s << u"subitems"_s << 10 << u"第二十条第（一）项"_s << 1 << 4;
 }

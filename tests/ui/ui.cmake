@@ -2,4 +2,10 @@
 nianbao_add_test(tst_review SOURCES ui/tst_review.cpp core/testutil.h)
 nianbao_add_test(tst_uimodels SOURCES ui/tst_uimodels.cpp core/testutil.h LIBS nianbao_ui)
 nianbao_add_test(tst_reviewwindow SOURCES ui/tst_reviewwindow.cpp core/testutil.h LIBS nianbao_ui)
-nianbao_add_test(tst_persistence SOURCES ui/tst_persistence.cpp core/testutil.h LIBS nianbao_ui)
+nianbao_add_test(tst_persistence SOURCES ui/tst_persistence.cpp core/testutil.h store/pgcluster.h
+    LIBS nianbao_ui nianbao_translations)
+add_dependencies(tst_persistence nianbao)
+target_compile_definitions(tst_persistence PRIVATE
+    NIANBAO_GUI="$<TARGET_FILE:nianbao>"
+    NIANBAO_PG_CLUSTER_SCRIPT="${PROJECT_SOURCE_DIR}/scripts/pg-test-cluster.sh")
+set_tests_properties(tst_persistence PROPERTIES TIMEOUT 600)

@@ -2,7 +2,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace nianbao::ui {
+namespace nianbao {
 
 namespace {
 
@@ -12,6 +12,23 @@ FormLayout::Slot label(FormLayout::Kind kind, const QString &text, const QString
     s.kind = kind;
     s.text = text;
     s.textEn = textEn.isEmpty() ? text : textEn;
+    return s;
+}
+
+/// A group label as a header or label slot, with its English from the template.
+FormLayout::Slot groupLabel(const TableDef &t, FormLayout::Kind kind, const QString &text)
+{
+    const GroupDef *g = t.group(text);
+    return label(kind, text, g ? g->labelEn : QString());
+}
+
+/// The slot of a row's value in a column.
+FormLayout::Slot valueSlot(const TableDef &t, const RowDef &r, int column)
+{
+    FormLayout::Slot s;
+    s.kind = FormLayout::Kind::Value;
+    s.key = Template::cellKey(t, r, t.columns[column]);
+    s.column = column;
     return s;
 }
 
@@ -44,11 +61,31 @@ const FormLayout::Slot &FormLayout::at(int row, int column) const
     return m_slots[row * m_columns + column];
 }
 
+const FormLayout::Span *FormLayout::spanAt(int row, int column) const
+{
+    if (row < 0 || column < 0 || row >= m_rows || column >= m_columns)
+        return nullptr;
+    const int owner = m_owner[row * m_columns + column];
+    if (owner < 0)
+        return nullptr;
+    const Span &s = m_spans[owner];
+    return s.row == row && s.column == column ? &s : nullptr;
+}
+
+bool FormLayout::isCovered(int row, int column) const
+{
+    if (row < 0 || column < 0 || row >= m_rows || column >= m_columns)
+        return false;
+    const int owner = m_owner[row * m_columns + column];
+    return owner >= 0 && (m_spans[owner].row != row || m_spans[owner].column != column);
+}
+
 void FormLayout::resize(int rows, int columns)
 {
     m_rows = rows;
     m_columns = columns;
     m_slots = QList<Slot>(rows * columns);
+    m_owner = QList<int>(rows * columns, -1);
 }
 
 void FormLayout::put(int row, int column, Slot slot, int rowSpan, int columnSpan)
@@ -58,8 +95,12 @@ void FormLayout::put(int row, int column, Slot slot, int rowSpan, int columnSpan
         m_keyOrder.append(slot.key);
     }
     m_slots[row * m_columns + column] = std::move(slot);
-    if (rowSpan > 1 || columnSpan > 1)
+    if (rowSpan > 1 || columnSpan > 1) {
+        for (int r = row; r < row + rowSpan; ++r)
+            for (int c = column; c < column + columnSpan; ++c)
+                m_owner[r * m_columns + c] = int(m_spans.size());
         m_spans.append({row, column, rowSpan, columnSpan});
+    }
 }
 
 FormLayout FormLayout::build(const TableDef &table, QStringView variant)
@@ -102,12 +143,14 @@ FormLayout FormLayout::buildSections(const TableDef &t, QStringView variant)
     }
     f.resize(height, width);
     f.m_labelColumns = 1;
-    const QString contentLabel = t.groups.isEmpty() ? u"信息内容"_s : t.groups.first().label;
+    f.m_headerRows = 0;
+    // The header of the label column (信息内容) is the table's group.
+    const Slot content = t.groups.isEmpty() ? Slot() : groupLabel(t, Kind::Header, t.groups.first().label);
     int y = 0;
     for (const Section &s : sections) {
         f.put(y, 0, label(Kind::Title, s.title), 1, width);
         ++y;
-        f.put(y, 0, label(Kind::Header, contentLabel, u"Item"_s));
+        f.put(y, 0, content);
         const int n = int(s.columns.size());
         for (int i = 0; i < n; ++i) {
             const ColumnDef &c = t.columns[s.columns[i]];
@@ -119,10 +162,7 @@ FormLayout FormLayout::buildSections(const TableDef &t, QStringView variant)
             for (int i = 0; i < n; ++i) {
                 if (!rowColumns(t, *r).contains(s.columns[i]))
                     continue;
-                Slot v;
-                v.kind = Kind::Value;
-                v.key = Template::cellKey(t, *r, t.columns[s.columns[i]]);
-                f.put(y, 1 + i, v, 1, i == n - 1 ? width - n : 1);
+                f.put(y, 1 + i, valueSlot(t, *r, s.columns[i]), 1, i == n - 1 ? width - n : 1);
             }
             ++y;
         }
@@ -130,8 +170,9 @@ FormLayout FormLayout::buildSections(const TableDef &t, QStringView variant)
     return f;
 }
 
-// Table 3: three label columns (group, subgroup, item), header rows with the column groups
-// (申请人情况 over all, 法人或其他组织 over its five), then one grid row per template row.
+// Table 3: three label columns (group, subgroup, item) under the table's note (勾稽关系), header
+// rows with the column groups (申请人情况 over all, 法人或其他组织 over its five), then one grid row
+// per template row.
 FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
 {
     FormLayout f;
@@ -145,7 +186,7 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
         anyColGroup |= !c.group.isEmpty();
     const int labels = 1 + (anyGroup ? 1 : 0) + (anySub ? 1 : 0);
     // A group label that no row or column uses is the title over all columns (申请人情况).
-    QString overTitle;
+    const GroupDef *overTitle = nullptr;
     for (const GroupDef &g : t.groups) {
         bool used = false;
         for (const RowDef &r : t.rows)
@@ -153,19 +194,20 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
         for (const ColumnDef &c : t.columns)
             used |= c.group == g.label;
         if (!used) {
-            overTitle = g.label;
+            overTitle = &g;
             break;
         }
     }
-    const int header = (overTitle.isEmpty() ? 0 : 1) + (anyColGroup ? 2 : 1);
+    const int header = (overTitle ? 1 : 0) + (anyColGroup ? 2 : 1);
     const int nc = int(t.columns.size());
     f.resize(header + int(rows.size()), labels + nc);
     f.m_labelColumns = labels;
+    f.m_headerRows = header;
 
-    f.put(0, 0, label(Kind::Header, {}), header, labels);
+    f.put(0, 0, label(Kind::Header, t.note, t.noteEn), header, labels);
     int hy = 0;
-    if (!overTitle.isEmpty()) {
-        f.put(0, labels, label(Kind::Header, overTitle, u"Applicants"_s), 1, nc);
+    if (overTitle) {
+        f.put(0, labels, label(Kind::Header, overTitle->label, overTitle->labelEn), 1, nc);
         hy = 1;
     }
     for (int i = 0; i < nc;) {
@@ -178,8 +220,7 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
         int j = i;
         while (j < nc && t.columns[j].group == c.group)
             ++j;
-        f.put(hy, labels + i, label(Kind::Header, c.group, u"Legal persons or other organisations"_s), 1,
-              j - i);
+        f.put(hy, labels + i, groupLabel(t, Kind::Header, c.group), 1, j - i);
         for (int k = i; k < j; ++k)
             f.put(hy + 1, labels + k, label(Kind::Header, t.columns[k].label, t.columns[k].labelEn));
         i = j;
@@ -199,7 +240,7 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
                     int j = i;
                     while (j < n && rows[j]->group == r->group)
                         ++j;
-                    f.put(y, 0, label(Kind::Label, r->group), j - i, 1);
+                    f.put(y, 0, groupLabel(t, Kind::Label, r->group), j - i, 1);
                 }
                 x = 1;
             }
@@ -210,7 +251,7 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
                     int j = i;
                     while (j < n && rows[j]->subgroup == r->subgroup)
                         ++j;
-                    f.put(y, x, label(Kind::Label, r->subgroup), j - i, 1);
+                    f.put(y, x, groupLabel(t, Kind::Label, r->subgroup), j - i, 1);
                 }
                 f.put(y, x + 1, label(Kind::Label, r->label, r->labelEn), 1, labels - x - 1);
             } else {
@@ -218,17 +259,15 @@ FormLayout FormLayout::buildRows(const TableDef &t, QStringView variant)
             }
         }
         for (int c : rowColumns(t, *r)) {
-            Slot v;
-            v.kind = Kind::Value;
-            v.key = Template::cellKey(t, *r, t.columns[c]);
-            f.put(y, labels + c, v);
+            f.put(y, labels + c, valueSlot(t, *r, c));
         }
     }
     return f;
 }
 
-// Table 4: one printed row of 5 × rows cells, under the row labels (行政复议, and 行政诉讼 over
-// its two kinds) and the column labels.
+// Table 4: one printed row of 5 × rows cells. As the official form: a row without a group
+// (行政复议) heads its five columns, whose labels then span the two rows below; rows sharing a group
+// (行政诉讼) sit under the group's label, each over its own five column labels.
 FormLayout FormLayout::buildSingleRow(const TableDef &t, QStringView variant)
 {
     FormLayout f;
@@ -240,32 +279,31 @@ FormLayout FormLayout::buildSingleRow(const TableDef &t, QStringView variant)
     const int header = anyGroup ? 3 : 2;
     f.resize(header + 1, nc * int(rows.size()));
     f.m_labelColumns = 0;
+    f.m_headerRows = header;
     const int n = int(rows.size());
     for (int i = 0; i < n; ++i) {
         const RowDef *r = rows[i];
         const int x = i * nc;
-        if (anyGroup && r->group.isEmpty()) {
-            f.put(0, x, label(Kind::Header, r->label, r->labelEn), 2, nc);
-        } else if (anyGroup) {
+        if (!anyGroup || r->group.isEmpty()) {
+            f.put(0, x, label(Kind::Header, r->label, r->labelEn), 1, nc);
+            for (int c = 0; c < nc; ++c)
+                f.put(1, x + c, label(Kind::Header, t.columns[c].label, t.columns[c].labelEn), header - 1, 1);
+        } else {
             if (i == 0 || rows[i - 1]->group != r->group) {
                 int j = i;
                 while (j < n && rows[j]->group == r->group)
                     ++j;
-                f.put(0, x, label(Kind::Header, r->group, u"Administrative litigation"_s), 1, (j - i) * nc);
+                f.put(0, x, groupLabel(t, Kind::Header, r->group), 1, (j - i) * nc);
             }
             f.put(1, x, label(Kind::Header, r->label, r->labelEn), 1, nc);
-        } else {
-            f.put(0, x, label(Kind::Header, r->label, r->labelEn), 1, nc);
+            for (int c = 0; c < nc; ++c)
+                f.put(2, x + c, label(Kind::Header, t.columns[c].label, t.columns[c].labelEn));
         }
         for (int c = 0; c < nc; ++c) {
-            f.put(header - 1, x + c, label(Kind::Header, t.columns[c].label, t.columns[c].labelEn));
-            Slot v;
-            v.kind = Kind::Value;
-            v.key = Template::cellKey(t, *r, t.columns[c]);
-            f.put(header, x + c, v);
+            f.put(header, x + c, valueSlot(t, *r, c));
         }
     }
     return f;
 }
 
-} // namespace nianbao::ui
+} // namespace nianbao
