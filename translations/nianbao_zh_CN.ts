@@ -280,6 +280,45 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Limits</name>
+    <message>
+        <source>The text of this file is longer than %1 characters, more than any report has; it is not read.</source>
+        <translation>此文件的文本超过 %1 个字符，比任何报告都长，不予读取。</translation>
+    </message>
+    <message>
+        <source>The text would grow beyond %1 characters once its characters are normalised; it is not read.</source>
+        <translation>此文本的字符规范化后将超过 %1 个字符，不予读取。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the text has more than %2 cells, more than any report's table; the file is not read.</source>
+        <translation>文本第 %1 行超过 %2 个单元格，比任何报告的表格都多，不予读取此文件。</translation>
+    </message>
+    <message>
+        <source>The text holds more than %1 labels and values, more than any report; it is not read.</source>
+        <translation>此文本包含超过 %1 个标签和数值，比任何报告都多，不予读取。</translation>
+    </message>
+    <message>
+        <source>The file nests tables more than %1 deep, deeper than any report; it is not read.</source>
+        <translation>此文件的表格嵌套超过 %1 层，比任何报告都深，不予读取。</translation>
+    </message>
+    <message>
+        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report's table; the file is not read.</source>
+        <translation>此文件中有一个表格超过 %1 个单元格（合并单元格按其覆盖的格数计），比任何报告的表格都大，不予读取此文件。</translation>
+    </message>
+    <message>
+        <source>The PDF has %1 pages, more than the %2 a report may have; it is not read.</source>
+        <translation>此 PDF 有 %1 页，超过报告最多可有的 %2 页，不予读取。</translation>
+    </message>
+    <message>
+        <source>Page %1 of the PDF holds more than %2 characters, more than any report's page; the file is not read.</source>
+        <translation>此 PDF 第 %1 页超过 %2 个字符，比任何报告的页面都多，不予读取此文件。</translation>
+    </message>
+    <message>
+        <source>Laying out the first %1 pages of the PDF took more than %2 seconds, far longer than any report takes; the file is not read.</source>
+        <translation>排版此 PDF 的前 %1 页已用时超过 %2 秒，远超任何报告所需，不予读取此文件。</translation>
+    </message>
+</context>
+<context>
     <name>Loader</name>
     <message>
         <source>The file does not exist.</source>
@@ -626,6 +665,10 @@ Commands:
     <message>
         <source>The cells already hold these values.</source>
         <translation>单元格已是这些值。</translation>
+    </message>
+    <message>
+        <source>A number has at most %1 digits.</source>
+        <translation>数字最多 %1 位。</translation>
     </message>
 </context>
 <context>

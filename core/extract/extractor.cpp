@@ -1,6 +1,8 @@
 #include "extractor.h"
 
+#include "io/limits.h"
 #include "rules/identities.h"
+#include "rules/ruleengine.h"
 #include "runsplitter.h"
 #include "text/normalizer.h"
 #include "tokenizer.h"
@@ -30,7 +32,7 @@ public:
             if (c.isSpace())
                 continue;
             m_compact.append(c);
-            m_pos.append(i);
+            m_pos.append(int(i));
         }
     }
     /// Normalized position of the first occurrence of needle starting at or after from; -1 if none.
@@ -61,7 +63,7 @@ public:
 
 private:
     QString m_compact;
-    QList<qsizetype> m_pos;
+    QList<int> m_pos; // the text is at most Limits::MaxNormalizedChars long
 };
 
 struct Match
@@ -94,7 +96,11 @@ int lcsLength(QStringView a, QStringView b, qsizetype *lastB)
 
 double exactScore(QStringView key, QStringView alias)
 {
-    const qsizetype pos = key.lastIndexOf(alias);
+    // Only an alias that ends less than its length before the key's end scores: looked for in the
+    // key's tail alone, so a long label costs no more than a short one.
+    const qsizetype tail = qMin<qsizetype>(key.size(), 2 * alias.size());
+    const qsizetype inTail = key.right(tail).lastIndexOf(alias);
+    const qsizetype pos = inTail < 0 ? -1 : key.size() - tail + inTail;
     if (pos < 0)
         return 0;
     const qsizetype gap = key.size() - (pos + alias.size());
@@ -196,6 +202,7 @@ private:
     CompactIndex m_index;
     Report *m_report;
     QList<Slot> m_slots;
+    qsizetype m_splitsKept = 0;  // readings of all the runs, at most Limits::MaxReportSplits
     QSet<QString> m_matchedRows; // "t3.granted"
 };
 
@@ -297,10 +304,14 @@ void Run::setDirect(const QString &key, const Item &item)
     const qsizetype os = origStart(item.start), oe = origEnd(item.end);
     switch (item.kind) {
     case Item::Kind::Number: {
+        // A number longer than a value can be held is kept as its text (VALUE.TOO_LONG), never
+        // read as another number.
         bool ok = false;
         double v = item.text.toDouble(&ok);
-        if (!ok)
-            v = 0;
+        if (!ok || Limits::numberDigits(item.text) > Limits::MaxNumberDigits) {
+            c = Cell::textual(QString());
+            break;
+        }
         if (item.negative)
             v = -v;
         c = Cell::number(v);
@@ -360,7 +371,39 @@ void Run::assignValues(const TableDef &t, const QStringList &keys, const QList<i
         QList<RunToken> tokens;
         for (int v : nonBlank)
             tokens.append(RunToken{items[v].text, items[v].start});
-        const QList<Split> splits = RunSplitter::enumerate(tokens, n);
+        if (!RunSplitter::fits(tokens, n)) {
+            // More digits than the row's cells can hold: not split at all; every cell keeps the
+            // digits as text, and the check says why (VALUE.TOO_LONG).
+            const qsizetype os = origStart(items[nonBlank.first()].start);
+            const qsizetype oe = origEnd(items[nonBlank.last()].end);
+            for (const QString &k : keys) {
+                Cell c = Cell::textual(m_doc.text.mid(os, oe - os));
+                c.start = os;
+                c.length = oe - os;
+                c.fromRun = true;
+                m_report->cells.insert(k, c);
+            }
+            return;
+        }
+        const qsizetype room = qMin<qsizetype>(Limits::MaxRunSplits, Limits::MaxReportSplits - m_splitsKept);
+        const QList<Split> splits = RunSplitter::enumerate(tokens, n, int(room) + 1);
+        if (splits.size() > room) {
+            // More readings than are weighed: undecided, and none offered (the list would be cut
+            // short, and what the identities kept of it could be the wrong one).
+            const qsizetype os = origStart(items[nonBlank.first()].start);
+            const qsizetype oe = origEnd(items[nonBlank.last()].end);
+            for (const QString &k : keys) {
+                Cell c;
+                c.state = Cell::State::Uncertain;
+                c.start = os;
+                c.length = oe - os;
+                c.text = m_doc.text.mid(os, oe - os);
+                c.fromRun = true;
+                m_report->cells.insert(k, c);
+            }
+            return;
+        }
+        m_splitsKept += splits.size();
         if (!splits.isEmpty()) {
             Slot s;
             s.keys = keys;
@@ -540,7 +583,12 @@ void Run::readProse()
                 const QRegularExpressionMatch hit = m.next();
                 ProseFact f;
                 f.check = check.id;
-                f.value = hit.captured(1).toDouble();
+                bool ok = false;
+                f.value = hit.capturedView(1).toDouble(&ok);
+                if (!ok || Limits::numberDigits(hit.capturedView(1)) > Limits::MaxNumberDigits) {
+                    f.value = 0;
+                    f.tooLong = true;
+                }
                 f.start = origStart(hit.capturedStart(1));
                 f.length = origEnd(hit.capturedEnd(1)) - f.start;
                 m_report->prose.append(f);
@@ -557,7 +605,7 @@ void Run::applyHints()
         if (!check.decides || check.sums.size() != 1 || check.sums.first().size() != 1)
             continue;
         for (const ProseFact &f : std::as_const(m_report->prose))
-            if (f.check == check.id)
+            if (f.check == check.id && !f.tooLong)
                 found[check.sums.first().first()].insert(qint64(f.value));
     }
     if (found.isEmpty())
@@ -588,9 +636,12 @@ void Run::materialize()
     for (const Slot &s : std::as_const(m_slots)) {
         for (int i = 0; i < s.keys.size(); ++i) {
             QList<double> vals;
+            QSet<double> seen;
             for (const Split &c : s.candidates)
-                if (!vals.contains(c[i].value))
+                if (!seen.contains(c[i].value)) {
+                    seen.insert(c[i].value);
                     vals.append(c[i].value);
+                }
             Cell cell;
             const SplitValue &first = s.candidates.first()[i];
             if (vals.size() == 1) {
@@ -686,6 +737,14 @@ void Run::readMetadata()
 
 bool Run::extract(QString *error)
 {
+    QString limit = m_doc.text.size() > Limits::MaxTextChars ? Limits::textTooLong()
+                    : !m_norm.isComplete()                   ? Limits::normalizedTooLong()
+                                                             : m_tok.error();
+    if (!limit.isEmpty()) {
+        if (error)
+            *error = limit;
+        return false;
+    }
     const Template *tmpl = Template::byName(Extractor::detectTemplate(m_index.compact()));
     m_report->tmpl = tmpl;
     m_report->source = m_doc.path;
@@ -741,7 +800,8 @@ bool Run::extract(QString *error)
     // Decide digit runs: first the hints of the prose, then the identities.
     QHash<QString, double> fixed;
     for (auto it = m_report->cells.constBegin(); it != m_report->cells.constEnd(); ++it)
-        fixed.insert(it.key(), it.value().identityValue());
+        if (!RuleEngine::isTooLong(it.value())) // its value is not known: no identity uses it
+            fixed.insert(it.key(), it.value().identityValue());
     readProse();
     applyHints();
     RunSplitter::solve(m_slots, fixed, expandIdentities(*tmpl, m_report->variant));

@@ -7,54 +7,70 @@
 
 namespace nianbao {
 
+bool RunSplitter::fits(const QList<RunToken> &tokens, int n)
+{
+    qsizetype needed = 0;
+    for (const RunToken &t : tokens)
+        needed += (t.digits.size() + Limits::MaxSplitDigits - 1) / Limits::MaxSplitDigits;
+    return needed <= n;
+}
+
 QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int limit)
 {
     QList<Split> out;
-    qsizetype totalDigits = 0;
-    for (const RunToken &t : tokens)
-        totalDigits += t.digits.size();
-    if (tokens.isEmpty() || n < tokens.size() || totalDigits < n)
+    if (tokens.isEmpty() || n < tokens.size() || !fits(tokens, n))
+        return out;
+    // The digits one after the other, each with its position and the end of its token.
+    QString digits;
+    QList<qsizetype> position;
+    QList<int> tokenEnd;
+    for (const RunToken &t : tokens) {
+        const int end = int(digits.size() + t.digits.size());
+        for (qsizetype k = 0; k < t.digits.size(); ++k) {
+            digits.append(t.digits[k]);
+            position.append(t.start + k);
+            tokenEnd.append(end);
+        }
+    }
+    const int total = int(digits.size());
+    if (total < n)
+        return out;
+
+    // can[g][v]: the digits from g on can be cut into exactly v numbers.
+    const int width = n + 1;
+    QList<bool> can(qsizetype(total + 1) * width, false);
+    can[qsizetype(total) * width] = true;
+    auto longest = [&](int g) {
+        return digits[g] == u'0' ? 1 : qMin(Limits::MaxSplitDigits, tokenEnd[g] - g);
+    };
+    for (int g = total - 1; g >= 0; --g)
+        for (int v = 1; v <= n; ++v)
+            for (int len = 1; len <= longest(g) && !can[qsizetype(g) * width + v]; ++len)
+                can[qsizetype(g) * width + v] = can[qsizetype(g + len) * width + v - 1];
+    if (!can[n])
         return out;
 
     Split cur;
-    std::function<void(int, qsizetype, qsizetype)> rec = [&](int ti, qsizetype pos, qsizetype digitsLeft) {
+    std::function<void(int, int)> rec = [&](int g, int valuesLeft) {
         if (out.size() >= limit)
             return;
-        const int valuesLeft = n - int(cur.size());
-        if (ti == tokens.size()) {
-            if (valuesLeft == 0)
-                out.append(cur);
+        if (g == total) {
+            out.append(cur);
             return;
         }
-        const RunToken &t = tokens[ti];
-        const qsizetype remainInToken = t.digits.size() - pos;
-        const int tokensAfter = int(tokens.size()) - ti - 1;
-        if (valuesLeft <= 0 || digitsLeft < valuesLeft || valuesLeft < tokensAfter + 1)
-            return;
-        // Leave at least one digit per value still to come.
-        const qsizetype maxLen = qMin<qsizetype>(9, qMin(remainInToken, digitsLeft - (valuesLeft - 1)));
-        for (qsizetype len = 1; len <= maxLen; ++len) {
-            if (len > 1 && t.digits[pos] == u'0')
-                break;
-            const bool endsToken = (len == remainInToken);
-            // A token that ends must leave enough values for the tokens after it.
-            if (endsToken && valuesLeft - 1 < tokensAfter)
-                continue;
-            if (!endsToken && valuesLeft - 1 < tokensAfter + 1)
+        for (int len = 1; len <= longest(g); ++len) {
+            if (!can[qsizetype(g + len) * width + valuesLeft - 1])
                 continue;
             SplitValue v;
-            v.value = t.digits.mid(pos, len).toDouble();
-            v.start = t.start + pos;
-            v.end = t.start + pos + len;
+            v.value = QStringView(digits).mid(g, len).toDouble();
+            v.start = int(position[g]);
+            v.end = int(position[g] + len);
             cur.append(v);
-            if (endsToken)
-                rec(ti + 1, 0, digitsLeft - len);
-            else
-                rec(ti, pos + len, digitsLeft - len);
+            rec(g + len, valuesLeft - 1);
             cur.removeLast();
         }
     };
-    rec(0, 0, totalDigits);
+    rec(0, n);
     return out;
 }
 

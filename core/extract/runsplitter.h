@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/limits.h"
 #include "rules/identities.h"
 
 #include <QHash>
@@ -19,8 +20,8 @@ struct RunToken
 struct SplitValue
 {
     double value = 0;
-    qsizetype start = 0; // normalized span of the digits of this value
-    qsizetype end = 0;
+    int start = 0; // normalized span of the digits of this value (at most Limits::MaxNormalizedChars)
+    int end = 0;
 };
 using Split = QList<SplitValue>;
 
@@ -36,8 +37,12 @@ class RunSplitter
 {
 public:
     /// Every way to cut the tokens into n numbers: a token boundary is always a number boundary,
-    /// a number has no leading zero (but 0 itself) and at most 9 digits. Stops after limit splits.
-    static QList<Split> enumerate(const QList<RunToken> &tokens, int n, int limit = 200000);
+    /// a number has no leading zero (but 0 itself) and at most Limits::MaxSplitDigits digits.
+    /// Stops after limit splits. Only cuts that can be completed are tried, so the work is bounded
+    /// by the splits returned, whatever the run.
+    static QList<Split> enumerate(const QList<RunToken> &tokens, int n, int limit = Limits::MaxRunSplits);
+    /// Can n cells hold the tokens at all (each at most Limits::MaxSplitDigits digits)?
+    static bool fits(const QList<RunToken> &tokens, int n);
 
     /// Keeps the candidates of each slot that satisfy the identities, first the slot's own, then
     /// all of them together with the cells already read (fixed). Identities that cannot all hold

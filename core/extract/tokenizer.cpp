@@ -1,5 +1,6 @@
 #include "tokenizer.h"
 
+#include "io/limits.h"
 #include "template/template.h"
 
 #include <QRegularExpression>
@@ -52,11 +53,14 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     qsizetype ls = 0;
     int line = 0;
     const qsizetype n = m_text.size();
-    while (ls <= n) {
+    m_lines.reserve(m_text.count(u'\n') + 1);
+    while (ls <= n && m_error.isEmpty()) {
         qsizetype le = m_text.indexOf(u'\n', ls);
         if (le < 0)
             le = n;
         tokenizeLine(ls, le, line);
+        if (m_items.size() > Limits::MaxItems)
+            m_error = Limits::tooManyItems();
         ++line;
         ls = le + 1;
     }
@@ -85,8 +89,8 @@ bool Tokenizer::isPageFurniture(QStringView line)
 void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
 {
     LineInfo info;
-    info.start = ls;
-    info.end = le;
+    info.start = int(ls);
+    info.end = int(le);
     const qsizetype firstItem = m_items.size();
     const QStringView l = QStringView(m_text).mid(ls, le - ls);
     if (isPageFurniture(l)) {
@@ -94,6 +98,13 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         return;
     }
 
+    // A line of thousands of cells is no table row: refused before its cells are listed.
+    const QChar separator = l.contains(u'|') ? u'|' : l.contains(u'\t') ? u'\t' : QChar();
+    if (!separator.isNull() && l.count(separator) >= Limits::MaxCellsPerLine) {
+        m_error = Limits::tooManyCells(line + 1);
+        m_lines.append(info);
+        return;
+    }
     QList<std::pair<qsizetype, qsizetype>> cells;
     auto splitOn = [&](QChar sep) {
         qsizetype s = 0;
@@ -135,6 +146,11 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
                     ++j;
                 if (i > s && !l.mid(s, i - s).trimmed().isEmpty())
                     cells.append({s, i});
+                if (cells.size() >= Limits::MaxCellsPerLine) {
+                    m_error = Limits::tooManyCells(line + 1);
+                    m_lines.append(info);
+                    return;
+                }
                 s = j;
                 i = j;
             } else {
@@ -217,6 +233,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
     qsizetype labelStart = -1;
     qsizetype i = cs;
     while (i < ce) {
+        if (m_items.size() > Limits::MaxItems)
+            return; // the caller says why
         const QChar c = m_text[i];
         const bool signedNumber = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1]) &&
                                   (i == cs || isSpace(m_text[i - 1])) && labelStart < 0;
@@ -287,8 +305,11 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                 while (p < ce && isSpace(m_text[p]))
                     ++p;
                 if (p < ce && m_text[p] == u'(') {
-                    const qsizetype close = m_text.indexOf(u')', p);
-                    if (close > p && close < ce && close - p < 60) {
+                    // Looked for in the cell only, and near: a note is short.
+                    const qsizetype rel =
+                        QStringView(m_text).mid(p, qMin<qsizetype>(ce - p, 60)).indexOf(u')');
+                    const qsizetype close = p + rel;
+                    if (rel > 0) {
                         const QStringView inner = QStringView(m_text).mid(p + 1, close - p - 1);
                         bool hasDigit = false;
                         for (QChar ch : inner)

@@ -31,8 +31,8 @@ struct Item
 
 struct LineInfo
 {
-    qsizetype start = 0;
-    qsizetype end = 0;
+    int start = 0; // normalized positions (the text is at most Limits::MaxNormalizedChars long)
+    int end = 0;
     int cells = 0;  // cells the line was split into (| or tab or wide spaces)
     int values = 0; // number and value-text items on the line
     int labels = 0;
@@ -47,6 +47,8 @@ public:
     explicit Tokenizer(const QString &normalized);
 
     const QList<Item> &items() const { return m_items; }
+    /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
+    const QString &error() const { return m_error; }
     const QList<LineInfo> &lines() const { return m_lines; }
     /// Index of the first item that ends after pos.
     int firstItemAt(qsizetype pos) const;
@@ -62,6 +64,7 @@ private:
     const QString &m_text;
     QList<Item> m_items;
     QList<LineInfo> m_lines;
+    QString m_error;
 };
 
 } // namespace nianbao

@@ -1,6 +1,7 @@
 #include "docxreader.h"
 
 #include "formatreaders.h"
+#include "limits.h"
 #include "zipreader.h"
 
 #include <QList>
@@ -23,6 +24,7 @@ struct DCell
 struct DTable
 {
     QList<QList<DCell>> rows;
+    qint64 positions = 0; // grid positions, merged cells counted in full
 };
 
 class Walker
@@ -33,6 +35,11 @@ public:
     bool run(QString *out, QString *error)
     {
         while (!m_xml.atEnd()) {
+            if (!m_error.isEmpty()) {
+                if (error)
+                    *error = m_error;
+                return false;
+            }
             const QXmlStreamReader::TokenType tok = m_xml.readNext();
             if (tok == QXmlStreamReader::DTD || tok == QXmlStreamReader::EntityReference) {
                 if (error)
@@ -45,7 +52,12 @@ public:
             else if (tok == QXmlStreamReader::EndElement)
                 end();
             else if (tok == QXmlStreamReader::Characters && m_inText && m_skip == 0)
-                buffer() += m_xml.text();
+                append(m_xml.text());
+        }
+        if (!m_error.isEmpty()) {
+            if (error)
+                *error = m_error;
+            return false;
         }
         if (m_xml.hasError()) {
             if (error)
@@ -58,7 +70,15 @@ public:
     }
 
 private:
-    QString &buffer() { return m_para; }
+    /// Text of the page, counted: a part of a few megabytes can hold more text than any report.
+    void append(QStringView s)
+    {
+        m_chars += s.size();
+        if (m_chars > Limits::MaxTextChars)
+            m_error = Limits::textTooLong();
+        else
+            m_para += s;
+    }
 
     void start()
     {
@@ -80,9 +100,9 @@ private:
             m_inText = true;
         } else if (n == u"tab") {
             if (m_inRun)
-                m_para += u'\t';
+                append(u"\t");
         } else if (n == u"br" || n == u"cr") {
-            m_para += m_tables.isEmpty() ? u'\n' : u' ';
+            append(m_tables.isEmpty() ? u"\n" : u" ");
         } else if (n == u"r") {
             m_inRun = true;
         } else if (n == u"p") {
@@ -91,6 +111,10 @@ private:
                 m_paraStack.append(m_para);
             m_para.clear();
         } else if (n == u"tbl") {
+            if (m_tables.size() >= Limits::MaxTableDepth) {
+                m_error = Limits::tablesTooDeep();
+                return;
+            }
             flushParagraph();
             m_tables.append(DTable());
         } else if (n == u"tr") {
@@ -101,10 +125,14 @@ private:
                 if (m_tables.last().rows.isEmpty())
                     m_tables.last().rows.append(QList<DCell>());
                 m_tables.last().rows.last().append(DCell());
+                addPositions(1);
             }
         } else if (n == u"gridSpan") {
-            if (DCell *c = cell())
-                c->span = qBound(1, m_xml.attributes().value(u"w:val"_s).toInt(), 100);
+            if (DCell *c = cell()) {
+                const int span = qBound(1, m_xml.attributes().value(u"w:val"_s).toInt(), Limits::MaxColSpan);
+                addPositions(span - c->span);
+                c->span = span;
+            }
         } else if (n == u"vMerge") {
             const QStringView v = m_xml.attributes().value(u"w:val"_s);
             if (DCell *c = cell())
@@ -134,6 +162,12 @@ private:
             if (m_tables.isEmpty())
                 return;
             const QString rendered = render(m_tables.takeLast());
+            // Every rendering counts, those copied into an outer table's cell too.
+            m_chars += rendered.size();
+            if (m_chars > Limits::MaxTextChars) {
+                m_error = Limits::textTooLong();
+                return;
+            }
             if (DCell *c = cell()) {
                 c->hasTable = true;
                 if (!c->text.isEmpty() && !c->text.endsWith(u'\n'))
@@ -143,6 +177,14 @@ private:
                 m_out += rendered;
             }
         }
+    }
+
+    void addPositions(qint64 n)
+    {
+        DTable &t = m_tables.last();
+        t.positions += n;
+        if (t.positions > Limits::MaxTableCells)
+            m_error = Limits::tableTooLarge();
     }
 
     DCell *cell()
@@ -214,6 +256,8 @@ private:
     bool m_inText = false;
     bool m_inRun = false;
     int m_skip = 0;
+    qint64 m_chars = 0;
+    QString m_error;
 };
 
 /// Paragraph, run, table and row properties, cell borders, shading, widths and alignment hold no

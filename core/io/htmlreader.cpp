@@ -1,6 +1,7 @@
 #include "htmlreader.h"
 
 #include "formatreaders.h"
+#include "limits.h"
 
 #include <QHash>
 #include <QList>
@@ -108,11 +109,13 @@ class Builder
 public:
     QString finish()
     {
-        while (!m_tables.isEmpty())
+        while (!m_tables.isEmpty() && !failed())
             closeTable();
         flushLine();
-        return m_out;
+        return failed() ? QString() : m_out;
     }
+    bool failed() const { return !m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
 
     void text(QStringView raw)
     {
@@ -131,6 +134,10 @@ public:
     void startTag(const QString &name, QStringView attrs)
     {
         if (name == u"table") {
+            if (m_tables.size() >= Limits::MaxTableDepth) {
+                m_error = Limits::tablesTooDeep();
+                return;
+            }
             breakLine();
             m_tables.append(HTable());
             return;
@@ -150,8 +157,8 @@ public:
                     t.rowOpen = true;
                 }
                 HCell c;
-                c.rowspan = qBound(1, spanAttr(attrs, u"rowspan"), 1000);
-                c.colspan = qBound(1, spanAttr(attrs, u"colspan"), 100);
+                c.rowspan = qBound(1, spanAttr(attrs, u"rowspan"), Limits::MaxRowSpan);
+                c.colspan = qBound(1, spanAttr(attrs, u"colspan"), Limits::MaxColSpan);
                 t.rows.last().append(c);
                 t.cellOpen = true;
                 return;
@@ -239,7 +246,17 @@ private:
     void closeTable()
     {
         HTable t = m_tables.takeLast();
+        if (gridPositions(t) > Limits::MaxTableCells) {
+            m_error = Limits::tableTooLarge();
+            return;
+        }
         const QString rendered = render(t);
+        // Every rendering counts, those copied into an outer table's cell too.
+        m_rendered += rendered.size();
+        if (m_rendered > Limits::MaxTextChars || m_out.size() > Limits::MaxTextChars) {
+            m_error = Limits::textTooLong();
+            return;
+        }
         if (!m_tables.isEmpty()) {
             HTable &outer = m_tables.last();
             QString *b = currentBuffer();
@@ -260,6 +277,17 @@ private:
         s.replace(u'\n', u' ');
         s.replace(u'|', u'｜');
         return s.simplified();
+    }
+
+    /// Positions of the table's grid, each merged cell counted over the rows it covers.
+    static qint64 gridPositions(const HTable &t)
+    {
+        qint64 n = 0;
+        const qsizetype rows = t.rows.size();
+        for (qsizetype r = 0; r < rows; ++r)
+            for (const HCell &c : t.rows[r])
+                n += qint64(c.colspan) * qMin<qint64>(c.rowspan, rows - r);
+        return n;
     }
 
     static bool isCoveredFrom(const QList<QList<bool>> &covered, int r, int c)
@@ -307,7 +335,7 @@ private:
                 } else {
                     put(col, oneLine(cell.flow));
                 }
-                for (int rr = r; rr < r + cell.rowspan; ++rr)
+                for (int rr = r; rr < qMin(nrows, r + cell.rowspan); ++rr)
                     for (int c = col; c < col + cell.colspan; ++c)
                         if (rr != r || c != col)
                             cover(rr, c);
@@ -332,6 +360,8 @@ private:
     QString m_out;
     QString m_line;
     QList<HTable> m_tables;
+    QString m_error;
+    qint64 m_rendered = 0;
 };
 
 bool isRawTextTag(QStringView n)
@@ -393,13 +423,13 @@ qsizetype skipElement(QStringView html, const QString &name, qsizetype from)
 
 } // namespace
 
-QString HtmlReader::toText(QStringView html)
+QString HtmlReader::toText(QStringView html, QString *error)
 {
     Builder b;
     const qsizetype n = html.size();
     qsizetype i = 0;
     bool inHead = false;
-    while (i < n) {
+    while (i < n && !b.failed()) {
         const qsizetype lt = html.indexOf(u'<', i);
         if (lt < 0) {
             if (!inHead)
@@ -496,7 +526,10 @@ QString HtmlReader::toText(QStringView html)
         }
         b.startTag(name, attrs);
     }
-    return b.finish();
+    const QString text = b.finish();
+    if (b.failed() && error)
+        *error = b.error();
+    return text;
 }
 
 QByteArray HtmlReader::declaredCharset(const QByteArray &bytes)
@@ -542,8 +575,14 @@ bool HtmlReader::read(const QByteArray &bytes, const DecodedText &decoded, Sourc
     } else if (!charset.isEmpty()) {
         doc->encodingNote.clear();
     }
-    doc->text = toText(text);
+    QString limit;
+    doc->text = toText(text, &limit);
     doc->format = u"html"_s;
+    if (!limit.isEmpty()) {
+        if (error)
+            *error = limit;
+        return false;
+    }
     if (doc->text.trimmed().isEmpty()) {
         if (error)
             *error = tr("The web page has no readable text.");

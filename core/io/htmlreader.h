@@ -19,8 +19,9 @@ class HtmlReader
 public:
     static bool read(const QByteArray &bytes, const DecodedText &decoded, SourceDocument *doc,
                      QString *error);
-    /// The readable text of an HTML page.
-    static QString toText(QStringView html);
+    /// The readable text of an HTML page; empty, with the reason in error, when the page goes
+    /// beyond a limit of Limits (tables nested too deep, a table or the text too large).
+    static QString toText(QStringView html, QString *error = nullptr);
     /// The charset a page declares in <meta charset> or http-equiv, lower case; empty when none.
     static QByteArray declaredCharset(const QByteArray &bytes);
     /// The declared charset when it should win over detection: a Chinese multi-byte charset

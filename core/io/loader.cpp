@@ -2,6 +2,7 @@
 
 #include "formatreaders.h"
 #include "htmlreader.h"
+#include "limits.h"
 #include "textdecoder.h"
 
 #include <QFile>
@@ -90,7 +91,7 @@ bool Loader::load(const QString &path, SourceDocument *doc, QString *error)
     }
     const QByteArray head = f.peek(4096);
     const Format format = sniff(head);
-    const qint64 limit = format == Format::Text ? MaxTextBytes : MaxDocumentBytes;
+    const qint64 limit = format == Format::Text ? Limits::MaxTextBytes : Limits::MaxDocumentBytes;
     if (size > limit) {
         if (error)
             *error = tr("The file is too large for a report (%1; the limit is %2).")

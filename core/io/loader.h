@@ -16,9 +16,6 @@ class Loader
 public:
     enum class Format { Text, Html, Zip, Pdf, OleDoc, Rtf, Unknown };
 
-    static constexpr qint64 MaxTextBytes = 16 * 1024 * 1024;
-    static constexpr qint64 MaxDocumentBytes = 256 * 1024 * 1024;
-
     static bool load(const QString &path, SourceDocument *doc, QString *error);
     static bool loadBytes(const QByteArray &bytes, const QString &path, SourceDocument *doc, QString *error);
     static Format sniff(const QByteArray &head);

@@ -1,9 +1,11 @@
 #include "pdfreader.h"
 
 #include "formatreaders.h"
+#include "limits.h"
 
 #include <poppler-qt6.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -67,6 +69,40 @@ struct Line
     QList<Cell> cells;
 };
 
+/// Bounds of the geometry's passes, far beyond any table (a form has about ten columns and thirty
+/// rows a page) so that a page of many thousands of words costs about as much as their number.
+constexpr qsizetype MaxRowCells = 64;        // a line with more cells is not a table row
+constexpr qsizetype MaxRowsApart = 60;       // rows compared for a blank column
+constexpr qsizetype MaxLabelLines = 8;       // lines of one wrapped label
+constexpr qsizetype MaxFragmentsAhead = 200; // fragments looked at for a vertical group label
+
+/// Value columns as disjoint x ranges, sorted: a word lies in a column when it overlaps one.
+class Columns
+{
+public:
+    explicit Columns(QList<std::pair<double, double>> ranges = {})
+    {
+        std::sort(ranges.begin(), ranges.end());
+        for (const auto &r : ranges) {
+            if (!m_ranges.isEmpty() && r.first <= m_ranges.last().second)
+                m_ranges.last().second = std::max(m_ranges.last().second, r.second);
+            else
+                m_ranges.append(r);
+        }
+    }
+    /// Does [left, right] overlap a column (strictly, as boxes that only touch do not)?
+    bool overlaps(double left, double right) const
+    {
+        // The first range that ends after left; merged ranges keep their ends sorted.
+        auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), left,
+                                   [](double x, const std::pair<double, double> &r) { return x < r.second; });
+        return it != m_ranges.end() && it->first < right;
+    }
+
+private:
+    QList<std::pair<double, double>> m_ranges;
+};
+
 double overlap(double a0, double a1, double b0, double b1)
 {
     return std::min(a1, b1) - std::max(a0, b0);
@@ -117,7 +153,7 @@ QList<Line> buildLines(QList<PdfReader::Word> words)
 /// Splits a line into cells: a wide gap always separates; a value next to a value separates at
 /// a narrow gap; a label and a value separate at a gap of a character's width unless the value
 /// sits inside prose (text follows it closely).
-void buildCells(Line &line, const QList<std::pair<double, double>> &valueColumns = {})
+void buildCells(Line &line, const Columns &valueColumns = Columns())
 {
     const auto &ws = line.words;
     const int n = int(ws.size());
@@ -137,9 +173,7 @@ void buildCells(Line &line, const QList<std::pair<double, double>> &valueColumns
             // A label and a value: a cell edge unless prose follows the value closely. A value
             // in a column of values shared by other rows is a cell even close to its label.
             const bool prose = i + 2 < n && !value[i + 2] && gapAt(i + 1) / unit(i + 1) < 1.0;
-            bool inColumn = false;
-            for (const auto &[l, r] : valueColumns)
-                inColumn = inColumn || (ws[i + 1].box.left() < r && ws[i + 1].box.right() > l);
+            const bool inColumn = valueColumns.overlaps(ws[i + 1].box.left(), ws[i + 1].box.right());
             sep[i] = (g >= 1.0 || (inColumn && g >= 0.2)) && !prose;
         } else if (value[i] && !value[i + 1]) {
             const bool prose = i > 0 && !value[i - 1] && !sep[i - 1];
@@ -239,100 +273,126 @@ void mergeInto(Line &a, const Line &b)
     a.words += b.words;
 }
 
+/// Can b, the line after a, be values of a's row printed at another height?
+bool joinsAsValues(const Line &a, const Line &b)
+{
+    if (valueCount(a) == 0 || valueCount(b) == 0 || a.cells.size() > MaxRowCells ||
+        b.cells.size() > MaxRowCells)
+        return false;
+    const double h = std::max(1.0, textHeight(a));
+    if (b.top - a.bottom > 0.5 * h)
+        return false;
+    for (const Cell &x : a.cells)
+        for (const Cell &y : b.cells)
+            if (x.value && y.value && x.left < y.right + 0.5 * h && y.left < x.right + 0.5 * h)
+                return false; // the values collide
+    double firstValue = 1e9;
+    for (const Cell &x : a.cells)
+        if (x.value)
+            firstValue = std::min(firstValue, x.left);
+    for (const Cell &y : b.cells)
+        if (!y.value && y.right > firstValue)
+            return false; // a label right of the values
+    return true;
+}
+
+/// Can b, the line after the row a, be a wrapped line of a's label?
+bool joinsAsLabel(const Line &a, const Line &b)
+{
+    if (valueCount(a) < 2 || valueCount(b) != 0 || a.cells.size() > MaxRowCells ||
+        b.cells.size() > MaxRowCells)
+        return false;
+    const double h = std::max(1.0, textHeight(a));
+    double labelTop = 1e9, labelBottom = -1e9;
+    for (const Cell &c : a.cells)
+        if (!c.value) {
+            labelTop = std::min(labelTop, c.top);
+            labelBottom = std::max(labelBottom, c.bottom);
+        }
+    if (labelBottom < 0 || b.top - a.bottom > 0.5 * h || b.top - labelBottom < -0.5 * h)
+        return false;
+    bool fits = !b.cells.isEmpty();
+    for (const Cell &c : b.cells) {
+        if (startsNumbered(c.text))
+            fits = false;
+        // A wrapped line of a label stays inside the label's column: it starts where the
+        // label starts (or further right when centred) and is no wider.
+        bool under = false;
+        for (const Cell &t : a.cells)
+            under = under || (!t.value && c.left >= t.left - 0.5 * h && c.right <= t.right + 1.0 * h);
+        fits = fits && under;
+    }
+    return fits;
+}
+
 /// Rebuilds table rows from lines: values of one row printed at two heights (cells aligned
 /// differently) are joined when their columns do not collide; a label wrapped onto the next
 /// lines is joined to its row when those lines follow closely and do not start a numbered item.
 /// Only rows of two or more values take wrapped lines: prose ending in a number is not a row.
+/// Each pass builds its lines anew (never removing from the middle), so it costs about as much
+/// as the lines it reads.
 void joinRows(QList<Line> &lines)
 {
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        Line &a = lines[i];
-        const Line &b = lines[i + 1];
-        const int va = valueCount(a), vb = valueCount(b);
-        if (va == 0 || vb == 0)
-            continue;
-        const double h = std::max(1.0, textHeight(a));
-        if (b.top - a.bottom > 0.5 * h)
-            continue;
-        bool collide = false;
-        for (const Cell &x : a.cells)
-            for (const Cell &y : b.cells)
-                if (x.value && y.value && x.left < y.right + 0.5 * h && y.left < x.right + 0.5 * h)
-                    collide = true;
-        bool labelsLeft = true;
-        double firstValue = 1e9;
-        for (const Cell &x : a.cells)
-            if (x.value)
-                firstValue = std::min(firstValue, x.left);
-        for (const Cell &y : b.cells)
-            if (!y.value && y.right > firstValue)
-                labelsLeft = false;
-        if (collide || !labelsLeft)
-            continue;
-        mergeInto(a, b);
-        lines.removeAt(i + 1);
-        --i;
+    QList<Line> out;
+    out.reserve(lines.size());
+    for (Line &l : lines) {
+        if (!out.isEmpty() && joinsAsValues(out.last(), l))
+            mergeInto(out.last(), l);
+        else
+            out.append(std::move(l));
     }
+    lines = std::move(out);
+
     // A row of values without a label under the first line(s) of its label: the label is its own.
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        Line &v = lines[i];
-        if (valueCount(v) < 2 || valueCount(v) != v.cells.size())
-            continue;
-        const double firstValue = v.cells.first().left;
-        qsizetype k = i;
-        while (k > 0) {
-            const Line &l = lines[k - 1];
-            const Line &below = lines[k];
-            const double h = std::max(1.0, textHeight(l));
-            bool labels = valueCount(l) == 0 && !l.cells.isEmpty();
-            for (const Cell &c : l.cells)
-                labels = labels && c.right < firstValue;
-            if (!labels || below.top - l.bottom > 0.5 * h)
-                break;
-            --k;
-            if (startsNumbered(l.cells.first().text))
-                break; // the label's first line
-        }
-        if (k == i)
-            continue;
-        Line merged = lines[k];
-        for (qsizetype j = k + 1; j <= i; ++j)
-            mergeInto(merged, lines[j]);
-        lines[k] = merged;
-        lines.remove(k + 1, i - k);
-        i = k;
-    }
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        Line &a = lines[i];
-        const Line &b = lines[i + 1];
-        if (valueCount(a) < 2 || valueCount(b) != 0)
-            continue;
-        const double h = std::max(1.0, textHeight(a));
-        double labelTop = 1e9, labelBottom = -1e9;
-        for (const Cell &c : a.cells)
-            if (!c.value) {
-                labelTop = std::min(labelTop, c.top);
-                labelBottom = std::max(labelBottom, c.bottom);
+    out.clear();
+    out.reserve(lines.size());
+    for (Line &v : lines) {
+        const bool row =
+            valueCount(v) >= 2 && valueCount(v) == v.cells.size() && v.cells.size() <= MaxRowCells;
+        qsizetype k = out.size();
+        if (row) {
+            const double firstValue = v.cells.first().left;
+            const Line *below = &v;
+            while (k > 0 && out.size() - k < MaxLabelLines) {
+                const Line &l = out[k - 1];
+                const double h = std::max(1.0, textHeight(l));
+                bool labels = valueCount(l) == 0 && !l.cells.isEmpty() && l.cells.size() <= MaxRowCells;
+                for (const Cell &c : l.cells)
+                    labels = labels && c.right < firstValue;
+                if (!labels || below->top - l.bottom > 0.5 * h)
+                    break;
+                --k;
+                below = &l;
+                if (startsNumbered(l.cells.first().text))
+                    break; // the label's first line
             }
-        if (labelBottom < 0 || b.top - a.bottom > 0.5 * h || b.top - labelBottom < -0.5 * h)
-            continue;
-        bool fits = !b.cells.isEmpty();
-        for (const Cell &c : b.cells) {
-            if (startsNumbered(c.text))
-                fits = false;
-            // A wrapped line of a label stays inside the label's column: it starts where the
-            // label starts (or further right when centred) and is no wider.
-            bool under = false;
-            for (const Cell &t : a.cells)
-                under = under || (!t.value && c.left >= t.left - 0.5 * h && c.right <= t.right + 1.0 * h);
-            fits = fits && under;
         }
-        if (!fits)
+        if (k == out.size()) {
+            out.append(std::move(v));
             continue;
-        mergeInto(a, b);
-        lines.removeAt(i + 1);
-        --i;
+        }
+        Line merged = out[k];
+        for (qsizetype j = k + 1; j < out.size(); ++j)
+            mergeInto(merged, out[j]);
+        mergeInto(merged, v);
+        out.resize(k);
+        out.append(std::move(merged));
     }
+    lines = std::move(out);
+
+    out.clear();
+    out.reserve(lines.size());
+    qsizetype joined = 0; // wrapped lines joined to the last row
+    for (Line &l : lines) {
+        if (!out.isEmpty() && joined < MaxLabelLines && joinsAsLabel(out.last(), l)) {
+            mergeInto(out.last(), l);
+            ++joined;
+        } else {
+            out.append(std::move(l));
+            joined = 0;
+        }
+    }
+    lines = std::move(out);
 }
 
 /// Group labels written vertically, one or two characters per line in a narrow column left of
@@ -364,7 +424,7 @@ void joinVerticalLabels(QList<Line> &lines)
         if (used[a])
             continue;
         QList<qsizetype> stack{a};
-        for (qsizetype b = a + 1; b < frags.size(); ++b) {
+        for (qsizetype b = a + 1; b < frags.size() && b - stack.last() <= MaxFragmentsAhead; ++b) {
             const Frag &last = frags[stack.last()];
             const Frag &f = frags[b];
             if (used[b] || std::abs(f.x - last.x) > 0.6 * last.h)
@@ -448,14 +508,16 @@ void fillBlankColumns(QList<Line> &lines)
     for (qsizetype i = 0; i < n; ++i)
         count[i] = valueCount(lines[i]);
     auto compatible = [&](qsizetype a, qsizetype b) {
-        return count[a] >= 2 && count[a] == count[b] && mapColumns(lines[a], lines[b]).size() == count[a];
+        return count[a] >= 2 && count[a] <= MaxRowCells && count[a] == count[b] &&
+               mapColumns(lines[a], lines[b]).size() == count[a];
     };
     for (qsizetype i = 0; i < n; ++i) {
-        if (count[i] == 0)
+        if (count[i] == 0 || count[i] > MaxRowCells)
             continue;
         // The nearest rows with more values above and below.
         auto nearest = [&](qsizetype from, int step) -> qsizetype {
-            for (qsizetype j = from + step; j >= 0 && j < n; j += step) {
+            for (qsizetype j = from + step; j >= 0 && j < n && std::abs(j - from) <= MaxRowsApart;
+                 j += step) {
                 if (count[j] == 0)
                     return -1; // a line without values ends the table
                 if (count[j] > count[i])
@@ -502,7 +564,17 @@ void fillBlankColumns(QList<Line> &lines)
 
 QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
 {
-    QList<Line> lines = buildLines(words);
+    // A box at an infinite or undefined place (a damaged text matrix) has no place on the page;
+    // kept, it would break the orderings below.
+    QList<Word> placed;
+    placed.reserve(words.size());
+    for (const Word &w : words) {
+        const QRectF &b = w.box;
+        if (std::isfinite(b.left()) && std::isfinite(b.top()) && std::isfinite(b.right()) &&
+            std::isfinite(b.bottom()) && std::isfinite(b.center().y()) && std::isfinite(b.height()))
+            placed.append(w);
+    }
+    QList<Line> lines = buildLines(placed);
     // Columns of values: value cells of lines that hold three or more.
     QList<std::pair<double, double>> columns;
     for (Line &l : lines) {
@@ -512,9 +584,11 @@ QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
                 if (c.value)
                     columns.append({c.left, c.right});
     }
-    if (!columns.isEmpty())
+    if (!columns.isEmpty()) {
+        const Columns merged(columns);
         for (Line &l : lines)
-            buildCells(l, columns);
+            buildCells(l, merged);
+    }
     joinVerticalLabels(lines);
     joinRows(lines);
     fillBlankColumns(lines);
@@ -566,14 +640,33 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
             *error = tr("The PDF file has no pages.");
         return false;
     }
+    if (pages > Limits::MaxPdfPages) {
+        if (error)
+            *error = Limits::tooManyPages(pages);
+        return false;
+    }
     QString text;
     int words = 0;
+    QElapsedTimer clock;
+    clock.start();
     for (int p = 0; p < pages; ++p) {
         std::unique_ptr<Poppler::Page> page = pdf->page(p);
         if (!page)
             continue;
+        // Poppler's layout of a page's words costs far more than their number once they are many
+        // (a line of 25,000 words takes it seconds): they are counted in reading order first,
+        // which is cheap, and a page beyond the limit is not laid out.
+        qsizetype chars = 0;
+        for (QChar c : page->text(QRectF(), Poppler::Page::RawOrderLayout))
+            chars += c.isSpace() ? 0 : 1;
+        if (chars > Limits::MaxPdfCharsPerPage) {
+            if (error)
+                *error = Limits::tooManyChars(p + 1);
+            return false;
+        }
+        const std::vector<std::unique_ptr<Poppler::TextBox>> boxes = page->textList();
         QList<Word> list;
-        for (const std::unique_ptr<Poppler::TextBox> &box : page->textList()) {
+        for (const std::unique_ptr<Poppler::TextBox> &box : boxes) {
             const QString t = foldRadicals(box->text()).trimmed();
             if (t.isEmpty())
                 continue;
@@ -581,6 +674,16 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
         }
         words += int(list.size());
         text += layoutPage(list, page->pageSizeF());
+        if (text.size() > Limits::MaxTextChars) {
+            if (error)
+                *error = Limits::textTooLong();
+            return false;
+        }
+        if (clock.elapsed() > Limits::MaxPdfSeconds * 1000LL) {
+            if (error)
+                *error = Limits::pdfTooSlow(p + 1);
+            return false;
+        }
     }
     if (words == 0) {
         if (error)

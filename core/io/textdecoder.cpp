@@ -22,15 +22,15 @@ bool TextDecoder::isValidUtf8(const QByteArray &bytes)
 bool TextDecoder::looksBinary(const QByteArray &bytes)
 {
     const qsizetype n = qMin<qsizetype>(bytes.size(), 65536);
+    // A stray NUL or two in a text (a byte lost in a copy) is not a binary file: every control
+    // character, NUL included, counts, and it takes more than 1 % of them to refuse.
     qsizetype control = 0;
     for (qsizetype i = 0; i < n; ++i) {
         const uchar c = uchar(bytes[i]);
-        if (c == 0)
-            return true;
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A)
             ++control;
     }
-    return n > 0 && control * 100 > n; // more than 1 % control characters
+    return n > 0 && control * 100 > n;
 }
 
 bool TextDecoder::decodeAs(const QByteArray &bytes, const char *encoding, QString *out)

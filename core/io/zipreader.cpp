@@ -1,5 +1,7 @@
 #include "zipreader.h"
 
+#include "limits.h"
+
 #include <cstring>
 #include <unzip.h>
 
@@ -58,10 +60,9 @@ long ZCALLBACK memSeek(voidpf, voidpf stream, ZPOS64_T offset, int origin)
     default:
         return -1;
     }
-    const quint64 target = base + offset;
-    if (target > total)
+    if (base > total || offset > total - base)
         return -1;
-    s->pos = target;
+    s->pos = base + offset;
     return 0;
 }
 
@@ -111,7 +112,7 @@ bool ZipReader::open(QString *error)
             *error = tr("The file is a damaged ZIP archive (its table of contents cannot be read).");
         return false;
     }
-    if (gi.number_entry > quint64(MaxEntries)) {
+    if (gi.number_entry > quint64(Limits::MaxZipEntries)) {
         if (error)
             *error = tr("The archive holds too many entries (%1) to be a report.").arg(gi.number_entry);
         return false;
@@ -126,14 +127,16 @@ bool ZipReader::open(QString *error)
                 *error = tr("The file is a damaged ZIP archive (an entry cannot be read).");
             return false;
         }
-        total += info.uncompressed_size;
-        if (total > quint64(MaxTotalBytes)) {
+        // Each size is checked before it is added: a forged size cannot wrap the total around.
+        if (info.uncompressed_size > quint64(Limits::MaxZipTotalBytes) - total) {
             if (error)
                 *error = tr("The archive would inflate to more than %1 MB: refused as a possible zip bomb.")
-                             .arg(MaxTotalBytes / (1024 * 1024));
+                             .arg(Limits::MaxZipTotalBytes / (1024 * 1024));
             return false;
         }
-        m_names.append(QString::fromUtf8(name));
+        total += info.uncompressed_size;
+        // minizip ends the name with a zero only when it fits the buffer.
+        m_names.append(QString::fromUtf8(name, qsizetype(qMin<quint64>(info.size_filename, sizeof name))));
         m_sizes.append(info.uncompressed_size);
         rc = unzGoToNextFile(zf);
     }
@@ -155,11 +158,11 @@ bool ZipReader::read(const QString &name, QByteArray *out, QString *error)
         return false;
     }
     const quint64 declared = m_sizes[idx];
-    if (declared > quint64(MaxEntryBytes)) {
+    if (declared > quint64(Limits::MaxZipEntryBytes)) {
         if (error)
             *error = tr("The part %1 would inflate to more than %2 MB: refused as a possible zip bomb.")
                          .arg(name)
-                         .arg(MaxEntryBytes / (1024 * 1024));
+                         .arg(Limits::MaxZipEntryBytes / (1024 * 1024));
         return false;
     }
     auto zf = static_cast<unzFile>(m_unz);
@@ -180,7 +183,7 @@ bool ZipReader::read(const QString &name, QByteArray *out, QString *error)
         if (n == 0)
             break;
         // The declared size may lie: never inflate beyond it (or the limit).
-        if (quint64(out->size()) + quint64(n) > qMin<quint64>(declared, quint64(MaxEntryBytes))) {
+        if (quint64(out->size()) + quint64(n) > qMin<quint64>(declared, quint64(Limits::MaxZipEntryBytes))) {
             unzCloseCurrentFile(zf);
             out->clear();
             if (error)

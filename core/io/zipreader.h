@@ -14,10 +14,6 @@ class ZipReader
 {
     Q_DECLARE_TR_FUNCTIONS(ZipReader)
 public:
-    static constexpr qint64 MaxEntryBytes = 64 * 1024 * 1024;
-    static constexpr qint64 MaxTotalBytes = 256 * 1024 * 1024;
-    static constexpr int MaxEntries = 10000;
-
     explicit ZipReader(const QByteArray &archive);
     ~ZipReader();
     ZipReader(const ZipReader &) = delete;

@@ -15,6 +15,8 @@ QJsonValue ReportJson::cellValue(const Cell &cell)
     case Cell::State::Number:
         if (cell.isInteger())
             return QJsonValue(qint64(cell.value));
+        if (!std::isfinite(cell.value))
+            return QJsonValue(cell.text.trimmed());
         return QJsonValue(cell.value);
     case Cell::State::Blank:
         return QJsonValue(QJsonValue::Null);
@@ -35,7 +37,15 @@ QJsonObject ReportJson::findingJson(const Finding &f)
     o.insert("message"_L1, f.hint.isEmpty() ? f.message : f.message + u"；"_s + f.hint);
     o.insert("message_en"_L1, f.hint.isEmpty() ? f.messageEn : f.messageEn + u"; "_s + f.hintEn);
     if (f.hasSides) {
-        auto num = [](double v) { return std::floor(v) == v ? QJsonValue(qint64(v)) : QJsonValue(v); };
+        // Whole numbers as integers while a double holds them exactly (below 2^53); no value the
+        // checks form comes near (Limits::MaxNumberDigits), and none is cast beyond it.
+        auto num = [](double v) {
+            if (!std::isfinite(v))
+                return QJsonValue(QJsonValue::Null);
+            if (std::floor(v) == v && std::abs(v) < 9007199254740992.0)
+                return QJsonValue(qint64(v));
+            return QJsonValue(v);
+        };
         o.insert("lhs"_L1, num(f.lhs));
         o.insert("rhs"_L1, num(f.rhs));
         o.insert("difference"_L1, num(f.difference));

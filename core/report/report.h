@@ -48,6 +48,7 @@ struct ProseFact
 {
     QString check; // ProseCheckDef::id
     double value = 0;
+    bool tooLong = false; // more digits than Limits::MaxNumberDigits: no value, never compared
     qsizetype start = -1; // span of the number in Report::text
     qsizetype length = 0;
 };

@@ -1,5 +1,6 @@
 #include "review.h"
 
+#include "io/limits.h"
 #include "moverowcommand.h"
 #include "pastecommand.h"
 #include "rules/ruleengine.h"
@@ -174,6 +175,11 @@ bool Review::parseValue(const QString &key, const QString &text, Cell *out, QStr
     if (col.kind == ValueKind::Count && s.contains(u'.')) {
         if (error)
             *error = tr("This cell counts items: type a whole number.");
+        return false;
+    }
+    if (Limits::numberDigits(s) > Limits::MaxNumberDigits) {
+        if (error)
+            *error = tr("A number has at most %1 digits.").arg(Limits::MaxNumberDigits);
         return false;
     }
     bool ok = false;

@@ -2,6 +2,8 @@
 
 #include "identities.h"
 
+#include "io/limits.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -22,9 +24,26 @@ QString Finding::text(bool english) const
 
 QString RuleEngine::formatNumber(double v)
 {
+    if (!std::isfinite(v))
+        return u"?"_s;
     if (std::floor(v) == v && std::abs(v) < 9.0e15)
         return QString::number(qint64(v));
     return QString::number(v, 'g', 15);
+}
+
+bool RuleEngine::isTooLong(const Cell &cell)
+{
+    return cell.state == Cell::State::Text &&
+           (cell.fromRun || Limits::numberDigits(cell.text) > Limits::MaxNumberDigits);
+}
+
+/// A long number as a message shows it: its first digits and how many there are.
+static QString longNumber(const QString &text, bool english)
+{
+    const QString t = text.simplified();
+    const int digits = Limits::numberDigits(t);
+    const QString head = t.size() > 24 ? t.left(20) + u'…' : t;
+    return english ? u"\"%1\" (%2 digits)"_s.arg(head).arg(digits) : u"“%1”（%2 位）"_s.arg(head).arg(digits);
 }
 
 static QString shortRowLabel(const QString &label)
@@ -126,7 +145,7 @@ QList<Finding> RuleEngine::check(const Report &report)
         bool complete = true;
         for (const QString &k : cells) {
             const Cell *c = report.cell(k);
-            if (!c || c->state == Cell::State::Uncertain) {
+            if (!c || c->state == Cell::State::Uncertain || isTooLong(*c)) {
                 complete = false;
                 break;
             }
@@ -214,7 +233,29 @@ QList<Finding> RuleEngine::check(const Report &report)
         Finding f;
         f.severity = Finding::Severity::Error;
         f.cells = {k};
-        if (c->state == Cell::State::Text) {
+        if (isTooLong(*c) && c->fromRun) {
+            // The cells of the row all keep the one run of digits.
+            int cells = 0;
+            for (const QString &o : keys) {
+                const Cell *oc = report.cell(o);
+                cells += oc && oc->fromRun && oc->state == Cell::State::Text && oc->start == c->start ? 1 : 0;
+            }
+            const QString digits = QString::number(Limits::numberDigits(c->text));
+            const QString most = QString::number(Limits::MaxSplitDigits);
+            f.rule = u"VALUE.TOO_LONG"_s;
+            f.message =
+                u"%1：本行的数字连在一起，共 %2 位，超过本行 %3 格（每格至多 %4 位）所能容纳，未读取"_s.arg(
+                    name, digits, QString::number(cells), most);
+            f.messageEn =
+                u"%1: the row's digits ran together (%2 digits), more than its %3 cells can hold at %4 "
+                u"digits each; not read"_s.arg(nameEn, digits, QString::number(cells), most);
+        } else if (isTooLong(*c)) {
+            f.rule = u"VALUE.TOO_LONG"_s;
+            f.message = u"%1 的数字过长，不能作为数值读取（至多 %2 位）：%3"_s.arg(
+                name, QString::number(Limits::MaxNumberDigits), longNumber(c->text, false));
+            f.messageEn = u"%1 is too long to be read as a number (at most %2 digits): %3"_s.arg(
+                nameEn, QString::number(Limits::MaxNumberDigits), longNumber(c->text, true));
+        } else if (c->state == Cell::State::Text) {
             f.rule = u"VALUE.NOT_NUMBER"_s;
             f.message = u"%1 不是数字：“%2”"_s.arg(name, c->text.trimmed());
             f.messageEn = u"%1 is not a number: \"%2\""_s.arg(nameEn, c->text.trimmed());
@@ -236,10 +277,18 @@ QList<Finding> RuleEngine::check(const Report &report)
     // only the issuing office while the table covers the region).
     for (const ProseCheckDef &check : t.proseChecks()) {
         QList<double> stated;
-        for (const ProseFact &pf : report.prose)
-            if (pf.check == check.id && !stated.contains(pf.value))
+        QStringList tooLong, tooLongEn; // numbers too long to hold: shown, never compared
+        for (const ProseFact &pf : report.prose) {
+            if (pf.check != check.id)
+                continue;
+            if (pf.tooLong) {
+                tooLong.append(longNumber(report.text.mid(pf.start, pf.length), false));
+                tooLongEn.append(longNumber(report.text.mid(pf.start, pf.length), true));
+            } else if (!stated.contains(pf.value)) {
                 stated.append(pf.value);
-        if (stated.isEmpty())
+            }
+        }
+        if (stated.isEmpty() && tooLong.isEmpty())
             continue;
         QList<double> sums;
         QStringList cells;
@@ -265,9 +314,11 @@ QList<Finding> RuleEngine::check(const Report &report)
             agrees = agrees || sums.contains(s);
         if (agrees)
             continue;
-        QStringList st, tb;
+        QStringList st, stEn, tb;
         for (double s : stated)
             st.append(formatNumber(s));
+        stEn = st + tooLongEn;
+        st += tooLong;
         for (double s : sums)
             tb.append(formatNumber(s));
         Finding f;
@@ -278,7 +329,7 @@ QList<Finding> RuleEngine::check(const Report &report)
             check.label, st.join(u"、"_s), tb.join(u" 或 "_s));
         f.messageEn = u"The text states %1 as %2, the tables give %3; the text may count items differently "
                       u"or cover only the issuing office — please check"_s.arg(
-                          check.labelEn, st.join(u", "_s), tb.join(u" or "_s));
+                          check.labelEn, stEn.join(u", "_s), tb.join(u" or "_s));
         out.append(f);
     }
 
@@ -298,13 +349,31 @@ QList<Finding> RuleEngine::check(const Report &report)
             f.message = u"%1 为空"_s.arg(name);
             f.messageEn = u"%1 is blank"_s.arg(nameEn);
         } else if (c->state == Cell::State::Uncertain) {
+            // A long run may hold thousands of readings: the message names the first few.
+            constexpr qsizetype shown = 12;
             QStringList vs;
-            for (double v : c->candidates)
-                vs.append(formatNumber(v));
+            for (qsizetype i = 0; i < qMin(shown, c->candidates.size()); ++i)
+                vs.append(formatNumber(c->candidates[i]));
+            QString more, moreEn;
+            if (c->candidates.size() > shown) {
+                more = u" / …（共 %1 种）"_s.arg(c->candidates.size());
+                moreEn = u" / … (%1 in all)"_s.arg(c->candidates.size());
+            }
             f.rule = u"CELL.UNCERTAIN"_s;
-            f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s));
-            f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(
-                nameEn, vs.join(u" / "_s));
+            if (c->candidates.isEmpty()) {
+                const QString run = QString::number(Limits::MaxRunSplits);
+                const QString all = QString::number(Limits::MaxReportSplits);
+                f.message =
+                    u"%1 的数字连在一起，拆分方式多于所能权衡的（每行至多 %2 种，每份报告至多 %3 种），无法确定"_s
+                        .arg(name, run, all);
+                f.messageEn =
+                    u"%1 was read from digits that ran together in more ways than are weighed (%2 a run, "
+                    u"%3 a report) and is undecided"_s.arg(nameEn, run, all);
+            } else {
+                f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s) + more);
+                f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(
+                    nameEn, vs.join(u" / "_s) + moreEn);
+            }
         } else {
             continue;
         }

@@ -17,7 +17,12 @@ public:
     static int warningCount(const QList<Finding> &findings);
     /// Short label of a cell for messages: "（一）予以公开·自然人".
     static QString cellName(const Template &t, const QString &key, bool english);
+    /// The number as the messages print it; never "inf" or "nan".
     static QString formatNumber(double v);
+    /// A cell whose number is too long to be held (kept as its text, VALUE.TOO_LONG): digits that
+    /// ran together beyond what its row's cells can hold, or more digits than
+    /// Limits::MaxNumberDigits. No identity uses it.
+    static bool isTooLong(const Cell &cell);
 };
 
 } // namespace nianbao

@@ -1,5 +1,7 @@
 #include "normalizer.h"
 
+#include "io/limits.h"
+
 #include <QHash>
 
 #include <unicode/normalizer2.h>
@@ -43,6 +45,9 @@ public:
         if (m_t2s)
             m_t2s->transliterate(s);
         QString out(reinterpret_cast<const QChar *>(s.getBuffer()), s.length());
+        // A ligature of a whole phrase (U+FDFA is 18 letters) is no part of a report: kept as it is.
+        if (out.size() > Limits::MaxCharExpansion)
+            out = QString::fromUcs4(&cp, 1);
         // NFKC turns some full-width spaces into spaces; fold every kind of space to one.
         for (QChar &c : out)
             if (c.isSpace() && c != u'\t' && c != u'\n')
@@ -94,6 +99,10 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     m_end.reserve(original.size());
     const qsizetype n = original.size();
     for (qsizetype i = 0; i < n;) {
+        if (m_text.size() > Limits::MaxNormalizedChars) {
+            m_complete = false;
+            break;
+        }
         const QChar c = original[i];
         char32_t cp = c.unicode();
         qsizetype len = 1;

@@ -16,6 +16,8 @@ public:
     explicit NormalizedText(QStringView original);
 
     const QString &text() const { return m_text; }
+    /// False when the text grew beyond Limits::MaxNormalizedChars and was cut there.
+    bool isComplete() const { return m_complete; }
     qsizetype size() const { return m_text.size(); }
     /// Original span [start, end) of the normalized range [from, to).
     qsizetype originalStart(qsizetype from) const;
@@ -31,6 +33,7 @@ private:
     QList<int> m_start; // per normalized char: original start
     QList<int> m_end;   // per normalized char: original end
     qsizetype m_originalSize = 0;
+    bool m_complete = true;
 };
 
 } // namespace nianbao

@@ -7,3 +7,6 @@ nianbao_add_test(tst_cli SOURCES core/tst_cli.cpp core/testutil.h)
 add_dependencies(tst_cli nianbao-cli)
 add_dependencies(tst_badinput nianbao-cli)
 nianbao_add_test(tst_layouts SOURCES core/tst_layouts.cpp core/testutil.h)
+# A hang guard for the hostile inputs (each ends in seconds): QTest's watchdog stops a function
+# that runs past two minutes.
+set_property(TEST tst_badinput APPEND PROPERTY ENVIRONMENT "QTEST_FUNCTION_TIMEOUT=120000")

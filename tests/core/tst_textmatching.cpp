@@ -36,6 +36,9 @@ void TestTextMatching::normalizes_data()
     QTest::newRow("Kangxi radicals from PDFs") << u"⾃然⼈"_s << u"自然人"_s;
     QTest::newRow("ideographic and no-break spaces") << u"规\u3000章\u00A0x"_s << u"规 章 x"_s;
     QTest::newRow("CRLF and zero-width characters") << u"a\r\nb\u200Bc"_s << u"a\nbc"_s;
+    QTest::newRow("a compatibility form of four letters is expanded") << u"\u337F"_s << u"株式会社"_s;
+    QTest::newRow("a ligature that would expand to 18 letters is kept as it is")
+        << u"规章\uFDFA1"_s << u"规章\uFDFA1"_s;
 }
 
 void TestTextMatching::normalizes()
@@ -54,6 +57,16 @@ void TestTextMatching::offsetsMapBackToTheOriginal()
     const qsizetype emoji = n.text().indexOf(u"件"_s);
     QCOMPARE(original.mid(n.originalStart(emoji), 1), u"件"_s);
     QCOMPARE(n.originalEnd(n.size()), original.size());
+
+    // Around characters kept as they are and characters expanded, each keeps its own span.
+    const QString mixed = u"\uFDFA\u337F（７）\uFDFA"_s;
+    const NormalizedText m(mixed);
+    QCOMPARE(m.text(), u"\uFDFA株式会社(7)\uFDFA"_s);
+    const qsizetype seven = m.text().indexOf(u'7');
+    QCOMPARE(mixed.mid(m.originalStart(seven), m.originalEnd(seven + 1) - m.originalStart(seven)), u"７"_s);
+    QCOMPARE(m.originalStart(1), 1);
+    QCOMPARE(m.originalEnd(5), 2);
+    QCOMPARE(m.originalStart(m.size() - 1), mixed.size() - 1);
 }
 
 void TestTextMatching::tokenizerGivesTheSubItemNumberToTheLabel()

@@ -5,14 +5,17 @@
 #include "io/docreader.h"
 #include "io/docxreader.h"
 #include "io/htmlreader.h"
+#include "io/limits.h"
 #include "io/loader.h"
 #include "io/pdfreader.h"
 #include "json/reportjson.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <zip.h>
 
 using namespace nianbao;
 using namespace Qt::Literals::StringLiterals;
@@ -38,7 +41,111 @@ private Q_SLOTS:
     void pdfLayouts();
     void pdfTextFoldsKangxiRadicals();
     void pdfPageNumberInTheMarginIsDropped();
+    void pdfWordsAtNoPlaceAreLeftOut();
+    void pdfLayoutOfAHugePageEnds_data();
+    void pdfLayoutOfAHugePageEnds();
+    void hostileFileIsRefusedAtALimit_data();
+    void hostileFileIsRefusedAtALimit();
+    void tablesNestedToTheLimitAreRead();
+    void wordFileOfLigaturesIsReadRight();
+    void pdfPageBelowTheLimitIsRead();
 };
+
+namespace {
+
+/// A Word file of one main part, zipped (deflated) in memory.
+QByteArray docx(const QByteArray &body)
+{
+    const QByteArray xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+        body + "</w:body></w:document>";
+    const QByteArray types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas."
+                             "openxmlformats.org/package/2006/content-types\"/>";
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath(u"w.docx"_s).toLocal8Bit();
+    zipFile z = zipOpen64(path.constData(), APPEND_STATUS_CREATE);
+    for (const auto &[name, data] :
+         {std::pair{"[Content_Types].xml", &types}, std::pair{"word/document.xml", &xml}}) {
+        zipOpenNewFileInZip64(z, name, nullptr, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, 9, 1);
+        zipWriteInFileInZip(z, data->constData(), unsigned(data->size()));
+        zipCloseFileInZip(z);
+    }
+    zipClose(z, nullptr);
+    return testutil::readBytes(dir.filePath(u"w.docx"_s));
+}
+
+QByteArray paragraphs(const QString &text)
+{
+    QByteArray out;
+    for (const QString &line : text.split(u'\n')) {
+        QString esc = line;
+        esc.replace(u'&', u"&amp;"_s).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s);
+        out += "<w:p><w:r><w:t xml:space=\"preserve\">" + esc.toUtf8() + "</w:t></w:r></w:p>";
+    }
+    return out;
+}
+
+/// A PDF whose pages all show one content stream, in Helvetica.
+QByteArray pdf(int pages, const QByteArray &content)
+{
+    QMap<int, QByteArray> objs;
+    objs[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+    objs[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    objs[4] = "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream";
+    QByteArray kids;
+    for (int p = 0; p < pages; ++p) {
+        kids += QByteArray::number(5 + p) + " 0 R ";
+        objs[5 + p] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                      "/Resources << /Font << /F1 3 0 R >> >> >>";
+    }
+    objs[2] = "<< /Type /Pages /Count " + QByteArray::number(pages) + " /Kids [" + kids + "] >>";
+    QByteArray out = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (auto it = objs.cbegin(); it != objs.cend(); ++it) {
+        offsets.append(out.size());
+        out += QByteArray::number(it.key()) + " 0 obj\n" + it.value() + "\nendobj\n";
+    }
+    const qsizetype xref = out.size();
+    out += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype o : offsets)
+        out += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    out += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return out;
+}
+
+/// A page of n one-digit words, perLine to a line, filling the page.
+QByteArray grid(int n, int perLine)
+{
+    const int lines = (n + perLine - 1) / perLine;
+    const double dx = 575.0 / perLine, dy = 822.0 / lines;
+    QByteArray out = "BT /F1 " + QByteArray::number(std::min({10.0, dx / 2, dy * 0.8}), 'f', 2) + " Tf\n";
+    for (int i = 0; i < n; ++i)
+        out += "1 0 0 1 " + QByteArray::number(10 + (i % perLine) * dx, 'f', 2) + ' ' +
+               QByteArray::number(832 - (i / perLine + 1) * dy, 'f', 2) + " Tm (" +
+               QByteArray::number(i % 10) + ") Tj\n";
+    return out + "ET";
+}
+
+ReadResult readWritten(const QByteArray &bytes, const QString &name)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    f.close();
+    return ReportReader::read(path);
+}
+
+QString seedText()
+{
+    return QString::fromUtf8(
+        testutil::readBytes(testutil::dataPath(u"corpus/seeds/001_bff1b9e23c617db0.txt"_s)));
+}
+
+} // namespace
 
 static QString fixture(const QString &name)
 {
@@ -410,12 +517,190 @@ void TestFormats::pdfTextFoldsKangxiRadicals()
     QVERIFY(!r.report.text.contains(u"-4-"_s));
 }
 
+void TestFormats::pdfWordsAtNoPlaceAreLeftOut()
+{
+    const double inf = std::numeric_limits<double>::infinity(),
+                 nan = std::numeric_limits<double>::quiet_NaN();
+    QList<PdfReader::Word> words{w("规章", 70, 100, 20), w("0", 300, 99, 7, 14)};
+    for (int i = 0; i < 100; ++i) {
+        words.insert(1, PdfReader::Word{u"9"_s, QRectF(nan, 100, 7, 14)});
+        words.append(PdfReader::Word{u"8"_s, QRectF(310, inf, 7, 14)});
+        words.append(PdfReader::Word{u"7"_s, QRectF(-inf, 100, inf, nan)});
+    }
+    QCOMPARE(PdfReader::layoutPage(words), u"规章 | 0\n"_s);
+}
+
 void TestFormats::pdfPageNumberInTheMarginIsDropped()
 {
     const QList<PdfReader::Word> words{w("规章", 70, 400, 20), w("0", 300, 399, 7, 14), w("3", 295, 800, 7)};
     QCOMPARE(PdfReader::layoutPage(words, QSizeF(595, 842)), u"规章 | 0\n"_s);
     // Without the page's size a bare number is kept: it may be a value.
     QCOMPARE(PdfReader::layoutPage(words), u"规章 | 0\n3\n"_s);
+}
+
+void TestFormats::pdfLayoutOfAHugePageEnds_data()
+{
+    // 100,000 words laid out to reach every pass of the geometry at its most expensive; the reader
+    // never gives it such a page (Limits::MaxPdfCharsPerPage), but the layout must not depend on it.
+    QTest::addColumn<QList<PdfReader::Word>>("words");
+    QTest::addColumn<int>("lines");
+    constexpr int n = 100000;
+    QList<PdfReader::Word> oneLine, oneColumn, grid, vertical, wrapped;
+    for (int i = 0; i < n; ++i) {
+        oneLine.append(w("7", 10 + i * 12.0, 100, 7));
+        oneColumn.append(w(i % 2 ? "7" : "12", 300, 10 + i * 12.0, 7));
+        grid.append(w("7", 10 + (i % 316) * 12.0, 10 + (i / 316) * 12.0, 7));
+        vertical.append(w("本", i % 2 ? 65 : 400, 10 + i * 11.0, 10));
+        // Rows of a label and two values, each with its label wrapped over the next nine lines.
+        const double y = 10 + i * 11.0;
+        if (i % 10 == 0)
+            wrapped << w("（二）部分公开", 94, y, 80) << w("1", 300, y, 7) << w("2", 340, y, 7);
+        else
+            wrapped << w("情形不计其他情形", 94, y, 80);
+    }
+    QTest::newRow("100,000 values on one line") << oneLine << 1;
+    QTest::newRow("100,000 lines of one value each, one under the other") << oneColumn << n;
+    QTest::newRow("a grid of 316 columns of values") << grid << 317;
+    QTest::newRow("100,000 one-character labels in two columns, as group labels are written")
+        << vertical << -1;
+    QTest::newRow("10,000 rows each with a label wrapped over nine lines") << wrapped << -1;
+}
+
+void TestFormats::pdfLayoutOfAHugePageEnds()
+{
+    QFETCH(QList<PdfReader::Word>, words);
+    QFETCH(int, lines);
+    const QString text = PdfReader::layoutPage(words);
+    QVERIFY(!text.isEmpty());
+    if (lines >= 0)
+        QCOMPARE(text.count(u'\n'), lines);
+    // Every word is still in the text.
+    qsizetype letters = 0;
+    for (QChar c : text)
+        letters += (c == u'|' || c.isSpace()) ? 0 : 1;
+    qsizetype expected = 0;
+    for (const PdfReader::Word &word : std::as_const(words))
+        expected += word.text.size();
+    QCOMPARE(letters, expected);
+}
+
+void TestFormats::hostileFileIsRefusedAtALimit_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("reason");
+    const QByteArray page = "<html><body>", end = "</body></html>";
+    QTest::newRow("a web page with one row of 100,000 cells spanning 100 columns each")
+        << page + "<table><tr>" + QByteArray("<td colspan=100>1</td>").repeated(100000) + "</tr></table>" +
+               end
+        << u"p.html"_s << Limits::tableTooLarge();
+    QTest::newRow("a web page whose cells each span 1,000 rows and 100 columns")
+        << page + "<table>" + QByteArray("<tr><td rowspan=1000 colspan=100>1</td></tr>").repeated(5000) +
+               "</table>" + end
+        << u"p.html"_s << Limits::tableTooLarge();
+    QTest::newRow("a web page of 20,000 tables nested in one another")
+        << page + QByteArray("<table><tr><td>规章</td><td>").repeated(20000) + "1" +
+               QByteArray("</td></tr></table>").repeated(20000) + end
+        << u"p.html"_s << Limits::tablesTooDeep();
+    QTest::newRow("a web page of 200,000 small tables whose rows add up past the text limit")
+        << page + QByteArray("<table><tr><td colspan=100>1</td></tr></table>").repeated(200000) + end
+        << u"p.html"_s << Limits::textTooLong();
+    QTest::newRow("a Word file of 200,000 tables nested in one another")
+        << docx(QByteArray("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc>")
+                    .repeated(200000) +
+                "<w:p/>" + QByteArray("</w:tc></w:tr></w:tbl>").repeated(200000))
+        << u"w.docx"_s << Limits::tablesTooDeep();
+    QTest::newRow("a Word table row of 1,001 cells each spanning 100 grid columns")
+        << docx("<w:tbl><w:tr>" +
+                QByteArray("<w:tc><w:tcPr><w:gridSpan w:val=\"100\"/></w:tcPr><w:p/></w:tc>").repeated(1001) +
+                "</w:tr></w:tbl>")
+        << u"w.docx"_s << Limits::tableTooLarge();
+    QTest::newRow("a Word file whose main part holds 24 million characters")
+        << docx(paragraphs(seedText()) + "<w:p><w:r><w:t>" + QByteArray("规章 0 ").repeated(6000000) +
+                "</w:t></w:r></w:p>")
+        << u"w.docx"_s << Limits::textTooLong();
+    QTest::newRow("a PDF of 5,000 pages")
+        << pdf(5000, "BT /F1 10 Tf 72 700 Td (1) Tj ET") << u"p.pdf"_s << Limits::tooManyPages(5000);
+    QTest::newRow("a PDF page of 100,000 words")
+        << pdf(1, grid(100000, 316)) << u"p.pdf"_s << Limits::tooManyChars(1);
+}
+
+void TestFormats::hostileFileIsRefusedAtALimit()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, name);
+    QFETCH(QString, reason);
+    const ReadResult r = readWritten(bytes, name);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error, reason);
+}
+
+void TestFormats::tablesNestedToTheLimitAreRead()
+{
+    QString html;
+    for (int i = 0; i < Limits::MaxTableDepth; ++i)
+        html += u"<table><tr><td>外</td><td>"_s;
+    html += u"规章 7"_s;
+    for (int i = 0; i < Limits::MaxTableDepth; ++i)
+        html += u"</td></tr></table>"_s;
+    QString error;
+    const QString text = HtmlReader::toText(html, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(text.contains(u"规章 7"_s));
+    QCOMPARE(text.count(u"外"_s), Limits::MaxTableDepth);
+    // One more is refused.
+    const QString deeper = u"<table><tr><td>"_s + html + u"</td></tr></table>"_s;
+    QVERIFY(HtmlReader::toText(deeper, &error).isEmpty());
+    QCOMPARE(error, Limits::tablesTooDeep());
+
+    QByteArray body;
+    for (int i = 0; i < Limits::MaxTableDepth; ++i)
+        body += "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p></w:tc><w:tc>";
+    body += "<w:p><w:r><w:t>规章 7</w:t></w:r></w:p>";
+    for (int i = 0; i < Limits::MaxTableDepth; ++i)
+        body += "</w:tc></w:tr></w:tbl>";
+    const QByteArray doc = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                           "wordprocessingml/2006/main\"><w:body>" +
+                           body + "</w:body></w:document>";
+    QString got;
+    error.clear();
+    QVERIFY2(DocxReader::documentText(doc, &got, &error), qPrintable(error));
+    QVERIFY(got.contains(u"规章 7"_s));
+}
+
+void TestFormats::wordFileOfLigaturesIsReadRight()
+{
+    // 1.6 million U+FDFA (18 letters each once normalised) in the prose of a Word report: kept as
+    // they are, the tables read as from the text, every span on its digits.
+    const QString seed = seedText();
+    const ReadResult whole =
+        ReportReader::read(testutil::dataPath(u"corpus/seeds/001_bff1b9e23c617db0.txt"_s));
+    QVERIFY(whole.ok);
+    QString text = seed;
+    text.replace(u"二、主动公开"_s, QString(u"\uFDFA"_s).repeated(1600000) + u"\n二、主动公开"_s);
+    const ReadResult r = readWritten(docx(paragraphs(text)), u"w.docx"_s);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QStringList wrong;
+    for (auto it = whole.report.cells.constBegin(); it != whole.report.cells.constEnd(); ++it) {
+        const Cell *c = r.report.cell(it.key());
+        if (!c || c->state != it.value().state || c->value != it.value().value)
+            wrong.append(it.key());
+        else if (c->isNumber() && r.report.text.mid(c->start, c->length).toDouble() != c->value)
+            wrong.append(it.key() + u" (span)"_s);
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u", "_s)));
+}
+
+void TestFormats::pdfPageBelowTheLimitIsRead()
+{
+    SourceDocument doc;
+    QString error;
+    QVERIFY2(Loader::loadBytes(pdf(3, grid(Limits::MaxPdfCharsPerPage / 2, 40)), u"p.pdf"_s, &doc, &error),
+             qPrintable(error));
+    qsizetype digits = 0;
+    for (QChar c : doc.text)
+        digits += c.isDigit() ? 1 : 0;
+    QCOMPARE(digits, 3 * (Limits::MaxPdfCharsPerPage / 2));
 }
 
 QTEST_GUILESS_MAIN(TestFormats)
