@@ -6,6 +6,8 @@
 #include "rules/ruleengine.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,13 +26,29 @@ int Commands::extract(const QString &path, bool pretty, bool english)
     return r.errors() > 0 ? 1 : 0;
 }
 
-int Commands::check(const QStringList &inputs, bool english, int jobs)
+int Commands::check(const QStringList &inputs, bool english, int jobs, bool json)
 {
     QStringList problems;
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
     const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
+    if (json) {
+        QJsonArray all;
+        bool unreadable = false, withErrors = false;
+        for (const ReadResult &r : results) {
+            if (!r.ok) {
+                unreadable = true;
+                all.append(QJsonObject{{u"source"_s, r.path}, {u"error"_s, r.error}});
+                continue;
+            }
+            withErrors = withErrors || r.errors() > 0;
+            all.append(ReportJson::toJson(r.report, r.findings));
+        }
+        m_out << QString::fromUtf8(QJsonDocument(all).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return unreadable ? 2 : withErrors ? 1 : 0;
+    }
 
     int reports = 0, unreadable = 0, withErrors = 0, errors = 0, warnings = 0, clean = 0;
     for (const ReadResult &r : results) {

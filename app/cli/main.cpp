@@ -90,7 +90,7 @@ int main(int argc, char *argv[])
             err << Cli::tr("check takes one or more files or folders.") << Qt::endl;
             return 2;
         }
-        return commands.check(files, english, parser.value(u"jobs"_s).toInt());
+        return commands.check(files, english, parser.value(u"jobs"_s).toInt(), parser.isSet(u"json"_s));
     }
     if (command == u"export"_s) {
         const int formats =

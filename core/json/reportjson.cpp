@@ -28,6 +28,21 @@ QJsonValue ReportJson::cellValue(const Cell &cell)
     return {};
 }
 
+namespace {
+
+/// Whole numbers as integers while a double holds them exactly (below 2^53); no value the checks
+/// form comes near (Limits::MaxNumberDigits), and none is cast beyond it.
+QJsonValue number(double v)
+{
+    if (!std::isfinite(v))
+        return QJsonValue(QJsonValue::Null);
+    if (std::floor(v) == v && std::abs(v) < 9007199254740992.0)
+        return QJsonValue(qint64(v));
+    return QJsonValue(v);
+}
+
+} // namespace
+
 QJsonObject ReportJson::findingJson(const Finding &f)
 {
     QJsonObject o;
@@ -37,20 +52,36 @@ QJsonObject ReportJson::findingJson(const Finding &f)
     o.insert("message"_L1, f.hint.isEmpty() ? f.message : f.message + u"；"_s + f.hint);
     o.insert("message_en"_L1, f.hint.isEmpty() ? f.messageEn : f.messageEn + u"; "_s + f.hintEn);
     if (f.hasSides) {
-        // Whole numbers as integers while a double holds them exactly (below 2^53); no value the
-        // checks form comes near (Limits::MaxNumberDigits), and none is cast beyond it.
-        auto num = [](double v) {
-            if (!std::isfinite(v))
-                return QJsonValue(QJsonValue::Null);
-            if (std::floor(v) == v && std::abs(v) < 9007199254740992.0)
-                return QJsonValue(qint64(v));
-            return QJsonValue(v);
-        };
-        o.insert("lhs"_L1, num(f.lhs));
-        o.insert("rhs"_L1, num(f.rhs));
-        o.insert("difference"_L1, num(f.difference));
+        o.insert("lhs"_L1, number(f.lhs));
+        o.insert("rhs"_L1, number(f.rhs));
+        o.insert("difference"_L1, number(f.difference));
         if (!f.blankCells.isEmpty())
             o.insert("blank_cells"_L1, QJsonArray::fromStringList(f.blankCells));
+    }
+    o.insert("about"_L1, f.aboutName());
+    if (f.evidence.isValid()) {
+        QJsonObject e;
+        e.insert("text"_L1, f.evidence.text);
+        e.insert("start"_L1, qint64(f.evidence.start));
+        e.insert("length"_L1, qint64(f.evidence.length));
+        o.insert("evidence"_L1, e);
+    }
+    if (f.isError() && f.hasSides) {
+        QJsonArray ss;
+        for (const Suggestion &s : f.suggestions) {
+            QJsonObject j;
+            j.insert("cell"_L1, s.cell);
+            j.insert("value"_L1, number(s.value));
+            j.insert("proposal"_L1, s.proposal);
+            j.insert("why"_L1, s.why);
+            j.insert("why_en"_L1, s.whyEn);
+            ss.append(j);
+        }
+        o.insert("suggestions"_L1, ss);
+        if (!f.noSuggestion.isEmpty()) {
+            o.insert("no_suggestion"_L1, f.noSuggestion);
+            o.insert("no_suggestion_en"_L1, f.noSuggestionEn);
+        }
     }
     return o;
 }

@@ -1,5 +1,6 @@
 #include "reportreader.h"
 
+#include "checks/documentreader.h"
 #include "extract/extractor.h"
 #include "io/loader.h"
 #include "rules/ruleengine.h"
@@ -46,6 +47,7 @@ ReadResult ReportReader::read(const QString &path)
         r.report.text = doc.text;
         return r;
     }
+    r.report.document = DocumentReader::read(r.report);
     r.findings = RuleEngine::check(r.report);
     r.ok = true;
     return r;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "documentfacts.h"
 #include "template/template.h"
 
 #include <QHash>
@@ -69,6 +70,7 @@ public:
     QString year;                                 // the report year, when it can be read
     QHash<QString, Cell> cells;
     QList<ProseFact> prose; // numbers of the prose, for the cross-checks
+    DocumentFacts document; // headings, period, dates, the form's rows as printed (DocumentReader)
 
     QString templateName() const { return tmpl ? tmpl->name() : QStringLiteral("unknown"); }
     bool has(const QString &key) const { return cells.contains(key); }

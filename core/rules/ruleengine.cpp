@@ -2,6 +2,10 @@
 
 #include "identities.h"
 
+#include "checks/documentchecks.h"
+#include "checks/prosechecks.h"
+#include "checks/suggestions.h"
+#include "checks/textview.h"
 #include "io/limits.h"
 
 #include <QHash>
@@ -278,9 +282,12 @@ QList<Finding> RuleEngine::check(const Report &report)
     for (const ProseCheckDef &check : t.proseChecks()) {
         QList<double> stated;
         QStringList tooLong, tooLongEn; // numbers too long to hold: shown, never compared
+        const ProseFact *firstFact = nullptr;
         for (const ProseFact &pf : report.prose) {
             if (pf.check != check.id)
                 continue;
+            if (!firstFact)
+                firstFact = &pf;
             if (pf.tooLong) {
                 tooLong.append(longNumber(report.text.mid(pf.start, pf.length), false));
                 tooLongEn.append(longNumber(report.text.mid(pf.start, pf.length), true));
@@ -325,6 +332,13 @@ QList<Finding> RuleEngine::check(const Report &report)
         f.rule = u"PROSE.MISMATCH"_s;
         f.severity = Finding::Severity::Warning;
         f.cells = cells;
+        for (const ProseFact &pf : report.prose)
+            if (pf.check == check.id && !pf.tooLong && !sums.contains(pf.value)) {
+                firstFact = &pf;
+                break;
+            }
+        if (firstFact)
+            f.evidence = sentenceAround(report.text, firstFact->start, firstFact->length);
         f.message = u"正文所述%1为 %2，表格为 %3；正文可能以“条”计或只涉及本机关，请核对"_s.arg(
             check.label, st.join(u"、"_s), tb.join(u" 或 "_s));
         f.messageEn = u"The text states %1 as %2, the tables give %3; the text may count items differently "
@@ -377,8 +391,32 @@ QList<Finding> RuleEngine::check(const Report &report)
         } else {
             continue;
         }
+        // A cell not found, or digits the reader could not split, is the reading's doubt; a cell
+        // the report left blank is the report's.
+        f.about = c && c->state == Cell::State::Blank ? Finding::About::Report : Finding::About::Reading;
         out.append(f);
     }
+
+    // The report as a document, and the numbers of its prose beyond the template's.
+    out += DocumentChecks::check(report);
+    out += ProseChecks::check(report);
+
+    // An identity that fails over values split from digits that ran together may be the split's
+    // fault rather than the report's; so may a value too long to hold that came from such a run.
+    for (Finding &f : out) {
+        if (f.about == Finding::About::Reading || f.rule.startsWith(u"CELL."))
+            continue;
+        for (const QString &k : std::as_const(f.cells)) {
+            const Cell *c = report.cell(k);
+            if (c && c->fromRun && (f.hasSides || f.rule == u"VALUE.TOO_LONG")) {
+                f.about = Finding::About::Reading;
+                break;
+            }
+        }
+    }
+
+    // Where the wrong cells probably are, and what they should be.
+    Suggestions::propose(report, &out);
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "ruleengine.h"
 
+#include "checks/textrepeat.h"
+
 #include <QHash>
 
 #include <cmath>
@@ -154,8 +156,10 @@ QList<QList<Finding>> YearCheck::compareBatch(const QList<const Report *> &repor
     for (const QList<int> &idx : std::as_const(byBody))
         for (int a : idx)
             for (int b : idx)
-                if (a != b && arePair(*reports[a], *reports[b]))
+                if (a != b && arePair(*reports[a], *reports[b])) {
                     out[b] += compare(*reports[a], *reports[b]);
+                    out[b] += TextRepeat::compare(*reports[a], *reports[b]);
+                }
     return out;
 }
 

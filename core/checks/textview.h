@@ -1,0 +1,51 @@
+#pragma once
+
+#include "report/documentfacts.h"
+#include "text/normalizer.h"
+
+#include <QList>
+#include <QString>
+
+namespace nianbao {
+
+/// The report's text as the document checks read it: normalised (NFKC, Traditional→Simplified)
+/// and without whitespace, so that a phrase wrapped over lines of a PDF is still one phrase; every
+/// position maps back to the original text, whose spans the findings give.
+class TextView
+{
+public:
+    explicit TextView(const QString &original);
+
+    const QString &original() const { return m_original; }
+    const NormalizedText &normalized() const { return m_norm; }
+    const QString &compact() const { return m_compact; }
+    qsizetype size() const { return m_compact.size(); }
+
+    /// Normalised position of a compact position (the end of the text for size()).
+    qsizetype toNormalized(qsizetype compactPos) const;
+    /// The first compact position at or after a normalised position.
+    qsizetype fromNormalized(qsizetype normalizedPos) const;
+    /// The first compact position whose original character starts at or after originalPos.
+    qsizetype fromOriginal(qsizetype originalPos) const;
+    /// The original span (and its text) of the compact range [from, to).
+    TextSpan span(qsizetype from, qsizetype to) const;
+    TextSpan spanOfNormalized(qsizetype from, qsizetype to) const;
+    /// Is there a line break or a space before this compact position (or the text's start)?
+    bool spaceBefore(qsizetype compactPos) const;
+    bool lineBreakBefore(qsizetype compactPos) const;
+    /// The sentence around a compact position: [from, to), ended by 。！？； or a break between
+    /// paragraphs, at most 300 characters either side.
+    std::pair<qsizetype, qsizetype> sentenceAt(qsizetype compactPos) const;
+
+private:
+    QString m_original;
+    NormalizedText m_norm;
+    QString m_compact;
+    QList<qsizetype> m_pos; // compact → normalised
+};
+
+/// The original span (and text) of a sentence around an original position, for findings whose
+/// evidence is the sentence a number of the prose is in.
+TextSpan sentenceAround(const QString &original, qsizetype start, qsizetype length);
+
+} // namespace nianbao

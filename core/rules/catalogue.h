@@ -1,0 +1,40 @@
+#pragma once
+
+#include "finding.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace nianbao {
+
+/// One rule of the checker: what it checks, why a reviewer cares, an example. Both languages are
+/// data, as the findings' messages are; the README's rule table and the window's Help show it.
+struct RuleInfo
+{
+    QString id; // part of the JSON contract
+    Finding::Severity severity = Finding::Severity::Warning;
+    QString checks; // Chinese
+    QString checksEn;
+    QString why;
+    QString whyEn;
+    QString example;
+    QString exampleEn;
+    QStringList templates;    // the templates it applies to; empty: every one
+    bool crossReport = false; // needs the same body's report of the year before in the batch
+
+    bool appliesTo(const QString &templateName) const
+    {
+        return templates.isEmpty() || templates.contains(templateName);
+    }
+};
+
+class RuleCatalogue
+{
+public:
+    /// Every rule, in the order the README lists them.
+    static const QList<RuleInfo> &rules();
+    static const RuleInfo *find(QStringView id);
+};
+
+} // namespace nianbao
