@@ -36,14 +36,17 @@ QList<RuleInfo> build()
              u"自然人列：21 + 0 ≠ 20 + 0"_s, u"Natural persons: 21 + 0 ≠ 20 + 0"_s));
     r.append(rule(u"T3.RESULTS"_s, Error, u"每一列：（七）总计 = 各项办理结果之和"_s,
                   u"Per column: (7) total = the sum of the result rows"_s,
-                  u"总计应与（一）至（六）相加一致"_s, u"The total must be the sum of results (1) to (6)"_s,
+                  u"漏计或重复计入的办理结果在这里显现；对外引用的是总计"_s,
+                  u"A result left out or counted twice shows here; the total is the figure others quote"_s,
                   u"总计列：总计 3050，各项之和 3060"_s,
                   u"Total column: total 3050, results add up to 3060"_s));
-    r.append(rule(u"T3.ROWTOTAL"_s, Error, u"每一行：总计 = 六类申请人之和"_s,
-                  u"Per row: total = the six applicant columns"_s, u"总计列应为各申请人列相加"_s,
-                  u"The total column must add up the applicants"_s,
-                  u"予以公开：1288 + 21 + 0 + 0 + 50 + 3 ≠ 1352"_s,
-                  u"Granted: 1288 + 21 + 0 + 0 + 50 + 3 ≠ 1352"_s));
+    r.append(rule(
+        u"T3.ROWTOTAL"_s, Error, u"每一行：总计 = 六类申请人之和"_s,
+        u"Per row: total = the six applicant columns"_s,
+        u"表格样式的总计列是各申请人列之和；不等多半是一格数字填错或漏填"_s,
+        u"The form's total column adds up the applicants; a difference is mostly one cell typed wrong "
+        u"or left out"_s,
+        u"予以公开：1288 + 21 + 0 + 0 + 50 + 3 ≠ 1352"_s, u"Granted: 1288 + 21 + 0 + 0 + 50 + 3 ≠ 1352"_s));
     r.append(rule(u"T4.TOTAL"_s, Error, u"每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"_s,
                   u"Per group: total = upheld + corrected + other + pending"_s,
                   u"复议、诉讼的总计应为四种结果之和；总计印成 0 是常见错误"_s,
