@@ -10,3 +10,5 @@ nianbao_add_test(tst_layouts SOURCES core/tst_layouts.cpp core/testutil.h)
 # A hang guard for the hostile inputs (each ends in seconds): QTest's watchdog stops a function
 # that runs past two minutes.
 set_property(TEST tst_badinput APPEND PROPERTY ENVIRONMENT "QTEST_FUNCTION_TIMEOUT=120000")
+nianbao_add_test(tst_checks SOURCES core/tst_checks.cpp core/testutil.h)
+nianbao_add_test(tst_suggestions SOURCES core/tst_suggestions.cpp core/testutil.h)
