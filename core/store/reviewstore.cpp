@@ -3,6 +3,7 @@
 #include "rules/ruleengine.h"
 #include "store/databaseurl.h"
 #include "store/storecodec.h"
+#include "store/transaction.h"
 
 #include <QAtomicInt>
 #include <QCryptographicHash>
@@ -389,98 +390,40 @@ bool ReviewStore::execDirect(const QString &sql, QString *error, const char *wha
     return false;
 }
 
-bool ReviewStore::begin(QString *error)
-{
-    m_lastFailure = Failure::None;
-    m_lastWriteWasRepeat = false;
-    if (m_backend == Backend::None) {
-        m_lastFailure = Failure::Other;
-        if (error)
-            *error = tr("No review database is open.");
-        return false;
-    }
-    // IMMEDIATE: take the write lock first, so two writers queue instead of failing on upgrade.
-    const QString sql = m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
-    if (execDirect(sql, error, QT_TR_NOOP("start a transaction")))
-        return true;
-    if (m_backend != Backend::PostgreSQL)
-        return false;
-    // The server restarted or the network dropped: nothing is lost before BEGIN, so connect
-    // again once and go on.
-    QSqlDatabase d = db();
-    QSqlDriver *driver = d.driver();
-    const QStringList subscribed = driver ? driver->subscribedToNotifications() : QStringList();
-    if (driver)
-        driver->disconnect(this);
-    d.close();
-    if (!d.open()) {
-        if (error)
-            *error = dbError(tr("connect"), d.lastError().text(), d.lastError().nativeErrorCode());
-        return false;
-    }
-    if (!subscribed.isEmpty())
-        watchChanges(true);
-    if (!execDirect(sql, error, QT_TR_NOOP("start a transaction")))
-        return false;
-    m_lastFailure = Failure::None;
-    return true;
-}
-
-bool ReviewStore::commit(QString *error)
-{
-    if (execDirect(u"COMMIT"_s, error, QT_TR_NOOP("save")))
-        return true;
-    rollback();
-    return false;
-}
-
-void ReviewStore::rollback()
-{
-    QSqlQuery q(db());
-    q.exec(u"ROLLBACK"_s);
-}
-
 bool ReviewStore::migrate(QString *error)
 {
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     const bool pg = m_backend == Backend::PostgreSQL;
     QSqlQuery q(db());
     if (pg) {
         // one migrator at a time, even when several reviewers start together
         q.prepare(u"SELECT pg_advisory_xact_lock(780131)"_s);
-        if (!exec(q, error, QT_TR_NOOP("lock the schema"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("lock the schema")))
             return false;
-        }
         q.prepare(u"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
                   u"current_schema() AND table_name = 'schema_version'"_s);
     } else {
         q.prepare(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
                   u"'schema_version'"_s);
     }
-    if (!exec(q, error, QT_TR_NOOP("read the schema")) || !q.next()) {
-        rollback();
+    if (!exec(q, error, QT_TR_NOOP("read the schema")) || !q.next())
         return false;
-    }
     int version = 0;
     if (q.value(0).toInt() > 0) {
         q.prepare(u"SELECT MAX(version) FROM schema_version"_s);
-        if (!exec(q, error, QT_TR_NOOP("read the schema version")) || !q.next()) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("read the schema version")) || !q.next())
             return false;
-        }
         version = q.value(0).toInt();
     } else if (!pg) {
         q.prepare(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"_s);
         if (exec(q, error, QT_TR_NOOP("read the schema")) && q.next() && q.value(0).toInt() > 0) {
-            rollback();
             *error = tr("%1 is not a Nianbao review database.").arg(m_location);
             return false;
         }
     }
     if (version > SchemaVersion) {
-        rollback();
         *error = tr("The review database %1 was written by a newer version of Nianbao (schema %2; "
                     "this version reads up to %3). Update Nianbao or choose another database.")
                      .arg(m_location)
@@ -495,26 +438,20 @@ bool ReviewStore::migrate(QString *error)
                 continue;
             for (QString sql : m.statements) {
                 sql.replace(u"%ID%"_s, id);
-                if (!execDirect(sql, error, QT_TR_NOOP("update its schema"))) {
-                    rollback();
+                if (!execDirect(sql, error, QT_TR_NOOP("update its schema")))
                     return false;
-                }
             }
         }
         q.prepare(u"DELETE FROM schema_version"_s);
-        if (!exec(q, error, QT_TR_NOOP("update its schema"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("update its schema")))
             return false;
-        }
         q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
         q.addBindValue(SchemaVersion);
-        if (!exec(q, error, QT_TR_NOOP("update its schema"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("update its schema")))
             return false;
-        }
     }
     q.finish();
-    if (!commit(error))
+    if (!tx.commit())
         return false;
     m_schemaVersion = SchemaVersion;
     return true;
@@ -592,18 +529,15 @@ bool ReviewStore::writeCell(const QString &hash, const QString &key, const Cell 
     if (expectedVersion < 0)
         expectedVersion = seenVersion(hash, key);
     const QString writeId = std::exchange(m_writeId, {});
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     bool repeat = false;
-    if (!claimWriteId(writeId, &repeat, error) || repeat) {
-        rollback();
-        return repeat;
-    }
+    if (!claimWriteId(writeId, &repeat, error) || repeat)
+        return repeat; // a repeat is not applied again: rolled back
     const qint64 rid = reportId(hash, true, error);
-    if (rid <= 0) {
-        rollback();
+    if (rid <= 0)
         return false;
-    }
     const qint64 version = expectedVersion + 1;
     QSqlQuery q(db());
     if (expectedVersion == 0) {
@@ -626,13 +560,11 @@ bool ReviewStore::writeCell(const QString &hash, const QString &key, const Cell 
         q.addBindValue(key);
         q.addBindValue(expectedVersion);
     }
-    if (!exec(q, error, QT_TR_NOOP("save a cell"))) {
-        rollback();
+    if (!exec(q, error, QT_TR_NOOP("save a cell")))
         return false;
-    }
     if (q.numRowsAffected() != 1) {
         q.finish();
-        rollback();
+        tx.rollback(); // what the others wrote is read outside of it
         Conflict c;
         c.contentHash = hash;
         c.key = key;
@@ -653,11 +585,9 @@ bool ReviewStore::writeCell(const QString &hash, const QString &key, const Cell 
     }
     q.finish();
     const qint64 revision = logChange(rid, kind, key, reviewer, error);
-    if (revision < 0 || !audit(rid, version, revision)) {
-        rollback();
+    if (revision < 0 || !audit(rid, version, revision))
         return false;
-    }
-    if (!commit(error))
+    if (!tx.commit())
         return false;
     m_seen.insert(seenKey(hash, key), version);
     return true;
@@ -769,18 +699,15 @@ bool ReviewStore::updateReport(const QString &hash, const QString &column, const
                                const QString &kind, const QString &reviewer, QString *error)
 {
     const QString writeId = std::exchange(m_writeId, {});
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     bool repeat = false;
-    if (!claimWriteId(writeId, &repeat, error) || repeat) {
-        rollback();
-        return repeat;
-    }
+    if (!claimWriteId(writeId, &repeat, error) || repeat)
+        return repeat; // a repeat is not applied again: rolled back
     const qint64 rid = reportId(hash, true, error);
-    if (rid <= 0) {
-        rollback();
+    if (rid <= 0)
         return false;
-    }
     QSqlQuery q(db());
     const bool setReviewer = kind == "status"_L1 && !reviewer.isEmpty();
     q.prepare(u"UPDATE reports SET %1 = ?, %2updated_at = ? WHERE id = ?"_s.arg(
@@ -790,11 +717,9 @@ bool ReviewStore::updateReport(const QString &hash, const QString &column, const
         q.addBindValue(reviewer);
     q.addBindValue(nowText());
     q.addBindValue(rid);
-    if (!exec(q, error, QT_TR_NOOP("save the review")) || logChange(rid, kind, {}, reviewer, error) < 0) {
-        rollback();
+    if (!exec(q, error, QT_TR_NOOP("save the review")) || logChange(rid, kind, {}, reviewer, error) < 0)
         return false;
-    }
-    return commit(error);
+    return tx.commit();
 }
 
 bool ReviewStore::setStatus(const QString &hash, ReviewStatus status, const QString &reviewer, QString *error)
@@ -822,13 +747,13 @@ bool ReviewStore::registerReport(const ReviewedReport &rr, const QString &path, 
 
 bool ReviewStore::registerReports(const QList<ReportSummary> &reports, QString *error)
 {
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     QSqlQuery q(db());
     QSqlQuery link(db());
     for (const ReportSummary &s : reports) {
         if (s.contentHash.isEmpty()) {
-            rollback();
             if (error)
                 *error = tr("The report %1 has no content hash.").arg(s.path);
             return false;
@@ -847,24 +772,20 @@ bool ReviewStore::registerReports(const QList<ReportSummary> &reports, QString *
         q.addBindValue(s.errors);
         q.addBindValue(s.warnings);
         q.addBindValue(nowText());
-        if (!exec(q, error, QT_TR_NOOP("save a report"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("save a report")))
             return false;
-        }
         if (path.isEmpty())
             continue;
         link.prepare(u"UPDATE queue_items SET report_id = (SELECT id FROM reports WHERE "
                      u"content_hash = ?) WHERE path = ?"_s);
         link.addBindValue(s.contentHash);
         link.addBindValue(path);
-        if (!exec(link, error, QT_TR_NOOP("save a report"))) {
-            rollback();
+        if (!exec(link, error, QT_TR_NOOP("save a report")))
             return false;
-        }
     }
     q.finish();
     link.finish();
-    return commit(error);
+    return tx.commit();
 }
 
 bool ReviewStore::restore(ReviewedReport *rr, QString *error, bool *known)
@@ -1089,14 +1010,13 @@ void ReviewStore::poll()
 
 bool ReviewStore::addToQueue(const QStringList &paths, const QString &folder, QString *error)
 {
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     QSqlQuery q(db());
     q.prepare(u"SELECT COALESCE(MAX(pos), 0) FROM queue_items"_s);
-    if (!exec(q, error, QT_TR_NOOP("read the queue")) || !q.next()) {
-        rollback();
+    if (!exec(q, error, QT_TR_NOOP("read the queue")) || !q.next())
         return false;
-    }
     int pos = q.value(0).toInt();
     q.finish();
     const QString now = nowText();
@@ -1111,17 +1031,13 @@ bool ReviewStore::addToQueue(const QStringList &paths, const QString &folder, QS
         q.addBindValue(folder.isEmpty() ? fi.absolutePath() : folder);
         q.addBindValue(path);
         q.addBindValue(now);
-        if (!exec(q, error, QT_TR_NOOP("add to the queue"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("add to the queue")))
             return false;
-        }
     }
     q.finish();
-    if (logChange(0, u"queue"_s, {}, {}, error) < 0) {
-        rollback();
+    if (logChange(0, u"queue"_s, {}, {}, error) < 0)
         return false;
-    }
-    return commit(error);
+    return tx.commit();
 }
 
 QString ReviewStore::queueWhere(const QueueFilter &f, QVariantList *binds) const
@@ -1226,42 +1142,37 @@ QStringList ReviewStore::queueFolders(QString *error)
 
 bool ReviewStore::removeFromQueue(const QList<qint64> &ids, QString *error)
 {
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     QSqlQuery q(db());
     for (qint64 id : ids) {
         q.prepare(u"DELETE FROM queue_items WHERE id = ?"_s);
         q.addBindValue(id);
-        if (!exec(q, error, QT_TR_NOOP("change the queue"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("change the queue")))
             return false;
-        }
     }
     q.finish();
-    if (logChange(0, u"queue"_s, {}, {}, error) < 0) {
-        rollback();
+    if (logChange(0, u"queue"_s, {}, {}, error) < 0)
         return false;
-    }
-    return commit(error);
+    return tx.commit();
 }
 
 bool ReviewStore::moveInQueue(qint64 id, int newPosition, QString *error)
 {
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     QSqlQuery q(db());
     q.prepare(u"SELECT id FROM queue_items ORDER BY pos, id"_s);
-    if (!exec(q, error, QT_TR_NOOP("read the queue"))) {
-        rollback();
+    if (!exec(q, error, QT_TR_NOOP("read the queue")))
         return false;
-    }
     QList<qint64> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());
     q.finish();
     const qsizetype from = ids.indexOf(id);
     if (from < 0) {
-        rollback();
         if (error)
             *error = tr("The report is no longer in the queue.");
         return false;
@@ -1272,31 +1183,26 @@ bool ReviewStore::moveInQueue(qint64 id, int newPosition, QString *error)
         q.addBindValue(int(i + 1));
         q.addBindValue(ids[i]);
         q.addBindValue(int(i + 1));
-        if (!exec(q, error, QT_TR_NOOP("change the queue"))) {
-            rollback();
+        if (!exec(q, error, QT_TR_NOOP("change the queue")))
             return false;
-        }
     }
     q.finish();
-    if (logChange(0, u"queue"_s, {}, {}, error) < 0) {
-        rollback();
+    if (logChange(0, u"queue"_s, {}, {}, error) < 0)
         return false;
-    }
-    return commit(error);
+    return tx.commit();
 }
 
 bool ReviewStore::clearQueue(QString *error)
 {
-    if (!begin(error))
+    Transaction tx(this, error);
+    if (!tx.isActive())
         return false;
     QSqlQuery q(db());
     q.prepare(u"DELETE FROM queue_items"_s);
-    if (!exec(q, error, QT_TR_NOOP("change the queue")) || logChange(0, u"queue"_s, {}, {}, error) < 0) {
-        rollback();
+    if (!exec(q, error, QT_TR_NOOP("change the queue")) || logChange(0, u"queue"_s, {}, {}, error) < 0)
         return false;
-    }
     q.finish();
-    return commit(error);
+    return tx.commit();
 }
 
 bool ReviewStore::setValue(const QString &key, const QString &value, QString *error)

@@ -254,12 +254,11 @@ Q_SIGNALS:
     void changesAvailable();
 
 private:
+    class Transaction; // store/transaction.h
+
     bool connectSqlite(const QString &path, QString *error);
     bool connectPostgres(const QString &url, QString *error);
     bool migrate(QString *error);
-    bool begin(QString *error);
-    bool commit(QString *error);
-    void rollback();
     bool exec(QSqlQuery &q, QString *error, const char *what);
     bool execDirect(const QString &sql, QString *error, const char *what);
     QString dbError(const QString &what, const QString &driverText, const QString &code) const;

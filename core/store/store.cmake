@@ -4,6 +4,7 @@ target_sources(nianbao_core PRIVATE
     store/storecodec.h store/storecodec.cpp
     store/databaseurl.h store/databaseurl.cpp
     store/reviewstore.h store/reviewstore.cpp
+    store/transaction.h store/transaction.cpp
     store/outbox.h store/outbox.cpp
     store/storelink.h store/storelink.cpp)
 target_link_libraries(nianbao_core PUBLIC Qt6::Sql)
