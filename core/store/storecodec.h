@@ -21,6 +21,8 @@ public:
     static QList<Finding> findingsFromText(const QString &s);
     static QString timeToText(const QDateTime &t);
     static QDateTime timeFromText(const QString &s);
+    /// The time now, as timeToText writes it.
+    static QString nowText();
 };
 
 } // namespace nianbao
