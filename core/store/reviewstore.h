@@ -76,6 +76,10 @@ struct ReportSummary
     QString templateName;
     int errors = 0;
     int warnings = 0;
+
+    /// What the queue shows of rr: the counts are those of rr.findings as given (the store checks
+    /// nothing).
+    static ReportSummary of(const ReviewedReport &rr, const QString &path);
 };
 
 /// A report in the queue (the list of open reports), with its review state.
@@ -116,7 +120,8 @@ struct QueueCounts
 };
 
 /// Where reviews are kept: one SQLite file per user by default, or a PostgreSQL database shared by
-/// a team. Every write is its own transaction, committed before the call returns.
+/// a team. Every write is its own transaction, committed before the call returns. The store keeps
+/// what it is given: it never runs the rules (findings and their counts come from the caller).
 ///
 /// A ReviewStore is used from the thread that opened it (it has a connection of its own); open one
 /// per thread or process.
@@ -125,6 +130,7 @@ struct QueueCounts
 /// \code
 ///   rr.contentHash = ReviewStore::fileHash(path, &error);
 ///   store.restore(&rr, &error);                 // corrections, status, notes come back
+///   review->restore(rr);                        // which checks the restored report
 ///   store.registerReport(rr, path, &error);     // what the queue shows
 ///   connect(review, &Review::correctionAdded, this, [=](const Correction &c) {
 ///       if (!store->addCorrection(hash, c, &error, &conflict)) show(error); });
@@ -188,14 +194,16 @@ public:
 
     // --- reports ----------------------------------------------------------------------------
 
-    /// Records (or refreshes) what is known of a report: path, unit, year, template, finding
-    /// counts. Links queue items of that path to the report.
+    /// Records (or refreshes) what is known of a report: path, unit, year, template, the counts of
+    /// rr.findings. Links queue items of that path to the report.
     bool registerReport(const ReviewedReport &rr, const QString &path, QString *error);
     /// The same for many reports in one transaction (a folder opened at once).
     bool registerReports(const QList<ReportSummary> &reports, QString *error);
     /// Restores the saved review of rr->contentHash onto rr (read from the file beforehand):
-    /// status, reviewer, notes, the corrections in effect (applied to rr->current) and fresh
-    /// findings. *known tells whether the store had seen the report. Marks the cells as seen.
+    /// status, reviewer, notes, the corrections in effect (applied to rr->current). The store keeps
+    /// what it is given and runs no rule: rr->findings are left as they were, for the caller to
+    /// check the restored report (Review::restore does). *known tells whether the store had seen
+    /// the report. Marks the cells as seen.
     bool restore(ReviewedReport *rr, QString *error, bool *known = nullptr);
 
     // --- corrections and the audit trail -------------------------------------------------------

@@ -2,7 +2,6 @@
 // notes, and restoring a saved review.
 #include "reviewstore.h"
 
-#include "rules/ruleengine.h"
 #include "store/storecodec.h"
 #include "store/transaction.h"
 
@@ -300,7 +299,6 @@ bool ReviewStore::restore(ReviewedReport *rr, QString *error, bool *known)
         stored.insert(sc.key, sc.cell);
     for (const Correction &c : list)
         rr->current.cells.insert(c.key, stored.value(c.key, c.after));
-    rr->findings = RuleEngine::check(rr->current);
     if (known)
         *known = true;
     return true;

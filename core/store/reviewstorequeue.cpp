@@ -1,7 +1,6 @@
 // ReviewStore: the queue of open reports and what it shows of each report.
 #include "reviewstore.h"
 
-#include "rules/ruleengine.h"
 #include "store/storecodec.h"
 #include "store/transaction.h"
 
@@ -31,17 +30,22 @@ QString placeholders(qsizetype n)
 
 } // namespace
 
-bool ReviewStore::registerReport(const ReviewedReport &rr, const QString &path, QString *error)
+ReportSummary ReportSummary::of(const ReviewedReport &rr, const QString &path)
 {
     ReportSummary s;
     s.contentHash = rr.contentHash;
-    s.path = path.isEmpty() ? rr.current.source : path;
+    s.path = path;
     s.unit = rr.current.unit.isEmpty() ? rr.extracted.unit : rr.current.unit;
     s.year = rr.current.year.isEmpty() ? rr.extracted.year : rr.current.year;
     s.templateName = rr.current.tmpl ? rr.current.templateName() : rr.extracted.templateName();
-    s.errors = RuleEngine::errorCount(rr.findings);
-    s.warnings = RuleEngine::warningCount(rr.findings);
-    return registerReports({s}, error);
+    for (const Finding &f : rr.findings)
+        ++(f.isError() ? s.errors : s.warnings);
+    return s;
+}
+
+bool ReviewStore::registerReport(const ReviewedReport &rr, const QString &path, QString *error)
+{
+    return registerReports({ReportSummary::of(rr, path.isEmpty() ? rr.current.source : path)}, error);
 }
 
 bool ReviewStore::registerReports(const QList<ReportSummary> &reports, QString *error)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "report/report.h"
-#include "rules/finding.h"
+#include "review/correction.h" // Finding, as the review holds it
 
 #include <QByteArray>
 #include <QDateTime>

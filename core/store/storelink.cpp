@@ -1,6 +1,5 @@
 #include "storelink.h"
 
-#include "rules/ruleengine.h"
 #include "store/databaseurl.h"
 
 #include <QFileInfo>
@@ -396,13 +395,7 @@ StoreLink::Result StoreLink::registerReport(const ReviewedReport &rr, const QStr
     e.kind = OutboxEntry::Kind::Register;
     e.contentHash = rr.contentHash;
     e.path = QFileInfo(path).absoluteFilePath();
-    e.summary.contentHash = rr.contentHash;
-    e.summary.path = e.path;
-    e.summary.unit = rr.current.unit.isEmpty() ? rr.extracted.unit : rr.current.unit;
-    e.summary.year = rr.current.year.isEmpty() ? rr.extracted.year : rr.current.year;
-    e.summary.templateName = rr.current.tmpl ? rr.current.templateName() : rr.extracted.templateName();
-    e.summary.errors = RuleEngine::errorCount(rr.findings);
-    e.summary.warnings = RuleEngine::warningCount(rr.findings);
+    e.summary = ReportSummary::of(rr, e.path);
     return write(e, error, nullptr);
 }
 
@@ -586,10 +579,8 @@ bool StoreLink::restore(ReviewedReport *rr, QString *errorOut, bool *known)
                 remember(*rr);
             if (known)
                 *known = fromServer;
-            if (usesOutbox() && waiting() > 0) {
+            if (usesOutbox() && waiting() > 0)
                 applyWaiting(rr);
-                rr->findings = RuleEngine::check(rr->current);
-            }
             return true;
         }
         if (!usesOutbox() || m_store->lastFailure() != ReviewStore::Failure::Unreachable)
@@ -623,7 +614,6 @@ bool StoreLink::restore(ReviewedReport *rr, QString *errorOut, bool *known)
     applyWaiting(rr);
     if (known && (rr->corrections.size() != before || rr->status != status))
         *known = true;
-    rr->findings = RuleEngine::check(rr->current);
     return true;
 }
 

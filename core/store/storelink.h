@@ -74,7 +74,8 @@ public:
 
     /// The saved review of rr->contentHash onto rr: from the server when online (and kept as
     /// what is known of it), from what was last known when offline; the waiting entries of the
-    /// report on top in both cases.
+    /// report on top in both cases. Like ReviewStore::restore, rr->findings are left as they were:
+    /// the caller checks the restored report.
     bool restore(ReviewedReport *rr, QString *error, bool *known = nullptr);
     /// After a write that reached the server: what this computer knows of the report now.
     void remember(const ReviewedReport &rr);

@@ -381,9 +381,14 @@ void TestOutbox::changesMadeWhileTheServerIsDownArriveOnceAndConflictsAreHeld()
     QVERIFY(!error.contains(m_pg.password()));
     QCOMPARE(link.waiting(), 6);
     ReviewedReport again = readReport(seed);
+    Finding mark; // the findings are the caller's to refresh: the link runs no rule either
+    mark.rule = u"TEST.UNTOUCHED"_s;
+    again.findings = {mark};
     bool known = false;
     QVERIFY2(link.restore(&again, &error, &known), qPrintable(error));
     QVERIFY(known);
+    QCOMPARE(again.findings.size(), 1);
+    QCOMPARE(again.findings.first().rule, mark.rule);
     QCOMPARE(again.current.cell(a)->value, 1.0);
     QCOMPARE(again.current.cell(b)->value, 11.0);
     QCOMPARE(again.current.cell(c)->value, 5.0); // the second offline edit was undone
