@@ -102,6 +102,8 @@ Q_SIGNALS:
 
 private:
     enum class Sent { Done, Conflict, Unreachable, Failed };
+    /// How a cell is known in m_versions.
+    static QString cellId(const QString &hash, const QString &key) { return hash + u'\n' + key; }
     Result write(OutboxEntry entry, QString *error, Conflict *conflict);
     Sent send(const OutboxEntry &e, qint64 expectedVersion, QString *error, Conflict *conflict);
     bool queue(OutboxEntry *entry, QString *error);
