@@ -101,15 +101,17 @@ struct QueueItem
     QDateTime updated;
 };
 
+/// Which reports of the queue to read: what the queue panel narrows by (state, a search typed, the
+/// year, errors left).
 struct QueueFilter
 {
     QList<ReviewStatus> statuses; // empty: any
-    QString folder;               // empty: any
-    QString search;               // part of the unit name or of the path
+    QString search;               // part of the unit name or of the path, wildcards taken literally
     QString year;                 // exact, empty: any
     bool withErrorsOnly = false;
 };
 
+/// What the queue panel counts of the reports a filter lets through.
 struct QueueCounts
 {
     int total = 0;
@@ -246,12 +248,11 @@ public:
     /// Appends files to the queue (a path already queued is kept where it is). folder empty: each
     /// file's folder.
     bool addToQueue(const QStringList &paths, const QString &folder, QString *error);
+    /// The queue in the order the files were added, each with its state and counts; filtered and
+    /// counted in the database, so a team's queue of thousands is read at once.
     QList<QueueItem> queue(const QueueFilter &filter = {}, QString *error = nullptr);
     QueueCounts queueCounts(const QueueFilter &filter = {}, QString *error = nullptr);
-    QStringList queueFolders(QString *error = nullptr);
     bool removeFromQueue(const QList<qint64> &ids, QString *error);
-    bool moveInQueue(qint64 id, int newPosition, QString *error);
-    bool clearQueue(QString *error);
 
     /// Small settings kept with the reviews (the queue's current item, the reviewer name…).
     bool setValue(const QString &key, const QString &value, QString *error);

@@ -131,10 +131,6 @@ QString ReviewStore::queueWhere(const QueueFilter &f, QVariantList *binds) const
         for (ReviewStatus s : f.statuses)
             binds->append(reviewStatusName(s));
     }
-    if (!f.folder.isEmpty()) {
-        where.append(u"q.folder = ?"_s);
-        binds->append(f.folder);
-    }
     if (!f.search.trimmed().isEmpty()) {
         where.append(u"(LOWER(COALESCE(r.unit, '')) LIKE ? ESCAPE '\\' OR LOWER(q.path) LIKE ? "
                      u"ESCAPE '\\')"_s);
@@ -211,18 +207,6 @@ QueueCounts ReviewStore::queueCounts(const QueueFilter &filter, QString *error)
     return counts;
 }
 
-QStringList ReviewStore::queueFolders(QString *error)
-{
-    QStringList out;
-    QSqlQuery q(db());
-    q.prepare(u"SELECT folder, MIN(pos) FROM queue_items GROUP BY folder ORDER BY MIN(pos)"_s);
-    if (!exec(q, error, QT_TR_NOOP("read the queue")))
-        return out;
-    while (q.next())
-        out.append(q.value(0).toString());
-    return out;
-}
-
 bool ReviewStore::removeFromQueue(const QList<qint64> &ids, QString *error)
 {
     Transaction tx(this, error);
@@ -238,53 +222,6 @@ bool ReviewStore::removeFromQueue(const QList<qint64> &ids, QString *error)
     q.finish();
     if (logChange(0, u"queue"_s, {}, {}, error) < 0)
         return false;
-    return tx.commit();
-}
-
-bool ReviewStore::moveInQueue(qint64 id, int newPosition, QString *error)
-{
-    Transaction tx(this, error);
-    if (!tx.isActive())
-        return false;
-    QSqlQuery q(db());
-    q.prepare(u"SELECT id FROM queue_items ORDER BY pos, id"_s);
-    if (!exec(q, error, QT_TR_NOOP("read the queue")))
-        return false;
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    q.finish();
-    const qsizetype from = ids.indexOf(id);
-    if (from < 0) {
-        if (error)
-            *error = tr("The report is no longer in the queue.");
-        return false;
-    }
-    ids.move(from, std::clamp<qsizetype>(newPosition, 0, ids.size() - 1));
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        q.prepare(u"UPDATE queue_items SET pos = ? WHERE id = ? AND pos <> ?"_s);
-        q.addBindValue(int(i + 1));
-        q.addBindValue(ids[i]);
-        q.addBindValue(int(i + 1));
-        if (!exec(q, error, QT_TR_NOOP("change the queue")))
-            return false;
-    }
-    q.finish();
-    if (logChange(0, u"queue"_s, {}, {}, error) < 0)
-        return false;
-    return tx.commit();
-}
-
-bool ReviewStore::clearQueue(QString *error)
-{
-    Transaction tx(this, error);
-    if (!tx.isActive())
-        return false;
-    QSqlQuery q(db());
-    q.prepare(u"DELETE FROM queue_items"_s);
-    if (!exec(q, error, QT_TR_NOOP("change the queue")) || logChange(0, u"queue"_s, {}, {}, error) < 0)
-        return false;
-    q.finish();
     return tx.commit();
 }
 
