@@ -148,6 +148,17 @@ bool StoreDatabases::startDatabases(QString *problem)
         *problem = u"the store helper was not built"_s;
         return false;
     }
+    // The build folder may lie where another user cannot enter (a checkout under /root): the
+    // helper run as nobody is a copy in the temporary folder.
+    m_helperForOthers = m_tmp.filePath(u"nianbao_store_helper"_s);
+    if (!QFile::copy(QStringLiteral(NIANBAO_STORE_HELPER), m_helperForOthers) ||
+        !QFile::setPermissions(m_helperForOthers, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                      QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                                      QFileDevice::ExeGroup)) {
+        *problem = u"the store helper could not be copied to the temporary folder"_s;
+        return false;
+    }
     m_pg.start(m_tmp.filePath(u"pg"_s));
     m_pgUrl = m_pg.url();
     m_pgMissing = m_pg.missing();
@@ -192,8 +203,10 @@ QStringList StoreDatabases::helperCommand(const QStringList &args, bool asNobody
 {
     QStringList cmd;
     if (asNobody && ::geteuid() == 0)
-        cmd << u"runuser"_s << u"-u"_s << u"nobody"_s << u"--"_s;
-    cmd << QStringLiteral(NIANBAO_STORE_HELPER) << args;
+        cmd << u"runuser"_s << u"-u"_s << u"nobody"_s << u"--"_s << m_helperForOthers;
+    else
+        cmd << QStringLiteral(NIANBAO_STORE_HELPER);
+    cmd << args;
     return cmd;
 }
 

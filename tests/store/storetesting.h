@@ -56,6 +56,7 @@ protected:
     QStringList helperCommand(const QStringList &args, bool asNobody) const;
 
     QTemporaryDir m_tmp;
+    QString m_helperForOthers; // a copy of the helper that nobody can run, wherever the build is
     PgCluster m_pg;
     QString m_pgDir; // set when the cluster is ours to restart
     QString m_pgUrl;
