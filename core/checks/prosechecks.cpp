@@ -5,6 +5,7 @@
 #include "rules/ruleengine.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 
@@ -83,13 +84,12 @@ StatedNumber stated(const TextView &v, const QString &subject, const QRegularExp
 }
 
 /// The cell keys of a sum, "t3.denied_*.total" expanded over the rows of the report's variant.
-QStringList expand(const Report &report, const QStringList &sum)
+QStringList expand(const QStringList &keys, const QSet<QString> &keySet, const QStringList &sum)
 {
     QStringList out;
-    const QStringList keys = report.cellKeys();
     for (const QString &k : sum) {
         if (!k.contains(u'*')) {
-            if (!keys.contains(k))
+            if (!keySet.contains(k))
                 return {}; // a row this report's variant does not have
             out.append(k);
             continue;
@@ -105,11 +105,12 @@ QStringList expand(const Report &report, const QStringList &sum)
 }
 
 /// The value of every option whose cells are all numbers.
-QList<double> optionValues(const Report &report, const ProseSubject &s, QStringList *cells)
+QList<double> optionValues(const Report &report, const QStringList &allKeys, const QSet<QString> &keySet,
+                           const ProseSubject &s, QStringList *cells)
 {
     QList<double> out;
     for (const QStringList &sum : s.sums) {
-        const QStringList keys = expand(report, sum);
+        const QStringList keys = expand(allKeys, keySet, sum);
         if (keys.isEmpty())
             continue;
         double v = 0;
@@ -260,8 +261,10 @@ QList<StatedNumber> ProseChecks::read(const TextView &v, const QList<TableRegion
 QList<Finding> ProseChecks::check(const Report &report)
 {
     QList<Finding> out;
-    if (!report.document.read || !report.tmpl)
+    if (!report.document.read || !report.tmpl || report.document.numbers.isEmpty())
         return out;
+    const QStringList allKeys = report.cellKeys();
+    const QSet<QString> keySet(allKeys.begin(), allKeys.end());
     for (const ProseSubject &s : subjects()) {
         QList<const StatedNumber *> counts, shares;
         for (const StatedNumber &n : report.document.numbers)
@@ -270,7 +273,7 @@ QList<Finding> ProseChecks::check(const Report &report)
         if (counts.isEmpty())
             continue;
         QStringList cells;
-        const QList<double> table = optionValues(report, s, &cells);
+        const QList<double> table = optionValues(report, allKeys, keySet, s, &cells);
         if (table.isEmpty())
             continue;
         QList<double> said;
@@ -306,7 +309,7 @@ QList<Finding> ProseChecks::check(const Report &report)
                                  {{u"t3.total_processed.total"_s},
                                   {u"t3.new_received.total"_s},
                                   {u"t3.new_received.total"_s, u"t3.carried_over.total"_s}}};
-        const QList<double> base = optionValues(report, bases, &baseCells);
+        const QList<double> base = optionValues(report, allKeys, keySet, bases, &baseCells);
         for (const StatedNumber *n : std::as_const(shares)) {
             bool ok = false;
             for (double c : table)

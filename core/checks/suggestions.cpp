@@ -149,7 +149,12 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
     QHash<QString, int> varOf;
     QList<Identity> ids;
     QHash<QString, int> idOf; // cells joined → identity
-    const QStringList order = report.cellKeys();
+    QHash<QString, int> order;
+    {
+        const QStringList keys = report.cellKeys();
+        for (int i = 0; i < keys.size(); ++i)
+            order.insert(keys[i], i);
+    }
     auto var = [&](const QString &key) {
         auto it = varOf.constFind(key);
         if (it != varOf.constEnd())
@@ -158,7 +163,7 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
         v.key = key;
         v.cell = report.cell(key);
         v.value = v.cell ? v.cell->identityValue() : 0;
-        v.order = int(order.indexOf(key));
+        v.order = order.value(key, -1);
         const TableDef *td = nullptr;
         int r = -1, c = -1;
         if (t.splitKey(key, &td, &r, &c)) {
