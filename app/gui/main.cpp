@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <QTextStream>
 
@@ -54,6 +55,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"年报审校 Nianbao"_s);
     QApplication::setOrganizationName(u"nianbao"_s);
     QApplication::setApplicationVersion(QStringLiteral(NIANBAO_VERSION));
+    if (gui) {
+        // the launcher's entry, so that the desktop shows the window under its icon and name
+        QGuiApplication::setDesktopFileName(u"org.nianbao.nianbao"_s);
+        QIcon icon;
+        for (int size : {16, 32, 48, 64, 128, 256})
+            icon.addFile(u":/icons/nianbao-%1.png"_s.arg(size));
+        QApplication::setWindowIcon(QIcon::fromTheme(u"org.nianbao.nianbao"_s, icon));
+    }
     nianbao::installTranslations(&app, QSettings().value(u"language"_s).toString());
 
     QCommandLineParser parser;
