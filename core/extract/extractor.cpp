@@ -13,11 +13,24 @@
 #include "text/normalizer.h"
 #include "tokenizer.h"
 
-using namespace Qt::Literals::StringLiterals;
-
 namespace nianbao {
 
 namespace {
+
+/// Why a text is not read: the tables every report has were not found.
+QString notATemplateReport()
+{
+    // The templates known, oldest first: "2019 or 2021".
+    QStringList names;
+    for (const Template *t : Template::all())
+        names.prepend(t->name());
+    const QString last = names.takeLast();
+    const QString known =
+        names.isEmpty() ? last
+                        : Extractor::tr("%1 or %2", "the names of templates")
+                              .arg(names.join(Extractor::tr(", ", "between the names of templates")), last);
+    return Extractor::tr("No standard table was found: this is not a report in the %1 template.").arg(known);
+}
 
 /// One extraction: the text's matching view, its items and anchors, and the report it fills.
 class Extraction
@@ -62,8 +75,7 @@ bool Extraction::extract(QString *error)
     QList<TablePart> parts;
     if (!TableLocator(m_index, m_norm.size()).locate(*tmpl, &parts)) {
         if (error)
-            *error = Extractor::tr(
-                "No standard table was found: this is not a report in the 2019 or 2021 template.");
+            *error = notATemplateReport();
         return false;
     }
     for (const TablePart &p : std::as_const(parts)) {
@@ -72,12 +84,12 @@ bool Extraction::extract(QString *error)
         else
             m_tables.readRows(*p.table, p.start, p.end);
     }
-
-    if (m_tables.matchedRows(*tmpl->table(u"t3")) < 3) {
-        if (error)
-            *error = Extractor::tr(
-                "No standard table was found: this is not a report in the 2019 or 2021 template.");
-        return false;
+    for (const TableDef &t : tmpl->tables()) {
+        if (m_tables.matchedRows(t) < t.minRows) {
+            if (error)
+                *error = notATemplateReport();
+            return false;
+        }
     }
 
     // Decide digit runs: first the hints of the prose, then the identities.

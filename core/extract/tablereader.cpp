@@ -5,8 +5,6 @@
 #include "report/report.h"
 #include "tokenizer.h"
 
-using namespace Qt::Literals::StringLiterals;
-
 namespace nianbao {
 
 TableReader::TableReader(const Tokenizer &tokens, CellPlacer &placer, Report *report)
@@ -17,19 +15,15 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
 {
     QList<Record> records = RecordBuilder(m_tok).build(t, from, to);
 
-    // Which （六） the report uses.
-    bool subitems = false, oneRow = false;
-    for (const Record &r : records) {
-        if (!r.match.isRow() || r.nonBlank == 0)
-            continue;
-        const QString &v = t.rows[r.match.row].variant;
-        if (v == u"subitems")
-            subitems = true;
-        else if (v == u"one_row")
-            oneRow = true;
+    // Which form of the table (the （六） of T2021) the report uses: the one its rows name, else
+    // the usual one.
+    if (!t.variants.isEmpty()) {
+        QSet<QString> named;
+        for (const Record &r : records)
+            if (r.match.isRow() && r.nonBlank > 0 && !t.rows[r.match.row].variant.isEmpty())
+                named.insert(t.rows[r.match.row].variant);
+        m_report->variant = named.size() == 1 ? *named.cbegin() : t.variants.first();
     }
-    if (t.key == u"t3")
-        m_report->variant = (oneRow && !subitems) ? u"one_row"_s : u"subitems"_s;
     const QString variant = m_report->variant;
 
     // Can a record fill a row of n cells?
