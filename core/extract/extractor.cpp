@@ -71,6 +71,7 @@ bool Extraction::extract(QString *error)
     m_report->encodingNote = m_doc.encodingNote;
     m_report->text = m_doc.text;
     m_report->cells.clear();
+    m_report->variant = Report().variant; // until the rows of a table with forms name one
 
     QList<TablePart> parts;
     if (!TableLocator(m_index, m_norm.size()).locate(*tmpl, &parts)) {

@@ -276,11 +276,14 @@ QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c
 QStringList Template::cellKeys(QStringView variant) const
 {
     QStringList out;
-    for (const TableDef &t : m_tables)
+    for (const TableDef &t : m_tables) {
+        const QStringView form =
+            variant.isEmpty() && !t.variants.isEmpty() ? QStringView(t.variants.first()) : variant;
         for (const RowDef &r : t.rows)
-            if (t.rowActive(r, variant))
+            if (t.rowActive(r, form))
                 for (int ci : r.columns)
                     out.append(cellKey(t, r, t.columns[ci]));
+    }
     return out;
 }
 

@@ -146,8 +146,9 @@ public:
     /// Comparisons with last year's report of the same body.
     const QList<YearCheckDef> &yearChecks() const { return m_yearChecks; }
 
-    /// Every cell key of the template for a variant of （六）, in form order.
-    QStringList cellKeys(QStringView variant = u"subitems") const;
+    /// Every cell key of the template in a form of its tables (one of TableDef::variants, the
+    /// （六） of T2021), in form order; without one, each table in its usual form.
+    QStringList cellKeys(QStringView variant = {}) const;
     static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
     /// "（一）予以公开 · 自然人" style label of a cell key; empty when the key is unknown.
     QString cellLabel(QStringView key, bool english = false) const;
