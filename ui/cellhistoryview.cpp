@@ -27,8 +27,7 @@ static QString line(const Correction &c)
     return text;
 }
 
-QString CellHistoryView::showCell(const Review *review, const QString &key, ReviewKeeper *keeper,
-                                  bool english)
+QString CellHistoryView::showCell(const Review *review, const QString &key, ReviewKeeper *keeper)
 {
     clear();
     if (!review || key.isEmpty() || !review->report().tmpl)
@@ -55,7 +54,7 @@ QString CellHistoryView::showCell(const Review *review, const QString &key, Revi
         const Cell *c = review->reviewed().extracted.cell(key);
         addItem(tr("As extracted: %1").arg(c ? valueText(*c) : tr("(not found)")));
     }
-    return RuleEngine::cellName(*review->report().tmpl, key, english);
+    return RuleEngine::cellName(*review->report().tmpl, key);
 }
 
 } // namespace nianbao::ui

@@ -131,6 +131,8 @@ MainWindow::MainWindow(QWidget *parent)
         updateTabs();
     });
 
+    connect(Language::instance(), &Language::changed, this, &MainWindow::retranslateUi);
+
     readSettings();
     updateActions();
     updateStatus();
@@ -611,7 +613,7 @@ void MainWindow::retranslateUi()
         m_queueState->addItem(tr("Unreadable"), int(ReportQueueModel::Unreadable));
         m_queueState->setCurrentIndex(qMax(0, current));
     }
-    m_cellHistoryDock->setWindowTitle(tr("Cell History"));
+    updateCellHistory(currentView() ? currentView()->currentKey() : QString());
     m_noteEdit->setPlaceholderText(tr("Note for the next correction (kept in the audit trail)"));
     if (m_queue)
         updateQueueCounts();
@@ -647,6 +649,7 @@ void MainWindow::retranslateUi()
     if (auto *history = m_historyDock->findChild<QUndoView *>())
         history->setEmptyLabel(tr("As extracted"));
     m_progress->setFormat(tr("Reading %v of %m"));
+    updateFindingDetail();
     updateStoreStatus();
     updateRecentMenu();
     updateTabs();
@@ -663,11 +666,8 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::setLanguage(const QString &language)
 {
     m_language = language;
-    const QString inUse = installTranslations(qApp, language);
-    const bool english = inUse == u"en";
-    m_findingsModel->setEnglish(english);
-    for (ReportTableModel *m : std::as_const(m_tableModels))
-        m->setEnglish(english);
+    Language::set(language);
+    // Qt's LanguageChange comes later, as an event: every pane is reworded now, together.
     for (QAction *a : m_langGroup->actions())
         a->setChecked(a->data().toString() == language);
     QSettings().setValue(u"language"_s, language);
@@ -690,10 +690,7 @@ void MainWindow::readSettings()
     }
     for (QAction *a : m_langGroup->actions())
         a->setChecked(a->data().toString() == m_language);
-    const bool english = installTranslations(qApp, m_language) == u"en";
-    m_findingsModel->setEnglish(english);
-    for (ReportTableModel *m : std::as_const(m_tableModels))
-        m->setEnglish(english);
+    Language::set(m_language);
     if (!restoreGeometry(s.value(u"geometry"_s).toByteArray()))
         resize(1500, 920);
     if (!restoreState(s.value(u"windowState"_s).toByteArray())) {
@@ -936,7 +933,6 @@ bool MainWindow::exportScope(ExportScope scope)
     }
     ExportFlow::Settings settings;
     settings.folder = m_exportDir.isEmpty() ? m_lastDir : m_exportDir;
-    settings.english = m_findingsModel->isEnglish();
     settings.csvGb18030 = m_csvGbAct->isChecked();
     QString done;
     if (!ExportFlow::run(this, reports, &settings, &done))
@@ -1310,8 +1306,7 @@ void MainWindow::updateQueueCounts()
 
 void MainWindow::updateCellHistory(const QString &key)
 {
-    const QString name =
-        m_cellHistory->showCell(currentReview(), key, m_keeper, m_findingsModel->isEnglish());
+    const QString name = m_cellHistory->showCell(currentReview(), key, m_keeper);
     m_cellHistoryDock->setWindowTitle(name.isEmpty() ? tr("Cell History") : tr("History of %1").arg(name));
 }
 
@@ -1349,7 +1344,7 @@ void MainWindow::selectCellFromSource(qsizetype position)
     m_tabs->setCurrentWidget(v);
     v->selectKeys({key});
     m_syncing = false;
-    statusBar()->showMessage(RuleEngine::cellName(*r->report().tmpl, key, m_language == u"en"), 4000);
+    statusBar()->showMessage(RuleEngine::cellName(*r->report().tmpl, key), 4000);
 }
 
 void MainWindow::selectFinding(int row)
@@ -1378,9 +1373,19 @@ void MainWindow::selectFinding(int row)
     }
     v->selectKeys(keys);
     m_findingsView->scrollTo(fi);
+    updateFindingDetail();
+}
+
+void MainWindow::updateFindingDetail()
+{
+    const Review *r = currentReview();
+    if (!m_findingDetail || !r || m_lastFinding < 0 || m_lastFinding >= r->findings().size() ||
+        m_lastFindingId.isEmpty())
+        return;
+    const Finding &f = r->findings()[m_lastFinding];
     m_findingDetail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3"_s.arg(
         (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
-        f.text(m_language == u"en").toHtmlEscaped()));
+        f.text().toHtmlEscaped()));
 }
 
 void MainWindow::nextFinding()
@@ -1519,13 +1524,8 @@ void MainWindow::moveRow()
     QStringList rows = r->tableRows(tableOf(from));
     rows.removeAll(from);
     QStringList labels;
-    const bool english = m_language == u"en";
-    for (const QString &row : std::as_const(rows)) {
-        const QStringList cells = r->rowCells(row);
-        QString name = RuleEngine::cellName(*r->report().tmpl, cells.value(0), english);
-        name = name.section(english ? u" / "_s : u"·"_s, 0, english ? 0 : -2);
-        labels.append(name);
-    }
+    for (const QString &row : std::as_const(rows))
+        labels.append(RuleEngine::rowName(*r->report().tmpl, r->rowCells(row).value(0)));
     const int i =
         ItemDialog::getItem(this, tr("Move Row Values"), tr("Move the values of this row to:"), labels, 0);
     if (i < 0 || i >= rows.size())

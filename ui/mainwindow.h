@@ -128,6 +128,7 @@ private:
     void showCellInSource(const QString &key, const QStringList &selected);
     void updateQueueCounts();
     void updateCellHistory(const QString &key);
+    void updateFindingDetail();
     void selectCellFromSource(qsizetype position);
     FormView *currentView() const;
     FormView *viewForKey(const QString &key) const;

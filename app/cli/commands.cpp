@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "export/exporter.h"
+#include "i18n/language.h"
 #include "json/reportjson.h"
 #include "pipeline/reportreader.h"
 #include "rules/ruleengine.h"
@@ -11,9 +12,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::cli {
 
-int Commands::extract(const QString &path, bool pretty, bool english)
+int Commands::extract(const QString &path, bool pretty)
 {
-    Q_UNUSED(english);
     const ReadResult r = ReportReader::read(path);
     if (!r.ok) {
         m_err << QFileInfo(path).fileName() << u": "_s << r.error << Qt::endl;
@@ -24,8 +24,10 @@ int Commands::extract(const QString &path, bool pretty, bool english)
     return r.errors() > 0 ? 1 : 0;
 }
 
-int Commands::check(const QStringList &inputs, bool english, int jobs)
+int Commands::check(const QStringList &inputs, int jobs)
 {
+    const QString comma = Language::pick(u"，"_s, u", "_s);
+    const QString semicolon = Language::pick(u"；"_s, u"; "_s);
     QStringList problems;
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
@@ -50,17 +52,15 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
         const Report &rep = r.report;
         QString head = r.path + u": "_s + tr("template %1").arg(rep.templateName());
         if (!rep.unit.isEmpty() || !rep.year.isEmpty())
-            head +=
-                (english ? u", "_s : u"，"_s) + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
-        head += u" — "_s + tr("%n error(s)", nullptr, e) + (english ? u", "_s : u"，"_s) +
-                tr("%n warning(s)", nullptr, w);
+            head += comma + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
+        head += u" — "_s + tr("%n error(s)", nullptr, e) + comma + tr("%n warning(s)", nullptr, w);
         m_out << head << Qt::endl;
         if (!rep.encodingNote.isEmpty())
             m_out << u"  ! "_s << rep.encodingNote << Qt::endl;
         for (const Finding &f : r.findings) {
             if (!f.isError())
                 continue;
-            m_out << u"  ✗ "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
+            m_out << u"  ✗ "_s << f.rule << u"  "_s << f.text() << Qt::endl;
         }
         int shown = 0;
         for (const Finding &f : r.findings) {
@@ -70,11 +70,9 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
                 m_out << u"  … "_s << tr("%n more warning(s)", nullptr, w - 5) << Qt::endl;
                 break;
             }
-            m_out << u"  ! "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
+            m_out << u"  ! "_s << f.rule << u"  "_s << f.text() << Qt::endl;
         }
     }
-    const QString comma = english ? u", "_s : u"，"_s;
-    const QString semicolon = english ? u"; "_s : u"；"_s;
     m_out << tr("Total: %n report(s)", nullptr, reports) << comma << tr("%n with errors", nullptr, withErrors)
           << comma << tr("%n clean", nullptr, clean) << comma << tr("%n unreadable", nullptr, unreadable)
           << semicolon << tr("%n error(s)", nullptr, errors) << comma
@@ -85,10 +83,9 @@ int Commands::check(const QStringList &inputs, bool english, int jobs)
 }
 
 int Commands::exportReports(const QString &format, const QString &out, const QStringList &inputs,
-                            bool english, const QString &encoding, bool keyHeader, bool batchOnly, int jobs)
+                            const QString &encoding, bool keyHeader, bool batchOnly, int jobs)
 {
     ExportOptions options;
-    options.english = english;
     options.csvKeyHeader = keyHeader;
     options.perReportFiles = !batchOnly;
     const QString enc = encoding.toLower().remove(u'-').remove(u'_');

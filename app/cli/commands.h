@@ -6,19 +6,20 @@
 
 namespace nianbao::cli {
 
-/// The commands of nianbao-cli. Each returns the process exit status.
+/// The commands of nianbao-cli, in the language in use (nianbao::Language). Each returns the
+/// process exit status.
 class Commands
 {
     Q_DECLARE_TR_FUNCTIONS(Commands)
 public:
     Commands(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
-    int extract(const QString &path, bool pretty, bool english);
-    int check(const QStringList &paths, bool english, int jobs);
+    int extract(const QString &path, bool pretty);
+    int check(const QStringList &paths, int jobs);
     /// Export reports to XLSX, CSV or JSON (format: "xlsx", "csv", "json"). One report: out is
     /// the file, or a folder to put it in; several: out is a folder that receives one file per
     /// report and the batch file. Exit 0, or 2 when a file cannot be read or written.
-    int exportReports(const QString &format, const QString &out, const QStringList &paths, bool english,
+    int exportReports(const QString &format, const QString &out, const QStringList &paths,
                       const QString &encoding, bool keyHeader, bool batchOnly, int jobs);
 
 private:

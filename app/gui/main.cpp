@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"年报审校 Nianbao"_s);
     QApplication::setOrganizationName(u"nianbao"_s);
     QApplication::setApplicationVersion(QStringLiteral(NIANBAO_VERSION));
-    nianbao::installTranslations(&app, QSettings().value(u"language"_s).toString());
+    nianbao::Language::set(QSettings().value(u"language"_s).toString());
 
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -79,7 +79,7 @@ QString ReviewKeeper::cellName(const QString &hash, const QString &key) const
     const Report *r = nullptr;
     if (const Review *rv = m_byHash.value(hash))
         r = &rv->report();
-    return r && r->tmpl ? RuleEngine::cellName(*r->tmpl, key, false) : key;
+    return r && r->tmpl ? RuleEngine::cellName(*r->tmpl, key) : key;
 }
 
 QString ReviewKeeper::conflictText(const Conflict &c) const

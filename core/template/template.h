@@ -134,8 +134,9 @@ public:
     /// Every cell key of the template for a variant of （六）, in form order.
     QStringList cellKeys(QStringView variant = u"subitems") const;
     static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
-    /// "（一）予以公开 · 自然人" style label of a cell key; empty when the key is unknown.
-    QString cellLabel(QStringView key, bool english = false) const;
+    /// "（一）予以公开 · 自然人" style label of a cell key, in the language in use
+    /// (nianbao::Language); empty when the key is unknown.
+    QString cellLabel(QStringView key) const;
     bool splitKey(QStringView key, const TableDef **t, int *row, int *col) const;
 
     /// Letters only: the form in which labels are compared.

@@ -1,6 +1,7 @@
 // The window's models over a Review: the form layouts, QAbstractItemModelTester, roles.
 #include "../core/testutil.h"
 #include "findingsmodel.h"
+#include "i18n/language.h"
 #include "palette.h"
 #include "report/formlayout.h"
 #include "reportqueuemodel.h"
@@ -229,8 +230,19 @@ void TestUiModels::findingsAndQueueModelsPassTester()
                 .data(FindingsModel::CellsRole)
                 .toStringList()
                 .contains(u"t3.new_received.total"_s));
-    findings.setEnglish(true);
-    QVERIFY(!findings.index(0, FindingsModel::MessageColumn).data().toString().isEmpty());
+    QSignalSpy reworded(&findings, &QAbstractItemModel::dataChanged);
+    Language::set(u"en"_s);
+    QCOMPARE(reworded.size(), 1);
+    QVERIFY(findings.index(0, FindingsModel::MessageColumn)
+                .data()
+                .toString()
+                .startsWith(review->findings()[0].messageEn));
+    Language::set(u"zh_CN"_s);
+    QCOMPARE(reworded.size(), 2);
+    QVERIFY(findings.index(0, FindingsModel::MessageColumn)
+                .data()
+                .toString()
+                .startsWith(review->findings()[0].message));
     review->setStatus(ReviewStatus::Reviewed);
     QCOMPARE(queue.state(row), ReportQueueModel::Reviewed);
     queue.remove(row);
