@@ -14,9 +14,9 @@
 #include "reporttablemodel.h"
 #include "review/review.h"
 #include "rules/ruleengine.h"
+#include "session/reviewpolicy.h"
+#include "session/reviewsession.h"
 #include "sourcepane.h"
-#include "store/databaseurl.h"
-#include "store/reviewkeeper.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -71,8 +71,8 @@ QString findingId(const Finding &f)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_queue(new ReportQueueModel(this)), m_findingsModel(new FindingsModel(this)),
-      m_undoGroup(new QUndoGroup(this)), m_watcher(new QFutureWatcher<ReadResult>(this))
+    : QMainWindow(parent), m_session(new ReviewSession(this)), m_queue(new ReportQueueModel(m_session, this)),
+      m_findingsModel(new FindingsModel(this)), m_undoGroup(m_session->undoGroup())
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Icons::app());
@@ -85,46 +85,39 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     retranslateUi();
 
-    connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, this, [this](int) {
-        // Results come back as threads finish; the queue takes them in the order given.
-        while (m_nextResult < m_loading.size() && m_watcher->future().isResultReadyAt(m_nextResult)) {
-            const ReadResult r = m_watcher->resultAt(m_nextResult++);
-            const int row = m_queue->add(r);
-            if (Review *rv = m_queue->review(row)) {
-                if (m_keeper)
-                    m_keeper->attach(rv, r.path); // what was saved of this report comes back
-                m_undoGroup->addStack(rv->undoStack());
-            } else if (m_keeper) {
-                m_keeper->remember(r.path);
-            }
-            if (m_selectAfterLoad) {
-                m_selectAfterLoad = false;
-                setCurrentRow(row);
-            } else if (row == m_currentRow) {
-                setCurrentRow(row);
-            }
+    connect(m_session, &ReviewSession::reportRead, this, [this](int row) {
+        if (m_selectAfterLoad) {
+            m_selectAfterLoad = false;
+            setCurrentRow(row);
+        } else if (row == m_currentRow) {
+            setCurrentRow(row);
         }
     });
-    connect(m_watcher, &QFutureWatcher<ReadResult>::progressRangeChanged, m_progress,
-            &QProgressBar::setRange);
-    connect(m_watcher, &QFutureWatcher<ReadResult>::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
-    connect(m_watcher, &QFutureWatcher<ReadResult>::finished, this, [this] {
-        QStringList ok;
-        for (const QString &p : std::as_const(m_loading)) {
-            const int row = m_queue->rowOf(p);
-            if (row >= 0 && m_queue->review(row))
-                ok.append(QFileInfo(p).absoluteFilePath());
-        }
-        addRecent(ok);
-        m_loading.clear();
-        if (!m_pending.isEmpty()) {
-            startLoading();
-            return;
-        }
+    connect(m_session, &ReviewSession::loadProgress, this, [this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progress->setVisible(total > 1);
+    });
+    connect(m_session, &ReviewSession::loadFinished, this, [this](const QStringList &opened) {
+        addRecent(opened);
         m_progress->hide();
         updateStatus();
         Q_EMIT loadFinished();
+    });
+    connect(m_session, &ReviewSession::storeProblem, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+        MessageBox::warning(this, tr("Review store"), message);
+    });
+    connect(m_session, &ReviewSession::storeReloaded, this, [this](const QString &who) {
+        statusBar()->showMessage(
+            tr("Changes by %1 were loaded.").arg(who.isEmpty() ? tr("another reviewer") : who), 8000);
+        updateStatus();
+    });
+    connect(m_session, &ReviewSession::storeStateChanged, this, &MainWindow::updateStoreStatus);
+    connect(m_session, &ReviewSession::changesSent, this, [this](int count) {
+        statusBar()->showMessage(
+            tr("%n change(s) kept on this computer were sent to the server.", nullptr, count), 8000);
+        updateStatus();
     });
     connect(m_queue, &QAbstractItemModel::dataChanged, this, [this] {
         updateStatus();
@@ -140,14 +133,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_watcher->cancel();
-    m_watcher->waitForFinished();
-    // Nothing from here on is a change to save: the keeper goes first.
-    delete m_keeper;
-    m_keeper = nullptr;
-    // The reviews (and their undo stacks) die now, while every widget and model they signal is
-    // whole: left to the queue model, they would be deleted among the window's children, after
-    // this destructor, and their stacks would signal into a window already taken apart.
+    // The session and its reviews (and their undo stacks) die now, while every widget and model
+    // they signal is whole: left to Qt, they would be deleted among the window's children, and
+    // their stacks would signal into a window already taken apart.
     m_currentRow = -1;
     disconnect(m_findingsModel, nullptr, this, nullptr);
     disconnect(m_queue, nullptr, this, nullptr);
@@ -156,12 +144,12 @@ MainWindow::~MainWindow()
     for (ReportTableModel *m : std::as_const(m_tableModels))
         m->setReview(nullptr);
     m_undoGroup->setActiveStack(nullptr);
-    for (Review *r : m_queue->reviews()) {
+    for (Review *r : m_session->reviews()) {
         r->disconnect(this);
         r->undoStack()->disconnect(this);
-        m_undoGroup->removeStack(r->undoStack());
     }
-    m_queue->clear();
+    disconnect(m_session, nullptr, this, nullptr);
+    delete m_session;
 }
 
 void MainWindow::createWidgets()
@@ -684,10 +672,8 @@ void MainWindow::readSettings()
     m_language = s.value(u"language"_s).toString();
     // A password saved by an older version is taken into memory and removed from the file.
     const QString database = s.value(u"database"_s).toString();
-    if (const QString password = DatabaseUrl::password(database); !password.isEmpty()) {
-        DatabaseUrl::rememberPassword(database, password);
-        s.setValue(u"database"_s, DatabaseUrl::withoutPassword(database));
-    }
+    if (const QString kept = ReviewSession::addressToKeep(database); kept != database)
+        s.setValue(u"database"_s, kept);
     for (QAction *a : m_langGroup->actions())
         a->setChecked(a->data().toString() == m_language);
     Language::set(m_language);
@@ -720,11 +706,7 @@ void MainWindow::writeSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    int unreviewed = 0;
-    for (Review *r : m_queue->reviews())
-        if (!r->corrections().isEmpty() && r->status() != ReviewStatus::Reviewed &&
-            r->status() != ReviewStatus::Sent)
-            ++unreviewed;
+    const int unreviewed = m_session->unfinishedCount();
     if (unreviewed > 0) {
         const auto answer =
             MessageBox::question(this, tr("Quit"),
@@ -764,53 +746,24 @@ void MainWindow::openFolder()
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    QStringList problems;
-    QStringList files;
-    int alreadyOpen = -1;
-    for (const QString &f : ReportReader::expandPaths(paths, &problems)) {
-        // A report already open keeps its corrections: it is shown, not read again.
-        const int row = m_queue->rowOf(f);
-        if (row >= 0 && m_queue->review(row)) {
-            if (alreadyOpen < 0)
-                alreadyOpen = row;
-        } else if (!files.contains(f) && !m_pending.contains(f) && !m_loading.contains(f)) {
-            files.append(f);
-        }
-    }
-    if (alreadyOpen >= 0 && files.isEmpty())
-        setCurrentRow(alreadyOpen);
-    for (const QString &p : std::as_const(problems)) {
-        ReadResult r;
-        r.path = p.section(u": "_s, 0, 0);
-        r.error = p;
-        m_queue->add(r);
-    }
-    if (files.isEmpty()) {
-        if (!problems.isEmpty())
-            statusBar()->showMessage(problems.join(u"; "_s), 8000);
-        Q_EMIT loadFinished();
+    // The reports are read by the session, off the GUI thread; they come in as reportRead().
+    const bool wasLoading = m_session->isLoading();
+    const ReviewSession::Opening o = m_session->open(paths);
+    if (o.reading > 0) {
+        if (m_currentRow < 0 || !wasLoading)
+            m_selectAfterLoad = true;
         return;
     }
-    if (m_currentRow < 0 || !isLoading())
-        m_selectAfterLoad = true;
-    m_pending += files;
-    if (!isLoading())
-        startLoading();
+    if (o.alreadyOpen >= 0)
+        setCurrentRow(o.alreadyOpen);
+    if (!o.problems.isEmpty())
+        statusBar()->showMessage(o.problems.join(u"; "_s), 8000);
+    Q_EMIT loadFinished();
 }
 
 bool MainWindow::isLoading() const
 {
-    return m_watcher->isRunning() || !m_loading.isEmpty();
-}
-
-void MainWindow::startLoading()
-{
-    m_loading = std::exchange(m_pending, {});
-    m_nextResult = 0;
-    m_progress->setRange(0, int(m_loading.size()));
-    m_progress->setValue(0);
-    m_progress->setVisible(m_loading.size() > 1);
-    m_watcher->setFuture(QtConcurrent::mapped(m_loading, &ReportReader::read));
+    return m_session->isLoading();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -880,7 +833,7 @@ void MainWindow::closeReport()
     Review *r = m_queue->review(row);
     if (row < 0)
         return;
-    if (r && !r->corrections().isEmpty() && r->status() != ReviewStatus::Reviewed) {
+    if (r && ReviewPolicy::needsConfirmation(*r)) {
         const auto answer = MessageBox::question(this, tr("Close Report"),
                                                  tr("This report has corrections and is not marked reviewed. "
                                                     "Close it anyway?"),
@@ -888,13 +841,11 @@ void MainWindow::closeReport()
         if (answer != QMessageBox::Yes)
             return;
     }
-    if (m_keeper)
-        m_keeper->forget(r, m_queue->path(row));
     m_currentRow = -1;
     for (ReportTableModel *m : std::as_const(m_tableModels))
         m->setReview(nullptr);
     m_findingsModel->setReview(nullptr);
-    m_queue->remove(row);
+    m_session->close(row);
     setCurrentRow(qMin(row, m_queue->rowCount() - 1));
 }
 
@@ -920,9 +871,8 @@ bool MainWindow::exportScope(ExportScope scope)
         if (const Review *r = currentReview())
             reports.append(r->reviewed());
     } else {
-        for (const Review *r : m_queue->reviews())
-            if (scope == ExportScope::All || r->status() == ReviewStatus::Reviewed ||
-                r->status() == ReviewStatus::Sent)
+        for (const Review *r : m_session->reviews())
+            if (scope == ExportScope::All || ReviewPolicy::isFinished(r->status()))
                 reports.append(r->reviewed());
     }
     if (reports.isEmpty()) {
@@ -945,24 +895,15 @@ bool MainWindow::exportScope(ExportScope scope)
 
 bool MainWindow::setDatabase(const QString &urlOrPath)
 {
-    QString url = urlOrPath.trimmed();
-    const bool postgres = DatabaseUrl::isPostgres(url);
-    if (postgres) {
-        // A password given with the address is kept in memory for the session; an address
-        // without one uses the password typed before, else libpq's PGPASSWORD or ~/.pgpass.
-        if (const QString given = DatabaseUrl::password(url); !given.isEmpty())
-            DatabaseUrl::rememberPassword(url, given);
-        else if (const QString known = DatabaseUrl::rememberedPassword(url); !known.isEmpty())
-            url = DatabaseUrl::withPassword(url, known);
-    }
-    auto *keeper = new ReviewKeeper(this);
+    const QString url = urlOrPath.trimmed();
     QString error;
-    bool ok = keeper->open(url, &error);
+    ReviewSession::StoreOpening opened = m_session->openStore(url, &error);
     // The server wants a password that was not given, or refused the one given: ask for it.
-    while (!ok && postgres && keeper->lastFailure() == ReviewStore::Failure::Refused) {
-        const QString location = DatabaseUrl::location(url);
+    while (opened == ReviewSession::StoreOpening::PasswordWanted ||
+           opened == ReviewSession::StoreOpening::PasswordRefused) {
+        const QString location = ReviewSession::storeLocation(url);
         const QString label =
-            DatabaseUrl::password(url).isEmpty()
+            opened == ReviewSession::StoreOpening::PasswordWanted
                 ? tr("The server %1 asks for a password. It is kept in memory until Nianbao is closed, "
                      "never written to disk.")
                       .arg(location)
@@ -972,43 +913,25 @@ bool MainWindow::setDatabase(const QString &urlOrPath)
         if (password.isNull()) {
             // Nothing is lost: the changes wait on this computer until the server is chosen again.
             QString offlineError;
-            ok = keeper->openOffline(url, error, &offlineError);
-            if (!ok)
+            opened = m_session->openStoreOffline(url, error, &offlineError)
+                         ? ReviewSession::StoreOpening::Opened
+                         : ReviewSession::StoreOpening::Failed;
+            if (opened == ReviewSession::StoreOpening::Failed)
                 error += u' ' + offlineError;
             break;
         }
-        url = DatabaseUrl::withPassword(url, password);
-        ok = keeper->open(url, &error);
-        if (ok)
-            DatabaseUrl::rememberPassword(url, password);
+        opened = m_session->openStore(url, &error, password);
     }
-    if (!ok) {
-        delete keeper;
+    if (opened != ReviewSession::StoreOpening::Opened) {
         MessageBox::warning(this, tr("Reviews cannot be saved"),
                             error + u' ' + tr("Corrections made now will not be kept."));
         return false;
     }
-    delete m_keeper;
-    m_keeper = keeper;
-    connect(m_keeper, &ReviewKeeper::problem, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
-        MessageBox::warning(this, tr("Review store"), message);
-    });
-    connect(m_keeper, &ReviewKeeper::reloaded, this, [this](Review *, const QString &who) {
-        statusBar()->showMessage(
-            tr("Changes by %1 were loaded.").arg(who.isEmpty() ? tr("another reviewer") : who), 8000);
-        updateStatus();
-    });
-    connect(m_keeper, &ReviewKeeper::connectionChanged, this, &MainWindow::updateStoreStatus);
-    connect(m_keeper, &ReviewKeeper::changesSent, this, [this](int count) {
-        statusBar()->showMessage(
-            tr("%n change(s) kept on this computer were sent to the server.", nullptr, count), 8000);
-        updateStatus();
-    });
     if (m_reviewer.isEmpty())
         changeReviewer();
-    m_keeper->setReviewer(m_reviewer);
+    m_session->setReviewer(m_reviewer);
     updateStoreStatus();
+    setCurrentRow(m_currentRow);
     return true;
 }
 
@@ -1017,15 +940,16 @@ void MainWindow::updateStoreStatus()
     if (!m_storeStatus)
         return;
     QStringList parts;
-    const int held = m_keeper ? m_keeper->heldChanges() : 0;
-    if (m_keeper) {
-        const int waiting = m_keeper->waitingChanges();
-        if (!m_keeper->isOnline() && m_keeper->link()->isRetrying())
+    const StoreState store = m_session->storeState();
+    const int held = store.held;
+    if (store.open) {
+        const int waiting = store.waiting;
+        if (!store.online && store.retrying)
             parts.append(
                 tr("Server cannot be reached: %n change(s) kept on this computer, sent automatically "
                    "when the connection is back",
                    nullptr, waiting));
-        else if (!m_keeper->isOnline())
+        else if (!store.online)
             parts.append(tr("Not connected to the server: %n change(s) kept on this computer; choose File ▸ "
                             "Review Database to connect again",
                             nullptr, waiting));
@@ -1037,7 +961,7 @@ void MainWindow::updateStoreStatus()
                             nullptr, held));
     }
     m_storeStatus->setText(parts.join(u" · "_s));
-    m_storeStatus->setToolTip(m_keeper ? m_keeper->link()->offlineReason() : QString());
+    m_storeStatus->setToolTip(store.offlineReason);
     m_storeStatus->setVisible(!parts.isEmpty());
     if (m_unsentAct)
         m_unsentAct->setEnabled(held > 0);
@@ -1045,7 +969,7 @@ void MainWindow::updateStoreStatus()
 
 void MainWindow::showUnsentChanges()
 {
-    const QStringList held = m_keeper ? m_keeper->heldDescriptions() : QStringList();
+    const QStringList held = m_session->heldChanges();
     if (held.isEmpty()) {
         MessageBox::information(this, tr("Unsent Changes"), tr("Every change has reached the server."));
         return;
@@ -1061,7 +985,7 @@ void MainWindow::showUnsentChanges()
     if (answer != QMessageBox::Apply && answer != QMessageBox::Discard)
         return;
     QString error;
-    if (!m_keeper->resolveHeld(answer == QMessageBox::Apply, &error))
+    if (!m_session->resolveHeld(answer == QMessageBox::Apply, &error))
         MessageBox::warning(this, tr("Unsent Changes"), error);
     updateStoreStatus();
     updateStatus();
@@ -1069,7 +993,7 @@ void MainWindow::showUnsentChanges()
 
 void MainWindow::chooseDatabase()
 {
-    const QString current = m_keeper ? m_keeper->location() : QString();
+    const QString current = m_session->storeState().location;
     const QString url =
         TextDialog::getText(this, tr("Review Database"),
                             tr("Where reviews are kept: a SQLite file, or a team's server as "
@@ -1079,22 +1003,14 @@ void MainWindow::chooseDatabase()
     if (url.isNull())
         return;
     if (setDatabase(url.trimmed())) {
-        QSettings().setValue(u"database"_s, DatabaseUrl::withoutPassword(url.trimmed()));
-        // The reports open now are kept in the new place from here on.
-        for (int row = 0; row < m_queue->rowCount(); ++row) {
-            if (Review *r = m_queue->review(row))
-                m_keeper->attach(r, m_queue->path(row));
-            else
-                m_keeper->remember(m_queue->path(row));
-        }
-        statusBar()->showMessage(tr("Reviews are kept in %1").arg(m_keeper->location()), 8000);
-        setCurrentRow(m_currentRow);
+        QSettings().setValue(u"database"_s, ReviewSession::addressToKeep(url.trimmed()));
+        statusBar()->showMessage(tr("Reviews are kept in %1").arg(m_session->storeState().location), 8000);
     }
 }
 
 QStringList MainWindow::savedQueue() const
 {
-    return m_keeper ? m_keeper->queuedPaths() : QStringList();
+    return m_session->savedQueue();
 }
 
 void MainWindow::changeReviewer()
@@ -1107,10 +1023,7 @@ void MainWindow::changeReviewer()
             .trimmed();
     m_reviewer = name.isEmpty() ? fallback : name;
     QSettings().setValue(u"reviewer"_s, m_reviewer);
-    if (m_keeper)
-        m_keeper->setReviewer(m_reviewer);
-    for (Review *r : m_queue->reviews())
-        r->setReviewer(m_reviewer);
+    m_session->setReviewer(m_reviewer);
 }
 
 // ---- the current report -------------------------------------------------------------------
@@ -1306,7 +1219,7 @@ void MainWindow::updateQueueCounts()
 
 void MainWindow::updateCellHistory(const QString &key)
 {
-    const QString name = m_cellHistory->showCell(currentReview(), key, m_keeper);
+    const QString name = m_cellHistory->showCell(currentReview(), key, m_session);
     m_cellHistoryDock->setWindowTitle(name.isEmpty() ? tr("Cell History") : tr("History of %1").arg(name));
 }
 

@@ -1,8 +1,5 @@
 #pragma once
 
-#include "pipeline/reportreader.h"
-
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -22,7 +19,7 @@ class QUndoGroup;
 
 namespace nianbao {
 class Review;
-class ReviewKeeper;
+class ReviewSession;
 } // namespace nianbao
 
 namespace nianbao::ui {
@@ -62,7 +59,7 @@ public:
     /// was not given (kept in memory only). A server that cannot be reached gives offline mode:
     /// the changes wait on this computer. False (with a warning shown) when it cannot be opened.
     bool setDatabase(const QString &urlOrPath);
-    ReviewKeeper *keeper() const { return m_keeper; }
+    ReviewSession *session() const { return m_session; }
     /// The reports of the queue as it was left (needs setDatabase).
     QStringList savedQueue() const;
 
@@ -118,7 +115,6 @@ private:
     void retranslateUi();
     void readSettings();
     void writeSettings();
-    void startLoading();
     void addRecent(const QStringList &paths);
     void updateRecentMenu();
     void updateStatus();
@@ -134,6 +130,7 @@ private:
     FormView *viewForKey(const QString &key) const;
     void focusPane(int step);
 
+    ReviewSession *m_session;
     ReportQueueModel *m_queue;
     FindingsModel *m_findingsModel;
     QList<ReportTableModel *> m_tableModels;
@@ -206,17 +203,12 @@ private:
     QActionGroup *m_langGroup = nullptr;
     QAction *m_aboutAct = nullptr;
 
-    QFutureWatcher<ReadResult> *m_watcher;
-    QStringList m_pending;
-    QStringList m_loading;
     QStringList m_recent;
     QString m_language;
     QString m_lastDir;
     QString m_exportDir;
     QString m_reviewer;
-    ReviewKeeper *m_keeper = nullptr;
     int m_currentRow = -1;
-    int m_nextResult = 0;
     int m_lastFinding = -1;
     QString m_lastFindingId;
     bool m_syncing = false;

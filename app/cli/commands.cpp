@@ -4,66 +4,87 @@
 #include "i18n/language.h"
 #include "json/reportjson.h"
 #include "pipeline/reportreader.h"
+#include "review/review.h"
 #include "rules/ruleengine.h"
+#include "session/reviewsession.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::cli {
 
-int Commands::extract(const QString &path, bool pretty)
+namespace {
+
+/// The reports as the window reads them: one session, the checks across reports included.
+void readAll(ReviewSession &session, const QStringList &paths, int jobs)
 {
-    const ReadResult r = ReportReader::read(path);
-    if (!r.ok) {
-        m_err << QFileInfo(path).fileName() << u": "_s << r.error << Qt::endl;
-        return 2;
-    }
-    m_out << QString::fromUtf8(ReportJson::serialize(ReportJson::toJson(r.report, r.findings), pretty));
-    m_out.flush();
-    return r.errors() > 0 ? 1 : 0;
+    session.setJobs(jobs);
+    session.read(paths);
+    session.waitForLoaded();
 }
 
-int Commands::check(const QStringList &inputs, int jobs)
+} // namespace
+
+int Commands::extract(const QString &path, bool pretty)
 {
-    const QString comma = Language::pick(u"，"_s, u", "_s);
-    const QString semicolon = Language::pick(u"；"_s, u"; "_s);
+    ReviewSession session;
+    readAll(session, {path}, 0);
+    const Review *r = session.review(0);
+    if (!r) {
+        m_err << QFileInfo(path).fileName() << u": "_s << session.error(0) << Qt::endl;
+        return 2;
+    }
+    m_out << QString::fromUtf8(ReportJson::serialize(ReportJson::toJson(r->report(), r->findings()), pretty));
+    m_out.flush();
+    return r->errorCount() > 0 ? 1 : 0;
+}
+
+int Commands::check(const QStringList &inputs, int jobs, bool json)
+{
     QStringList problems;
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
-    const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
+    ReviewSession session;
+    readAll(session, paths, jobs);
+    if (json)
+        return printJson(session);
 
+    const QString comma = Language::pick(u"，"_s, u", "_s);
+    const QString semicolon = Language::pick(u"；"_s, u"; "_s);
     int reports = 0, unreadable = 0, withErrors = 0, errors = 0, warnings = 0, clean = 0;
-    for (const ReadResult &r : results) {
+    for (int i = 0; i < session.count(); ++i) {
         ++reports;
-        if (!r.ok) {
+        const Review *r = session.review(i);
+        if (!r) {
             ++unreadable;
-            m_out << r.path << u": "_s << tr("cannot be read: %1").arg(r.error) << Qt::endl;
+            m_out << session.path(i) << u": "_s << tr("cannot be read: %1").arg(session.error(i)) << Qt::endl;
             continue;
         }
-        const int e = r.errors(), w = r.warnings();
+        const int e = r->errorCount(), w = r->warningCount();
         errors += e;
         warnings += w;
         if (e > 0)
             ++withErrors;
         else if (w == 0)
             ++clean;
-        const Report &rep = r.report;
-        QString head = r.path + u": "_s + tr("template %1").arg(rep.templateName());
+        const Report &rep = r->report();
+        QString head = session.path(i) + u": "_s + tr("template %1").arg(rep.templateName());
         if (!rep.unit.isEmpty() || !rep.year.isEmpty())
             head += comma + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
         head += u" — "_s + tr("%n error(s)", nullptr, e) + comma + tr("%n warning(s)", nullptr, w);
         m_out << head << Qt::endl;
         if (!rep.encodingNote.isEmpty())
             m_out << u"  ! "_s << rep.encodingNote << Qt::endl;
-        for (const Finding &f : r.findings) {
+        for (const Finding &f : r->findings()) {
             if (!f.isError())
                 continue;
             m_out << u"  ✗ "_s << f.rule << u"  "_s << f.text() << Qt::endl;
         }
         int shown = 0;
-        for (const Finding &f : r.findings) {
+        for (const Finding &f : r->findings()) {
             if (f.isError())
                 continue;
             if (++shown > 5) {
@@ -80,6 +101,26 @@ int Commands::check(const QStringList &inputs, int jobs)
     if (unreadable > 0)
         return 2;
     return withErrors > 0 ? 1 : 0;
+}
+
+int Commands::printJson(const ReviewSession &session)
+{
+    QJsonArray reports, unreadable;
+    bool errors = false;
+    for (int i = 0; i < session.count(); ++i) {
+        if (const Review *r = session.review(i)) {
+            reports.append(ReportJson::toJson(r->report(), r->findings()));
+            errors |= r->errorCount() > 0;
+        } else {
+            unreadable.append(QJsonObject{{u"source"_s, session.path(i)}, {u"error"_s, session.error(i)}});
+        }
+    }
+    const QJsonObject all{{u"reports"_s, reports}, {u"unreadable"_s, unreadable}};
+    m_out << QString::fromUtf8(ReportJson::serialize(all, true));
+    m_out.flush();
+    if (!unreadable.isEmpty())
+        return 2;
+    return errors ? 1 : 0;
 }
 
 int Commands::exportReports(const QString &format, const QString &out, const QStringList &inputs,
@@ -107,16 +148,17 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
-    const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
+    ReviewSession session;
+    readAll(session, paths, jobs);
     QList<ReviewedReport> reports;
     bool unreadable = !problems.isEmpty();
-    for (const ReadResult &r : results) {
-        if (!r.ok) {
-            unreadable = true;
-            m_err << r.path << u": "_s << tr("cannot be read: %1").arg(r.error) << Qt::endl;
+    for (int i = 0; i < session.count(); ++i) {
+        if (const Review *r = session.review(i)) {
+            reports.append(r->reviewed());
             continue;
         }
-        reports.append(ReviewedReport::fromExtracted(r.report, r.findings));
+        unreadable = true;
+        m_err << session.path(i) << u": "_s << tr("cannot be read: %1").arg(session.error(i)) << Qt::endl;
     }
     if (reports.isEmpty()) {
         m_err << tr("No report to export.") << Qt::endl;

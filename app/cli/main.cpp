@@ -46,14 +46,16 @@ int main(int argc, char *argv[])
                 "and checks that the numbers add up.\n\n"
                 "Commands:\n"
                 "  extract [--json] FILE     print the tables and findings of one report as JSON\n"
-                "  check FILE|DIR...         check reports and print a summary of each\n"
+                "  check [--json] FILE|DIR...\n"
+                "                            check reports and print a summary of each (or their JSON)\n"
                 "  export --xlsx|--csv|--json OUT FILE|DIR...\n"
                 "                            export reports for supervisors; one report: OUT is the\n"
                 "                            file (or a folder to put it in); several: OUT is a folder\n"
                 "                            that receives one file per report and nianbao-batch.*"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"json"_s, Cli::tr("Print JSON (extract always does).")});
+    parser.addOption(
+        {u"json"_s, Cli::tr("Print JSON (extract always does; check: one object with every report).")});
     parser.addOption({u"xlsx"_s, Cli::tr("export: write Excel workbooks.")});
     parser.addOption(
         {u"csv"_s, Cli::tr("export: write CSV (one line per cell; the batch one line per report).")});
@@ -89,7 +91,7 @@ int main(int argc, char *argv[])
             err << Cli::tr("check takes one or more files or folders.") << Qt::endl;
             return 2;
         }
-        return commands.check(files, parser.value(u"jobs"_s).toInt());
+        return commands.check(files, parser.value(u"jobs"_s).toInt(), parser.isSet(u"json"_s));
     }
     if (command == u"export"_s) {
         const int formats =

@@ -99,6 +99,41 @@ void Review::setStatus(ReviewStatus status)
 void Review::recheck()
 {
     m_rr.findings = RuleEngine::check(m_rr.current);
+    const QList<Finding> across = m_across ? m_across(m_rr.current) : QList<Finding>();
+    m_acrossCount = across.size();
+    m_rr.findings += across;
+}
+
+void Review::setAcrossCheck(AcrossCheck check)
+{
+    m_across = std::move(check);
+}
+
+namespace {
+
+bool sameFindings(const QList<Finding> &a, const QList<Finding> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        if (a[i].rule != b[i].rule || a[i].cells != b[i].cells || a[i].message != b[i].message ||
+            a[i].messageEn != b[i].messageEn)
+            return false;
+    return true;
+}
+
+} // namespace
+
+void Review::recheckAcross()
+{
+    const QList<Finding> across = m_across ? m_across(m_rr.current) : QList<Finding>();
+    const qsizetype own = m_rr.findings.size() - m_acrossCount;
+    if (sameFindings(m_rr.findings.mid(own), across))
+        return;
+    m_rr.findings.resize(own);
+    m_rr.findings += across;
+    m_acrossCount = across.size();
+    Q_EMIT findingsChanged();
 }
 
 QString Review::rowIdOf(const QString &cellKey)

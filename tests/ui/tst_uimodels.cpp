@@ -7,6 +7,7 @@
 #include "reportqueuemodel.h"
 #include "reporttablemodel.h"
 #include "review/review.h"
+#include "session/reviewsession.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -198,16 +199,17 @@ void TestUiModels::failingCellsCarrySeverity()
 
 void TestUiModels::findingsAndQueueModelsPassTester()
 {
-    ReportQueueModel queue;
+    ReviewSession session;
+    ReportQueueModel queue(&session);
     QAbstractItemModelTester qt(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const ReadResult seed = readSeed(u"001_bff1b9e23c617db0.txt"_s);
     QCOMPARE(seed.errors(), 0);
     QVERIFY(seed.warnings() > 0); // the prose counts applications differently from the table
-    const int row = queue.add(seed);
+    const int row = session.add(seed);
     ReadResult bad;
     bad.path = u"/nowhere/report.pdf"_s;
     bad.error = u"The file does not exist."_s;
-    queue.add(bad);
+    session.add(bad);
     QCOMPARE(queue.rowCount(), 2);
     QCOMPARE(queue.state(1), ReportQueueModel::Unreadable);
     QVERIFY(queue.index(1).data(Qt::DisplayRole).toString().contains(bad.error));
@@ -245,7 +247,7 @@ void TestUiModels::findingsAndQueueModelsPassTester()
                 .startsWith(review->findings()[0].message));
     review->setStatus(ReviewStatus::Reviewed);
     QCOMPARE(queue.state(row), ReportQueueModel::Reviewed);
-    queue.remove(row);
+    session.close(row);
     QCOMPARE(queue.rowCount(), 1);
     QCOMPARE(findings.rowCount(), 0); // the review is gone with its row
 }

@@ -240,18 +240,6 @@ QStringList ReviewKeeper::queuedPaths()
     return out;
 }
 
-void ReviewKeeper::setCurrentPath(const QString &path)
-{
-    QString error;
-    m_link.setCurrentPath(path, &error);
-    report(error);
-}
-
-QString ReviewKeeper::currentPath()
-{
-    return m_link.currentPath();
-}
-
 void ReviewKeeper::onReconnected()
 {
     m_store.watchChanges(true);
