@@ -492,35 +492,37 @@ void TestReviewWindow::languageSwitchChangesEveryPaneTogether()
     auto *historyDock = m_window->findChild<QDockWidget *>(u"cellHistoryDock"_s);
     const QModelIndex message = findingsView()->model()->index(0, FindingsModel::MessageColumn);
     const Template &tmpl = *review->report().tmpl;
-    auto everyPaneSpeaks = [&](bool english) {
-        QCOMPARE(Language::isEnglish(), english);
-        const QString text = english ? finding.messageEn : finding.message;
+    enum class Speaks { Chinese, English };
+    auto everyPaneSpeaks = [&](Speaks language) {
+        const bool inEnglish = language == Speaks::English;
+        QCOMPARE(Language::isEnglish(), inEnglish);
+        const QString text = inEnglish ? finding.messageEn : finding.message;
         QVERIFY2(message.data().toString().startsWith(text), qPrintable(message.data().toString()));
         QVERIFY2(detail->text().contains(text.toHtmlEscaped()), qPrintable(detail->text()));
         QCOMPARE(findingsView()->model()->headerData(FindingsModel::MessageColumn, Qt::Horizontal).toString(),
-                 english ? u"Finding"_s : u"检查结果"_s);
-        QCOMPARE(m_window->menuBar()->actions().first()->text(), english ? u"&File"_s : u"文件(&F)"_s);
+                 inEnglish ? u"Finding"_s : u"检查结果"_s);
+        QCOMPARE(m_window->menuBar()->actions().first()->text(), inEnglish ? u"&File"_s : u"文件(&F)"_s);
         QVERIFY2(tabs->tabText(tabs->indexOf(t3))
-                     .startsWith(english ? u"Table 3 · Applications"_s : u"表三 · 依申请公开"_s),
+                     .startsWith(inEnglish ? u"Table 3 · Applications"_s : u"表三 · 依申请公开"_s),
                  qPrintable(tabs->tabText(tabs->indexOf(t3))));
-        QVERIFY2(summary->text().contains(english ? u"error"_s : u"个错误"_s), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(inEnglish ? u"error"_s : u"个错误"_s), qPrintable(summary->text()));
         const QString current = t3->currentKey(); // the finding's first cell
         QVERIFY(!current.isEmpty());
         const QString name = RuleEngine::cellName(tmpl, current);
-        QVERIFY(english ? name.contains(u" / "_s) : name.contains(u"·"_s));
-        QCOMPARE(historyDock->windowTitle(), english ? u"History of "_s + name : name + u" 的修改记录"_s);
+        QVERIFY(inEnglish ? name.contains(u" / "_s) : name.contains(u"·"_s));
+        QCOMPARE(historyDock->windowTitle(), inEnglish ? u"History of "_s + name : name + u" 的修改记录"_s);
         const QString tip = t3->formModel()->indexOf(current).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(name.toHtmlEscaped()), qPrintable(tip));
     };
     // “System” on an English machine (the tests run in C.UTF-8): English everywhere.
     m_window->setLanguage(QString());
-    everyPaneSpeaks(true);
+    everyPaneSpeaks(Speaks::English);
     m_window->setLanguage(u"zh_CN"_s);
-    everyPaneSpeaks(false);
+    everyPaneSpeaks(Speaks::Chinese);
     m_window->setLanguage(u"en"_s);
-    everyPaneSpeaks(true);
+    everyPaneSpeaks(Speaks::English);
     m_window->setLanguage(u"zh_CN"_s);
-    everyPaneSpeaks(false);
+    everyPaneSpeaks(Speaks::Chinese);
     QCOMPARE(QSettings().value(u"language"_s).toString(), u"zh_CN"_s);
 }
 
