@@ -3,12 +3,14 @@
 #include "io/limits.h"
 #include "moverowcommand.h"
 #include "pastecommand.h"
+#include "report/formlayout.h"
 #include "rules/ruleengine.h"
 #include "setcellcommand.h"
 #include "shiftrowcommand.h"
 
 #include <QRegularExpression>
 
+#include <climits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -134,6 +136,34 @@ void Review::recheckAcross()
     m_rr.findings += across;
     m_acrossCount = across.size();
     Q_EMIT findingsChanged();
+}
+
+QString Review::copyText(const FormLayout &form, const QStringList &keys) const
+{
+    if (keys.isEmpty())
+        return {};
+    int top = INT_MAX, left = INT_MAX, bottom = -1, right = -1;
+    for (const QString &k : keys) {
+        const QPoint p = form.position(k);
+        top = qMin(top, p.y());
+        bottom = qMax(bottom, p.y());
+        left = qMin(left, p.x());
+        right = qMax(right, p.x());
+    }
+    QStringList lines;
+    for (int y = top; y <= bottom; ++y) {
+        QStringList cells;
+        bool any = false;
+        for (int x = left; x <= right; ++x) {
+            const QString k = form.at(y, x).key;
+            const Cell *c = keys.contains(k) ? m_rr.current.cell(k) : nullptr;
+            any |= keys.contains(k);
+            cells.append(c ? c->displayText() : QString());
+        }
+        if (any)
+            lines.append(cells.join(u'\t'));
+    }
+    return lines.join(u'\n') + u'\n';
 }
 
 QString Review::rowIdOf(const QString &cellKey)

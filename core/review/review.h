@@ -14,6 +14,8 @@
 
 namespace nianbao {
 
+class FormLayout;
+
 /// One cell's change inside an edit: the value before (absent when the cell was not found) and after.
 struct CellChange
 {
@@ -96,6 +98,9 @@ public:
     /// The cells a block of text fills from an anchor cell on: tab/newline text from a
     /// spreadsheet, or whitespace- or |-separated numbers.
     QHash<QString, Cell> pasteCells(const QString &anchorKey, const QString &text, QString *error) const;
+    /// The cells as a spreadsheet block (what paste() reads back): the rows and columns of the form
+    /// that the cells cover, tab-separated, a line per row with one of them; the others empty.
+    QString copyText(const FormLayout &form, const QStringList &keys) const;
 
     // Called by the undo commands.
     int apply(const QList<CellChange> &changes, const QString &action);

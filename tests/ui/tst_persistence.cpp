@@ -16,6 +16,7 @@
 #include "store/databaseurl.h"
 #include "store/outbox.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -254,7 +255,7 @@ void TestPersistence::theDatabaseIsChosenInTheMenuAndRemembered()
     QVERIFY(openAndWait(w, {m_report}));
     QVERIFY(!w.session()->keeper());
     TextDialog::setNextText(other);
-    w.chooseDatabase();
+    w.findChild<QAction *>(u"actionDatabase"_s)->trigger();
     QVERIFY(w.session()->keeper());
     QCOMPARE(QSettings().value(u"database"_s).toString(), other);
     // The report open at the switch is kept there now: its next correction lands in the new file.
@@ -455,7 +456,7 @@ void TestPersistence::thePasswordIsAskedOnceAndNeverSaved()
         TextDialog::clearNextText();
         // typed with its password in File ▸ Review Database: used, never written
         TextDialog::setNextText(m_pg.url());
-        w.chooseDatabase();
+        w.findChild<QAction *>(u"actionDatabase"_s)->trigger();
         QVERIFY(w.session()->keeper()->isOnline());
         QCOMPARE(QSettings().value(u"database"_s).toString(), url);
     }
