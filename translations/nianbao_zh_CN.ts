@@ -923,10 +923,6 @@ Commands:
         <translation>修改报告队列</translation>
     </message>
     <message>
-        <source>The report is no longer in the queue.</source>
-        <translation>该报告已不在队列中。</translation>
-    </message>
-    <message>
         <source>save a setting</source>
         <translation>保存设置</translation>
     </message>
@@ -1230,7 +1226,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>This report still has %n error(s). Mark it reviewed anyway?</source>
-        <translation><numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform></translation>
+        <translation>
+            <numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1291,11 +1289,15 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>F8 next, Shift+F8 previous; click a finding to select its cells</source>
@@ -1401,23 +1403,33 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n report(s)</source>
-        <translation><numerusform>%n 份报告</numerusform></translation>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with errors</source>
-        <translation><numerusform>%n 份有错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 份有错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n reviewed</source>
-        <translation><numerusform>%n 份已审校</numerusform></translation>
+        <translation>
+            <numerusform>%n 份已审校</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unreadable</source>
-        <translation><numerusform>%n 份无法读取</numerusform></translation>
+        <translation>
+            <numerusform>%n 份无法读取</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>显示 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 份</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1515,15 +1527,21 @@ Commands:
     <name>nianbao::ui::StatusBar</name>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n correction(s)</source>
-        <translation><numerusform>%n 处修改</numerusform></translation>
+        <translation>
+            <numerusform>%n 处修改</numerusform>
+        </translation>
     </message>
     <message>
         <source>blank</source>
@@ -1535,19 +1553,27 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Server cannot be reached: %n change(s) kept on this computer, sent automatically when the connection is back</source>
-        <translation><numerusform>服务器无法连接：%n 处修改暂存在本机，连接恢复后自动发送</numerusform></translation>
+        <translation>
+            <numerusform>服务器无法连接：%n 处修改暂存在本机，连接恢复后自动发送</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Not connected to the server: %n change(s) kept on this computer; choose File ▸ Review Database to connect again</source>
-        <translation><numerusform>未连接服务器：%n 处修改暂存在本机；请通过“文件 ▸ 审校数据库”重新连接</numerusform></translation>
+        <translation>
+            <numerusform>未连接服务器：%n 处修改暂存在本机；请通过“文件 ▸ 审校数据库”重新连接</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent to the server</source>
-        <translation><numerusform>%n 处修改等待发送到服务器</numerusform></translation>
+        <translation>
+            <numerusform>%n 处修改等待发送到服务器</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not sent because others changed the same cells (File ▸ Unsent Changes)</source>
-        <translation><numerusform>%n 处修改未发送：他人修改了相同的单元格（文件 ▸ 未发送的修改）</numerusform></translation>
+        <translation>
+            <numerusform>%n 处修改未发送：他人修改了相同的单元格（文件 ▸ 未发送的修改）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading %v of %m</source>

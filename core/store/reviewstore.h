@@ -76,6 +76,10 @@ struct ReportSummary
     QString templateName;
     int errors = 0;
     int warnings = 0;
+
+    /// What the queue shows of rr: the counts are those of rr.findings as given (the store checks
+    /// nothing).
+    static ReportSummary of(const ReviewedReport &rr, const QString &path);
 };
 
 /// A report in the queue (the list of open reports), with its review state.
@@ -97,15 +101,17 @@ struct QueueItem
     QDateTime updated;
 };
 
+/// Which reports of the queue to read: what the queue panel narrows by (state, a search typed, the
+/// year, errors left).
 struct QueueFilter
 {
     QList<ReviewStatus> statuses; // empty: any
-    QString folder;               // empty: any
-    QString search;               // part of the unit name or of the path
+    QString search;               // part of the unit name or of the path, wildcards taken literally
     QString year;                 // exact, empty: any
     bool withErrorsOnly = false;
 };
 
+/// What the queue panel counts of the reports a filter lets through.
 struct QueueCounts
 {
     int total = 0;
@@ -116,7 +122,8 @@ struct QueueCounts
 };
 
 /// Where reviews are kept: one SQLite file per user by default, or a PostgreSQL database shared by
-/// a team. Every write is its own transaction, committed before the call returns.
+/// a team. Every write is its own transaction, committed before the call returns. The store keeps
+/// what it is given: it never runs the rules (findings and their counts come from the caller).
 ///
 /// A ReviewStore is used from the thread that opened it (it has a connection of its own); open one
 /// per thread or process.
@@ -125,6 +132,7 @@ struct QueueCounts
 /// \code
 ///   rr.contentHash = ReviewStore::fileHash(path, &error);
 ///   store.restore(&rr, &error);                 // corrections, status, notes come back
+///   review->restore(rr);                        // which checks the restored report
 ///   store.registerReport(rr, path, &error);     // what the queue shows
 ///   connect(review, &Review::correctionAdded, this, [=](const Correction &c) {
 ///       if (!store->addCorrection(hash, c, &error, &conflict)) show(error); });
@@ -188,14 +196,16 @@ public:
 
     // --- reports ----------------------------------------------------------------------------
 
-    /// Records (or refreshes) what is known of a report: path, unit, year, template, finding
-    /// counts. Links queue items of that path to the report.
+    /// Records (or refreshes) what is known of a report: path, unit, year, template, the counts of
+    /// rr.findings. Links queue items of that path to the report.
     bool registerReport(const ReviewedReport &rr, const QString &path, QString *error);
     /// The same for many reports in one transaction (a folder opened at once).
     bool registerReports(const QList<ReportSummary> &reports, QString *error);
     /// Restores the saved review of rr->contentHash onto rr (read from the file beforehand):
-    /// status, reviewer, notes, the corrections in effect (applied to rr->current) and fresh
-    /// findings. *known tells whether the store had seen the report. Marks the cells as seen.
+    /// status, reviewer, notes, the corrections in effect (applied to rr->current). The store keeps
+    /// what it is given and runs no rule: rr->findings are left as they were, for the caller to
+    /// check the restored report (Review::restore does). *known tells whether the store had seen
+    /// the report. Marks the cells as seen.
     bool restore(ReviewedReport *rr, QString *error, bool *known = nullptr);
 
     // --- corrections and the audit trail -------------------------------------------------------
@@ -238,12 +248,11 @@ public:
     /// Appends files to the queue (a path already queued is kept where it is). folder empty: each
     /// file's folder.
     bool addToQueue(const QStringList &paths, const QString &folder, QString *error);
+    /// The queue in the order the files were added, each with its state and counts; filtered and
+    /// counted in the database, so a team's queue of thousands is read at once.
     QList<QueueItem> queue(const QueueFilter &filter = {}, QString *error = nullptr);
     QueueCounts queueCounts(const QueueFilter &filter = {}, QString *error = nullptr);
-    QStringList queueFolders(QString *error = nullptr);
     bool removeFromQueue(const QList<qint64> &ids, QString *error);
-    bool moveInQueue(qint64 id, int newPosition, QString *error);
-    bool clearQueue(QString *error);
 
     /// Small settings kept with the reviews (the queue's current item, the reviewer name…).
     bool setValue(const QString &key, const QString &value, QString *error);
@@ -254,12 +263,11 @@ Q_SIGNALS:
     void changesAvailable();
 
 private:
+    class Transaction; // store/transaction.h
+
     bool connectSqlite(const QString &path, QString *error);
     bool connectPostgres(const QString &url, QString *error);
     bool migrate(QString *error);
-    bool begin(QString *error);
-    bool commit(QString *error);
-    void rollback();
     bool exec(QSqlQuery &q, QString *error, const char *what);
     bool execDirect(const QString &sql, QString *error, const char *what);
     QString dbError(const QString &what, const QString &driverText, const QString &code) const;

@@ -3,7 +3,9 @@
 target_sources(nianbao_core PRIVATE
     store/storecodec.h store/storecodec.cpp
     store/databaseurl.h store/databaseurl.cpp
-    store/reviewstore.h store/reviewstore.cpp
+    store/reviewstore.h store/reviewstore.cpp store/reviewstoreschema.cpp store/reviewstorefeed.cpp
+    store/reviewstorecorrections.cpp store/reviewstorequeue.cpp
+    store/transaction.h store/transaction.cpp
     store/outbox.h store/outbox.cpp
-    store/storelink.h store/storelink.cpp)
+    store/storelink.h store/storelink.cpp store/storelinkwrites.cpp store/storelinkreads.cpp)
 target_link_libraries(nianbao_core PUBLIC Qt6::Sql)

@@ -142,4 +142,9 @@ QDateTime StoreCodec::timeFromText(const QString &s)
     return t.toUTC();
 }
 
+QString StoreCodec::nowText()
+{
+    return timeToText(QDateTime::currentDateTimeUtc());
+}
+
 } // namespace nianbao

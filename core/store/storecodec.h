@@ -1,7 +1,7 @@
 #pragma once
 
 #include "report/report.h"
-#include "rules/finding.h"
+#include "review/correction.h" // Finding, as the review holds it
 
 #include <QByteArray>
 #include <QDateTime>
@@ -21,6 +21,8 @@ public:
     static QList<Finding> findingsFromText(const QString &s);
     static QString timeToText(const QDateTime &t);
     static QDateTime timeFromText(const QString &s);
+    /// The time now, as timeToText writes it.
+    static QString nowText();
 };
 
 } // namespace nianbao

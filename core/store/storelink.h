@@ -74,7 +74,8 @@ public:
 
     /// The saved review of rr->contentHash onto rr: from the server when online (and kept as
     /// what is known of it), from what was last known when offline; the waiting entries of the
-    /// report on top in both cases.
+    /// report on top in both cases. Like ReviewStore::restore, rr->findings are left as they were:
+    /// the caller checks the restored report.
     bool restore(ReviewedReport *rr, QString *error, bool *known = nullptr);
     /// After a write that reached the server: what this computer knows of the report now.
     void remember(const ReviewedReport &rr);
@@ -101,6 +102,8 @@ Q_SIGNALS:
 
 private:
     enum class Sent { Done, Conflict, Unreachable, Failed };
+    /// How a cell is known in m_versions.
+    static QString cellId(const QString &hash, const QString &key) { return hash + u'\n' + key; }
     Result write(OutboxEntry entry, QString *error, Conflict *conflict);
     Sent send(const OutboxEntry &e, qint64 expectedVersion, QString *error, Conflict *conflict);
     bool queue(OutboxEntry *entry, QString *error);
