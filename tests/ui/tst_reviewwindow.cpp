@@ -20,15 +20,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -91,7 +88,6 @@ private Q_SLOTS:
     void undecidedCellOffersItsCandidates();
     void ctrlFFindsInTheSource();
     void languageSwitchChangesEveryPaneTogether();
-    void lastYearsReportIsComparedAsOnTheCommandLineAndAfterEdits();
     void settingsRememberRecentFilesAndSplitter();
 
 private:
@@ -524,89 +520,6 @@ void TestReviewWindow::languageSwitchChangesEveryPaneTogether()
     m_window->setLanguage(u"zh_CN"_s);
     everyPaneSpeaks(Speaks::Chinese);
     QCOMPARE(QSettings().value(u"language"_s).toString(), u"zh_CN"_s);
-}
-
-void TestReviewWindow::lastYearsReportIsComparedAsOnTheCommandLineAndAfterEdits()
-{
-    QTemporaryDir dir;
-    const QStringList pair = testutil::writeConsecutiveReports(dir.path());
-    QCOMPARE(pair.size(), 2);
-    // What the command line finds in the same two files.
-    QProcess cli;
-    cli.start(QStringLiteral(NIANBAO_CLI), {u"check"_s, u"--json"_s, pair[0], pair[1]});
-    QVERIFY(cli.waitForFinished(60000));
-    const QJsonArray reports =
-        QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value("reports"_L1).toArray();
-    QCOMPARE(reports.size(), 2);
-    auto cliFindings = [&](int i) {
-        QStringList out;
-        for (const QJsonValue &v : reports[i].toObject().value("findings"_L1).toArray()) {
-            const QJsonObject f = v.toObject();
-            QStringList cells;
-            for (const QJsonValue &c : f.value("cells"_L1).toArray())
-                cells.append(c.toString());
-            // The checks across reports have no hint: their message is compared whole.
-            const QString rule = f.value("rule"_L1).toString();
-            out.append(
-                rule + u' ' + cells.join(u',') +
-                (rule.startsWith(u"YEAR."_s) ? u' ' + f.value("message_en"_L1).toString() : QString()));
-        }
-        return out;
-    };
-    auto shown = [&] { // the findings list as the reviewer sees it, with each finding's cells
-        QStringList out;
-        QAbstractItemModel *m = findingsView()->model();
-        for (int r = 0; r < m->rowCount(); ++r) {
-            const QString rule = m->index(r, FindingsModel::RuleColumn).data().toString();
-            out.append(rule + u' ' + m->index(r, 0).data(FindingsModel::CellsRole).toStringList().join(u',') +
-                       (rule.startsWith(u"YEAR."_s)
-                            ? u' ' + m->index(r, FindingsModel::MessageColumn).data().toString()
-                            : QString()));
-        }
-        return out;
-    };
-    auto years = [](const QStringList &findings) {
-        return findings.filter(QRegularExpression(u"^YEAR\\."_s));
-    };
-    QVERIFY(!years(cliFindings(1)).isEmpty());
-    QVERIFY(years(cliFindings(0)).isEmpty());
-
-    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
-    drop(m_window, pair);
-    QTRY_COMPARE(loaded.size(), 1);
-    ReportQueueModel *q = m_window->queue();
-    const int lastRow = q->rowOf(pair[0]), nowRow = q->rowOf(pair[1]);
-    m_window->setCurrentRow(nowRow);
-    QCOMPARE(shown(), cliFindings(1));
-    QVERIFY(shown().join(u'\n').contains(u"YEAR.CARRYOVER t3.carried_over.natural_person"_s));
-    m_window->setCurrentRow(lastRow);
-    QCOMPARE(shown(), cliFindings(0));
-
-    // An edit of this year's report keeps them.
-    m_window->setCurrentRow(nowRow);
-    FormView *t3 = view(u"t3"_s);
-    selectCell(t3, u"t3.granted.legal_service"_s);
-    QTest::keyClick(t3, Qt::Key_1);
-    QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
-    QTest::keyClicks(QApplication::focusWidget(), u"2"_s);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    QTRY_COMPARE(t3->formModel()->indexOf(u"t3.granted.legal_service"_s).data().toString(), u"12"_s);
-    QCOMPARE(years(shown()), years(cliFindings(1)));
-
-    // Last year's report corrected to carry forward what this year's carried over: the warning goes,
-    // and comes back with the undo.
-    Review *last = q->review(lastRow);
-    QVERIFY(last->setCellText(u"t3.carried_forward.natural_person"_s, u"2"_s));
-    QTRY_VERIFY(!shown().join(u'\n').contains(u"YEAR.CARRYOVER"_s));
-    QVERIFY(!years(shown()).isEmpty()); // the other comparisons stay
-    last->undoStack()->undo();
-    QTRY_COMPARE(years(shown()), years(cliFindings(1)));
-    // Closing last year's report leaves nothing to compare with.
-    m_window->setCurrentRow(lastRow);
-    MessageBox::setNextAnswer(QMessageBox::Yes);
-    m_window->closeReport();
-    m_window->setCurrentRow(q->rowOf(pair[1]));
-    QTRY_VERIFY(years(shown()).isEmpty());
 }
 
 void TestReviewWindow::settingsRememberRecentFilesAndSplitter()
