@@ -235,7 +235,8 @@ QT_PLUGINS = ["platforms/libqoffscreen.so", "platforms/libqxcb.so",
 # Programs that the tests and scripts run: scripts/pg-test-cluster.sh (the PostgreSQL cases of
 # tst_reviewstore), scripts/setup.sh test, bench/ui/screenshot.sh.
 PROGRAMS = ["initdb", "pg_ctl", "postgres", "runuser", "python3", "git", "clang-format",
-            "xvfb-run", "Xvfb", "xauth", "xdotool", "import"]
+            "xvfb-run", "Xvfb", "xauth", "xdotool", "import", "lintian", "desktop-file-validate",
+            "appstreamcli", "dpkg-shlibdeps", "readelf"]
 FONT = "Noto Sans CJK SC"
 
 

@@ -563,6 +563,14 @@ Commands:
         <source>There is no display to open the window on (DISPLAY is not set): start nianbao in a desktop session or under xvfb-run; nianbao-cli reads and checks reports without a window.</source>
         <translation>没有可以打开窗口的显示器（未设置 DISPLAY）：请在桌面会话中或用 xvfb-run 启动 nianbao；nianbao-cli 无需窗口即可读取和检查报告。</translation>
     </message>
+    <message>
+        <source>Open a window of its own even when one is open already (otherwise the files are handed to that window).</source>
+        <translation>即使已有窗口打开，也另开一个窗口（否则文件交给已打开的窗口）。</translation>
+    </message>
+    <message>
+        <source>Nianbao is open already: the files were handed to its window.</source>
+        <translation>年报审校已经打开：文件已交给其窗口。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DatabaseUrl</name>
@@ -1494,6 +1502,17 @@ Commands:
     <message>
         <source>by %1 at %2</source>
         <translation>%1 于 %2 修改</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::SingleInstance</name>
+    <message>
+        <source>Another window is already listening on %1.</source>
+        <translation>另一个窗口已在 %1 上监听。</translation>
+    </message>
+    <message>
+        <source>The window&apos;s socket %1 cannot be made: %2</source>
+        <translation>无法创建窗口的套接字 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 #include "i18n/language.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "store/databaseurl.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <QTextStream>
 
@@ -54,6 +56,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"年报审校 Nianbao"_s);
     QApplication::setOrganizationName(u"nianbao"_s);
     QApplication::setApplicationVersion(QStringLiteral(NIANBAO_VERSION));
+    if (gui) {
+        // the launcher's entry, so that the desktop shows the window under its icon and name
+        QGuiApplication::setDesktopFileName(u"org.nianbao.nianbao"_s);
+        QIcon icon;
+        for (int size : {16, 32, 48, 64, 128, 256})
+            icon.addFile(u":/icons/nianbao-%1.png"_s.arg(size));
+        QApplication::setWindowIcon(QIcon::fromTheme(u"org.nianbao.nianbao"_s, icon));
+    }
     nianbao::Language::set(QSettings().value(u"language"_s).toString());
 
     QCommandLineParser parser;
@@ -68,8 +78,13 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "url"));
     const QCommandLineOption noStore(
         u"no-store"_s, QApplication::translate("main", "Do not keep reviews (nothing is saved)."));
+    const QCommandLineOption newWindow(
+        u"new-window"_s,
+        QApplication::translate("main", "Open a window of its own even when one is open already "
+                                        "(otherwise the files are handed to that window)."));
     parser.addOption(database);
     parser.addOption(noStore);
+    parser.addOption(newWindow);
     parser.addPositionalArgument(
         u"files"_s, QApplication::translate("main", "Report files or folders to open."), u"[FILE...]"_s);
     parser.process(app);
@@ -84,8 +99,31 @@ int main(int argc, char *argv[])
     if (!commandLinePassword.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(nianbao::DatabaseUrl::commandLineWarning()));
 
+    // One window per set of settings: a later launch hands its files to the open window.
+    nianbao::ui::SingleInstance instance(nianbao::ui::SingleInstance::socketPathFor(QSettings().fileName()));
+    if (!parser.isSet(newWindow)) {
+        if (instance.sendToRunning(parser.positionalArguments())) {
+            QTextStream(stdout) << QCoreApplication::translate(
+                                       "main",
+                                       "Nianbao is open already: the files were handed to its window.")
+                                << '\n';
+            return 0;
+        }
+        QString error;
+        if (!instance.listen(&error))
+            QTextStream(stderr) << error << '\n'; // this window works on, alone
+    }
+
     nianbao::ui::MainWindow window;
     window.show();
+    QObject::connect(
+        &instance, &nianbao::ui::SingleInstance::filesReceived, &window, [&window](const QStringList &files) {
+            if (!files.isEmpty())
+                window.openPaths(files);
+            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+            window.raise();
+            window.activateWindow();
+        });
     if (!parser.isSet(noStore)) {
         QSettings settings;
         QString url =

@@ -12,3 +12,7 @@ target_compile_definitions(tst_persistence PRIVATE
     NIANBAO_GUI="$<TARGET_FILE:nianbao>"
     NIANBAO_PG_CLUSTER_SCRIPT="${PROJECT_SOURCE_DIR}/scripts/pg-test-cluster.sh")
 set_tests_properties(tst_persistence PROPERTIES TIMEOUT 600)
+# A second launch of the real window hands its files to the open one.
+nianbao_add_test(tst_singleinstance SOURCES ui/tst_singleinstance.cpp LIBS nianbao_ui)
+add_dependencies(tst_singleinstance nianbao)
+target_compile_definitions(tst_singleinstance PRIVATE NIANBAO_GUI="$<TARGET_FILE:nianbao>")
