@@ -282,8 +282,18 @@ Commands:
 <context>
     <name>Extractor</name>
     <message>
-        <source>No standard table was found: this is not a report in the 2019 or 2021 template.</source>
-        <translation>未找到标准表格：这不是按 2019 或 2021 年格式编写的年度报告。</translation>
+        <source>%1 or %2</source>
+        <comment>the names of templates</comment>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of templates</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>No standard table was found: this is not a report in the %1 template.</source>
+        <translation>未找到标准表格：这不是按 %1 年格式编写的年度报告。</translation>
     </message>
 </context>
 <context>

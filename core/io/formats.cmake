@@ -6,6 +6,10 @@ target_sources(nianbao_core PRIVATE
     io/zipreader.h io/zipreader.cpp
     io/htmlreader.h io/htmlreader.cpp
     io/docxreader.h io/docxreader.cpp
+    io/pdfline.h
+    io/pdflinebuilder.h io/pdflinebuilder.cpp
+    io/pdfrowjoiner.h io/pdfrowjoiner.cpp
+    io/pdfcolumnlayout.h io/pdfcolumnlayout.cpp
     io/pdfreader.h io/pdfreader.cpp
     io/docreader.h io/docreader.cpp)
 target_link_libraries(nianbao_core PRIVATE PkgConfig::MINIZIP PkgConfig::POPPLER_QT6)

@@ -111,6 +111,10 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
         td.noteEn = to.value("note_en"_L1).toString();
         td.startAnchors = toStringList(to.value("start"_L1));
         td.headingAnchors = toStringList(to.value("heading"_L1));
+        td.afterAnchors = toStringList(to.value("after"_L1));
+        td.endAnchors = toStringList(to.value("end"_L1));
+        td.minRows = to.value("min_rows"_L1).toInt();
+        td.variants = toStringList(to.value("variants"_L1));
         td.layout =
             to.value("layout"_L1).toString() == "single_row"_L1 ? TableLayout::SingleRow : TableLayout::Rows;
         for (const QJsonValue &cv : to.value("columns"_L1).toArray()) {
@@ -139,6 +143,11 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             rd.subgroup = ro.value("subgroup"_L1).toString();
             rd.section = ro.value("section"_L1).toString();
             rd.variant = ro.value("variant"_L1).toString();
+            if (!rd.variant.isEmpty() && !td.variants.contains(rd.variant)) {
+                if (error)
+                    *error = u"unknown variant %1 in row %2"_s.arg(rd.variant, rd.key);
+                return nullptr;
+            }
             rd.isResult = ro.value("result"_L1).toBool();
             const QStringList cols = toStringList(ro.value("columns"_L1));
             if (cols.isEmpty()) {
@@ -165,6 +174,11 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             for (const QString &a : toStringList(go.value("aliases"_L1)))
                 gd.aliases.append(matchKey(a));
             gd.variant = go.value("variant"_L1).toString();
+            if (!gd.variant.isEmpty() && !td.variants.contains(gd.variant)) {
+                if (error)
+                    *error = u"unknown variant %1 in group %2"_s.arg(gd.variant, gd.label);
+                return nullptr;
+            }
             td.groups.append(gd);
         }
         for (const QJsonValue &iv : to.value("identities"_L1).toArray()) {
@@ -187,6 +201,20 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
         if (error)
             *error = u"template without tables"_s;
         return nullptr;
+    }
+    if (std::none_of(t->m_tables.cbegin(), t->m_tables.cend(),
+                     [](const TableDef &td) { return td.minRows > 0; })) {
+        // Without a table every report has, any text would be a report in the template.
+        if (error)
+            *error = u"template without a table every report has (min_rows)"_s;
+        return nullptr;
+    }
+    for (const TableDef &td : std::as_const(t->m_tables)) {
+        if (td.startAnchors.isEmpty()) {
+            if (error)
+                *error = u"table %1 without start anchors"_s.arg(td.key);
+            return nullptr;
+        }
     }
     return t;
 }
@@ -250,11 +278,14 @@ QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c
 QStringList Template::cellKeys(QStringView variant) const
 {
     QStringList out;
-    for (const TableDef &t : m_tables)
+    for (const TableDef &t : m_tables) {
+        const QStringView form =
+            variant.isEmpty() && !t.variants.isEmpty() ? QStringView(t.variants.first()) : variant;
         for (const RowDef &r : t.rows)
-            if (t.rowActive(r, variant))
+            if (t.rowActive(r, form))
                 for (int ci : r.columns)
                     out.append(cellKey(t, r, t.columns[ci]));
+    }
     return out;
 }
 

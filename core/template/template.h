@@ -32,7 +32,7 @@ struct RowDef
     QString qualifier;     // the group when it is part of the row's name (行政诉讼·复议后起诉)
     QString subgroup;      // （三）不予公开
     QString section;       // T2 section (第二十条第（一）项)
-    QString variant;       // "" = always, "subitems" / "one_row" = （六） variants
+    QString variant;       // "" = always, else one of TableDef::variants (the （六） of T2021)
     bool isResult = false; // part of the sum of results
     QList<int> columns;    // indices into TableDef::columns; all columns when empty in the file
 };
@@ -92,8 +92,23 @@ struct TableDef
     QString titleEn;
     QString note; // printed in the form's corner (the 勾稽关系 of table 3)
     QString noteEn;
+    // Where the table is in a report's text (anchors are compared with the text without its
+    // whitespace). The tables are looked for in form order, each from the start of the last one
+    // found: first its after anchor when it has one (the table follows it: table 4 follows
+    // 结转下年度, the last row of table 3), then its start anchors, else its heading. It ends at
+    // its first end anchor, or where the next table found starts, or with the text.
     QStringList startAnchors;
     QStringList headingAnchors;
+    QStringList afterAnchors;
+    QStringList endAnchors;
+    /// Rows of this table that a report in the template must have: a text without them is not
+    /// such a report. 0: the table may be missing. A table that must be there and is not found
+    /// after the one before it is looked for in the whole text.
+    int minRows = 0;
+    /// The forms the table comes in (the two （六） of T2021), the first the usual one. The rows
+    /// read decide: the one form their rows name, else the first. Rows and groups of no form are
+    /// in every form.
+    QStringList variants;
     TableLayout layout = TableLayout::Rows;
     QList<ColumnDef> columns;
     QList<RowDef> rows;
@@ -131,8 +146,9 @@ public:
     /// Comparisons with last year's report of the same body.
     const QList<YearCheckDef> &yearChecks() const { return m_yearChecks; }
 
-    /// Every cell key of the template for a variant of （六）, in form order.
-    QStringList cellKeys(QStringView variant = u"subitems") const;
+    /// Every cell key of the template in a form of its tables (one of TableDef::variants, the
+    /// （六） of T2021), in form order; without one, each table in its usual form.
+    QStringList cellKeys(QStringView variant = {}) const;
     static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
     /// "（一）予以公开 · 自然人" style label of a cell key, in the language in use
     /// (nianbao::Language); empty when the key is unknown.

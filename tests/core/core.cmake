@@ -10,3 +10,6 @@ nianbao_add_test(tst_layouts SOURCES core/tst_layouts.cpp core/testutil.h)
 # A hang guard for the hostile inputs (each ends in seconds): QTest's watchdog stops a function
 # that runs past two minutes.
 set_property(TEST tst_badinput APPEND PROPERTY ENVIRONMENT "QTEST_FUNCTION_TIMEOUT=120000")
+# A third template year, a resource file among the program's templates.
+nianbao_add_test(tst_templates SOURCES core/tst_templates.cpp core/testutil.h)
+qt_add_resources(tst_templates "tst_templates_year" PREFIX "/nianbao" BASE data FILES data/templates/t2099.json)

@@ -1,0 +1,81 @@
+#include "metadatareader.h"
+
+#include "report/report.h"
+#include "text/normalizer.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+void MetadataReader::read(const NormalizedText &norm, Report *report)
+{
+    const QString &text = norm.text();
+    const QStringList lines = text.left(200000).split(u'\n');
+    static const QRegularExpression yearRe(u"(20\\d\\d)\\s*年"_s);
+    // The title: a short line near the top naming the annual report.
+    int seen = 0;
+    for (qsizetype li = 0; li < lines.size(); ++li) {
+        const QString line = lines[li].trimmed();
+        if (line.isEmpty())
+            continue;
+        if (++seen > 40)
+            break;
+        const QString next = li + 1 < lines.size() ? lines[li + 1].trimmed() : QString();
+        const bool names =
+            line.contains(u"年度报告"_s) || line.contains(u"年报"_s) || next.startsWith(u"年度报告"_s);
+        if (line.size() > 80 || !names || !(line.contains(u"信息公开"_s) || line.contains(u"政务公开"_s)))
+            continue;
+        const QRegularExpressionMatch m = yearRe.match(line);
+        if (!m.hasMatch())
+            continue;
+        report->year = m.captured(1);
+        QString unit = line.left(m.capturedStart());
+        static const QRegularExpression prefix(u"^(?:标\\s*题|题\\s*目)\\s*[:：]?\\s*"_s);
+        unit.remove(prefix);
+        unit.remove(u'|');
+        if (unit.trimmed().isEmpty()) {
+            // "2024 年上海市科委政府信息公开工作年度报告": the body follows the year.
+            unit = line.mid(m.capturedEnd());
+            static const QRegularExpression rest(
+                u"(?:度)?\\s*((?:[^\\s]){2,30}?)(?:政府信息公开|政务公开)"_s);
+            const QRegularExpressionMatch u2 = rest.match(unit);
+            unit = u2.hasMatch() ? u2.captured(1) : QString();
+        }
+        report->unit = unit.trimmed();
+        break;
+    }
+    if (report->year.isEmpty()) {
+        static const QRegularExpression period(
+            u"(?:统计|期限|时限|周期)[^。\\n]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
+        QRegularExpressionMatch p = period.match(text);
+        if (!p.hasMatch()) {
+            static const QRegularExpression any(u"(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
+            p = any.match(text);
+        }
+        if (p.hasMatch())
+            report->year = p.captured(1);
+    }
+    if (report->unit.isEmpty()) {
+        // The signature: the body's name on the line before the closing date.
+        static const QRegularExpression dateLine(
+            u"^\\s*20\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$"_s);
+        QStringList tail;
+        for (qsizetype i = lines.size() - 1; i >= 0 && tail.size() < 12; --i)
+            if (!lines[i].trimmed().isEmpty())
+                tail.prepend(lines[i].trimmed());
+        for (qsizetype i = tail.size() - 1; i > 0; --i) {
+            if (dateLine.match(tail[i]).hasMatch()) {
+                const QString cand = tail[i - 1];
+                if (cand.size() <= 40 && !cand.contains(u'。') && !cand.contains(u'，') &&
+                    !cand.contains(u','))
+                    report->unit = cand;
+                break;
+            }
+        }
+    }
+}
+
+} // namespace nianbao

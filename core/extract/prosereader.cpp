@@ -1,0 +1,74 @@
+#include "prosereader.h"
+
+#include "io/limits.h"
+#include "report/report.h"
+#include "text/normalizer.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace nianbao {
+
+void ProseReader::read(const NormalizedText &norm, Report *report)
+{
+    for (const ProseCheckDef &check : report->tmpl->proseChecks()) {
+        for (const QString &pattern : check.patterns) {
+            static thread_local QHash<QString, QRegularExpression> cache;
+            auto it = cache.find(pattern);
+            if (it == cache.end())
+                it = cache.insert(pattern, QRegularExpression(pattern));
+            auto m = it->globalMatch(norm.text());
+            while (m.hasNext()) {
+                const QRegularExpressionMatch hit = m.next();
+                ProseFact f;
+                f.check = check.id;
+                bool ok = false;
+                f.value = hit.capturedView(1).toDouble(&ok);
+                if (!ok || Limits::numberDigits(hit.capturedView(1)) > Limits::MaxNumberDigits) {
+                    f.value = 0;
+                    f.tooLong = true;
+                }
+                f.start = norm.originalStart(hit.capturedStart(1));
+                f.length = norm.originalEnd(hit.capturedEnd(1)) - f.start;
+                report->prose.append(f);
+            }
+        }
+    }
+}
+
+void ProseReader::applyHints(const Report &report, QList<Slot> &slots)
+{
+    // Numbers of the prose that name one cell decide a run of digits when one reading agrees.
+    QHash<QString, QSet<qint64>> found;
+    for (const ProseCheckDef &check : report.tmpl->proseChecks()) {
+        if (!check.decides || check.sums.size() != 1 || check.sums.first().size() != 1)
+            continue;
+        for (const ProseFact &f : std::as_const(report.prose))
+            if (f.check == check.id && !f.tooLong)
+                found[check.sums.first().first()].insert(qint64(f.value));
+    }
+    if (found.isEmpty())
+        return;
+    for (Slot &s : slots) {
+        if (s.candidates.size() <= 1)
+            continue;
+        QList<Split> kept;
+        for (const Split &c : s.candidates) {
+            bool ok = true, used = false;
+            for (int i = 0; i < s.keys.size(); ++i) {
+                const QSet<qint64> vals = found.value(s.keys[i]);
+                if (vals.isEmpty())
+                    continue;
+                used = true;
+                ok = ok && vals.contains(qint64(c[i].value));
+            }
+            if (ok && used)
+                kept.append(c);
+        }
+        if (!kept.isEmpty())
+            s.candidates = kept;
+    }
+}
+
+} // namespace nianbao

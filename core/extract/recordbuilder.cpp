@@ -1,0 +1,99 @@
+#include "recordbuilder.h"
+
+#include "tokenizer.h"
+
+namespace nianbao {
+
+LabelMatch RecordBuilder::recordMatch(const TableDef &t, Record &rec) const
+{
+    if (rec.matched)
+        return rec.match;
+    rec.matched = true;
+    const auto &items = m_tok.items();
+    // The label nearest the values first, then with the pieces before it (labels wrapped over
+    // lines or cells).
+    QString key;
+    LabelMatch best;
+    for (qsizetype i = rec.labels.size() - 1; i >= 0 && i >= rec.labels.size() - 3; --i) {
+        key.prepend(items[rec.labels[i]].key);
+        const LabelMatch m = LabelMatcher::match(t, key);
+        if (m.score > best.score + 0.5 || (best.score <= 0 && m.score > 0))
+            best = m;
+        if (best.isSure())
+            break;
+    }
+    rec.match = best;
+    return best;
+}
+
+QList<Record> RecordBuilder::build(const TableDef &t, qsizetype from, qsizetype to) const
+{
+    const auto &items = m_tok.items();
+    const auto &lines = m_tok.lines();
+    int maxCols = 1;
+    for (const RowDef &r : t.rows)
+        maxCols = qMax(maxCols, int(r.columns.size()));
+
+    QList<Record> out;
+    Record cur;
+    bool have = false;
+    auto close = [&] {
+        if (have)
+            out.append(cur);
+        cur = Record();
+        have = false;
+    };
+    auto expected = [&](Record &r) {
+        if (r.labels.isEmpty())
+            return maxCols;
+        const LabelMatch m = recordMatch(t, r);
+        return m.isRow() ? int(t.rows[m.row].columns.size()) : maxCols;
+    };
+
+    for (int idx = m_tok.firstItemAt(from); idx < items.size() && items[idx].start < to; ++idx) {
+        const Item &it = items[idx];
+        if (it.kind == Item::Kind::Label) {
+            if (have && cur.nonBlank > 0)
+                close();
+            have = true;
+            cur.blanksBefore = 0; // blanks count after the last label only
+            cur.leadingBlanks.clear();
+            cur.labels.append(idx);
+            cur.matched = false;
+            continue;
+        }
+        if (it.kind == Item::Kind::Blank && (!have || cur.nonBlank == 0)) {
+            if (have) {
+                ++cur.blanksBefore;
+                cur.leadingBlanks.append(idx);
+            }
+            continue;
+        }
+        const bool firstOnLine = it.line != cur.lastValueLine;
+        const int lineValues = lines[it.line].values;
+        if (have && cur.nonBlank == 0 && !cur.labels.isEmpty() && firstOnLine &&
+            items[cur.labels.last()].line != it.line && lineValues >= 2) {
+            // A row of values under labels printed apart from it: the labels stand alone.
+            close();
+        }
+        if (have && cur.nonBlank > 0 && firstOnLine) {
+            const int n = expected(cur);
+            if (cur.nonBlank >= n || (lineValues >= 2 && cur.nonBlank + lineValues != n))
+                close();
+        }
+        if (!have) {
+            have = true;
+            cur.matched = true; // no label
+        }
+        cur.values.append(idx);
+        if (it.isNonBlankValue())
+            ++cur.nonBlank;
+        cur.lastValueLine = it.line;
+    }
+    close();
+    for (Record &r : out)
+        recordMatch(t, r);
+    return out;
+}
+
+} // namespace nianbao

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "labelmatcher.h"
+#include "template/template.h"
+
+#include <QList>
+
+namespace nianbao {
+
+class Tokenizer;
+
+/// One row of a table as the text holds it: its label (the pieces of a label wrapped over lines
+/// or cells) and the values after it, items of the Tokenizer.
+struct Record
+{
+    QList<int> labels;        // item indices
+    QList<int> values;        // item indices (leading blanks dropped)
+    int blanksBefore = 0;     // blanks between the label and the first value
+    QList<int> leadingBlanks; // their item indices
+    int nonBlank = 0;
+    int lastValueLine = -1;
+    LabelMatch match;
+    bool matched = false;
+};
+
+/// Cuts the items of a table's part of the text into records: a label starts one; values follow
+/// until the row the label names has its cells, or a line of values starts a row of its own.
+class RecordBuilder
+{
+public:
+    explicit RecordBuilder(const Tokenizer &tokens) : m_tok(tokens) {}
+
+    /// The records of table t in the normalized range [from, to), each matched to a row or group.
+    QList<Record> build(const TableDef &t, qsizetype from, qsizetype to) const;
+
+private:
+    LabelMatch recordMatch(const TableDef &t, Record &rec) const;
+
+    const Tokenizer &m_tok;
+};
+
+} // namespace nianbao

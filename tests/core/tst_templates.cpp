@@ -1,0 +1,247 @@
+// What a template's data decides: where its tables are, which must be there, the forms a table
+// comes in. A template year is a resource file: this suite carries a third one, data/templates/
+// t2099.json (the 2021 form with other table keys, anchors, forms and markers), among the
+// templates the program knows, and reads a report written in it.
+#include "testutil.h"
+
+#include "extract/compactindex.h"
+#include "extract/extractor.h"
+#include "extract/tablelocator.h"
+#include "io/sourcedocument.h"
+#include "rules/ruleengine.h"
+#include "template/template.h"
+
+#include <QTest>
+
+using namespace nianbao;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// Three tables: a optional, found by its heading when its start is missing; b that every report
+/// has; c after b's last row, ending at its end anchor.
+const char *const threeTables = R"({
+ "name": "x",
+ "tables": [
+  {"key": "a", "start": ["甲表"], "heading": ["甲部分"], "rows": []},
+  {"key": "b", "start": ["乙表"], "min_rows": 1, "rows": []},
+  {"key": "c", "start": ["丙表"], "after": ["乙末行"], "end": ["丙止"], "layout": "single_row", "rows": []}
+ ]
+})";
+
+/// The parts found, as "key:text of the part".
+QStringList parts(const QString &text)
+{
+    QString error;
+    const std::unique_ptr<Template> t = Template::fromJson(QByteArray(threeTables), &error);
+    if (!t)
+        return {u"template: "_s + error};
+    const CompactIndex index(text);
+    QList<TablePart> found;
+    if (!TableLocator(index, text.size()).locate(*t, &found))
+        return {u"not found"_s};
+    QStringList out;
+    for (const TablePart &p : std::as_const(found))
+        out << p.table->key + u':' + text.mid(p.start, p.end - p.start);
+    return out;
+}
+
+/// A report in the template tmpl, every table written from its data: the values are the cells'
+/// places in the form; rows of other forms than variant are left out.
+QString render(const Template &tmpl, const QString &variant, QHash<QString, double> *values)
+{
+    QStringList out{u"某某局2099年政府信息公开工作年度报告"_s, u"一、总体情况"_s};
+    int n = 0;
+    auto value = [&](const TableDef &t, const RowDef &r, int c) {
+        const double v = t.columns[c].kind == ValueKind::Decimal ? ++n + 0.5 : ++n;
+        values->insert(Template::cellKey(t, r, t.columns[c]), v);
+        return QString::number(v);
+    };
+    for (const TableDef &t : tmpl.tables()) {
+        out << t.title << t.startAnchors.first();
+        QStringList heads;
+        for (const ColumnDef &c : t.columns)
+            heads << c.label;
+        out << heads.join(u" | "_s);
+        if (t.layout == TableLayout::SingleRow) {
+            QStringList vals;
+            for (const RowDef &r : t.rows)
+                for (int c : r.columns)
+                    vals << value(t, r, c);
+            out << vals.join(u" | "_s);
+            continue;
+        }
+        QString subgroup;
+        for (const RowDef &r : t.rows) {
+            if (!t.rowActive(r, variant))
+                continue;
+            QStringList row;
+            if (!r.subgroup.isEmpty() && r.subgroup != subgroup)
+                row << r.subgroup; // the group's label in the cell before its first row
+            subgroup = r.subgroup;
+            row << r.label;
+            for (int c : r.columns)
+                row << value(t, r, c);
+            out << row.join(u" | "_s);
+        }
+    }
+    out << u"五、工作计划"_s << u"2100年将继续改进，计划新增 3 项。"_s;
+    return out.join(u'\n');
+}
+
+} // namespace
+
+class TestTemplates : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void locatesTables_data();
+    void locatesTables();
+    void refusesTemplatesThatCannotBeRead_data();
+    void refusesTemplatesThatCannotBeRead();
+    void readsAReportInAThirdTemplateYear_data();
+    void readsAReportInAThirdTemplateYear();
+    void refusesATextWithoutTheRowsEveryReportHas();
+    void readsTheOtherYearsAsBefore();
+};
+
+void TestTemplates::locatesTables_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("each table ends where the next starts, the last at its end anchor")
+        << u"前言甲表1乙表2乙末行丙表3丙止后记"_s
+        << QStringList{u"a:甲表1"_s, u"b:乙表2乙末行"_s, u"c:丙表3"_s};
+    QTest::newRow("a table is looked for after its after anchor")
+        << u"甲表1乙表丙表2乙末行丙表3"_s << QStringList{u"a:甲表1"_s, u"b:乙表丙表2乙末行"_s, u"c:丙表3"_s};
+    QTest::newRow("without its after anchor, after the table before it")
+        << u"乙表1丙表2"_s << QStringList{u"b:乙表1"_s, u"c:丙表2"_s};
+    QTest::newRow("a table without its end anchor ends with the text")
+        << u"乙表1乙末行丙表2"_s << QStringList{u"b:乙表1乙末行"_s, u"c:丙表2"_s};
+    QTest::newRow("a table missing its start anchor is found by its heading")
+        << u"甲部分1乙表2"_s << QStringList{u"a:甲部分1"_s, u"b:乙表2"_s};
+    QTest::newRow("an optional table may be missing") << u"乙表1"_s << QStringList{u"b:乙表1"_s};
+    QTest::newRow("a table that must be there is looked for before the one that should precede it")
+        << u"乙表1甲表2"_s << QStringList{u"b:乙表1甲表2"_s};
+    QTest::newRow("without the table every report has, none")
+        << u"甲表1丙表2丙止"_s << QStringList{u"not found"_s};
+}
+
+void TestTemplates::locatesTables()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(parts(text), expected);
+}
+
+void TestTemplates::refusesTemplatesThatCannotBeRead_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("no table every report has")
+        << QByteArray(R"({"name": "x", "tables": [{"key": "a", "start": ["甲"], "rows": []}]})")
+        << u"template without a table every report has (min_rows)"_s;
+    QTest::newRow("a table without start anchors")
+        << QByteArray(R"({"name": "x", "tables": [{"key": "a", "min_rows": 1, "rows": []}]})")
+        << u"table a without start anchors"_s;
+    QTest::newRow("a row of a form the table does not have")
+        << QByteArray(R"({"name": "x", "tables": [{"key": "a", "start": ["甲"], "min_rows": 1,
+                          "variants": ["one"], "rows": [{"key": "r", "variant": "two"}]}]})")
+        << u"unknown variant two in row r"_s;
+    QTest::newRow("a group of a form the table does not have")
+        << QByteArray(R"({"name": "x", "tables": [{"key": "a", "start": ["甲"], "min_rows": 1,
+                          "rows": [], "groups": [{"label": "组", "variant": "one"}]}]})")
+        << u"unknown variant one in group 组"_s;
+}
+
+void TestTemplates::refusesTemplatesThatCannotBeRead()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    QString got;
+    QVERIFY(!Template::fromJson(json, &got));
+    QCOMPARE(got, error);
+}
+
+void TestTemplates::readsAReportInAThirdTemplateYear_data()
+{
+    QTest::addColumn<QString>("variant");
+    QTest::newRow("with the sub-items of a form") << u"detailed"_s;
+    QTest::newRow("in the other form") << u"merged"_s;
+}
+
+void TestTemplates::readsAReportInAThirdTemplateYear()
+{
+    QFETCH(QString, variant);
+    const Template *tmpl = Template::byName(u"2099");
+    QVERIFY(tmpl);
+    QCOMPARE(Template::latest(), tmpl);
+    QHash<QString, double> values;
+    SourceDocument doc;
+    doc.path = u"report-2099.txt"_s;
+    doc.text = render(*tmpl, variant, &values);
+    // None of the start anchors of table 3 of the other years.
+    QVERIFY(!doc.text.contains(u"申请人情况"_s) && !doc.text.contains(u"勾稽关系"_s));
+
+    Report report;
+    QString error;
+    QVERIFY2(Extractor::extract(doc, &report, &error), qPrintable(error));
+    QCOMPARE(report.tmpl, tmpl);
+    QCOMPARE(report.variant, variant);
+    QCOMPARE(report.cellKeys().size(), values.size());
+    QStringList wrong;
+    for (const QString &key : report.cellKeys()) {
+        const Cell *c = report.cell(key);
+        if (!c || c->state != Cell::State::Number || c->value != values.value(key, -1))
+            wrong << key;
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u", "_s)));
+    // The template's identities are checked on its own cells (the values are no real report's).
+    bool balance = false;
+    for (const Finding &f : RuleEngine::check(report))
+        balance = balance || f.rule == u"T3.BALANCE"_s;
+    QVERIFY(balance);
+}
+
+void TestTemplates::refusesATextWithoutTheRowsEveryReportHas()
+{
+    const Template *tmpl = Template::byName(u"2099");
+    QVERIFY(tmpl);
+    QHash<QString, double> values;
+    QStringList lines = render(*tmpl, u"detailed"_s, &values).split(u'\n');
+    // Only two rows of the table of applications are left.
+    const TableDef *requests = tmpl->table(u"requests");
+    QVERIFY(requests && requests->minRows == 3);
+    lines.removeIf([&](const QString &l) {
+        for (const RowDef &r : requests->rows)
+            if (l.contains(r.label) && r.key != u"new_received" && r.key != u"carried_over")
+                return true;
+        return false;
+    });
+    SourceDocument doc;
+    doc.text = lines.join(u'\n');
+    Report report;
+    QString error;
+    QVERIFY(!Extractor::extract(doc, &report, &error));
+    QCOMPARE(error,
+             u"No standard table was found: this is not a report in the 2019, 2021 or 2099 template."_s);
+}
+
+void TestTemplates::readsTheOtherYearsAsBefore()
+{
+    const QJsonObject expected =
+        testutil::readJson(testutil::dataPath(u"corpus/expected/pingtan_2022.txt.json"_s));
+    const ReadResult r = ReportReader::read(testutil::dataPath(u"corpus/real/pingtan_2022.txt"_s));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.report.tmpl, Template::t2021());
+    const QJsonObject cells = expected.value("cells"_L1).toObject();
+    QVERIFY(!cells.isEmpty());
+    for (auto it = cells.begin(); it != cells.end(); ++it) {
+        const Cell *c = r.report.cell(it.key());
+        QVERIFY2(c && c->state == Cell::State::Number && c->value == it.value().toDouble(),
+                 qPrintable(it.key()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestTemplates)
+#include "tst_templates.moc"
