@@ -1,12 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>Cli</name>
-    <message>
-        <source>Print JSON (extract always does).</source>
-        <translation>输出 JSON（extract 总是如此）。</translation>
-    </message>
     <message>
         <source>Print JSON on one line.</source>
         <translation>JSON 输出为一行。</translation>
@@ -38,26 +34,6 @@
     <message>
         <source>check takes one or more files or folders.</source>
         <translation>check 需要一个或多个文件或文件夹。</translation>
-    </message>
-    <message>
-        <source>Reads government information-disclosure annual reports, extracts their three tables and checks that the numbers add up.
-
-Commands:
-  extract [--json] FILE     print the tables and findings of one report as JSON
-  check FILE|DIR...         check reports and print a summary of each
-  export --xlsx|--csv|--json OUT FILE|DIR...
-                            export reports for supervisors; one report: OUT is the
-                            file (or a folder to put it in); several: OUT is a folder
-                            that receives one file per report and nianbao-batch.*</source>
-        <translation>读取政府信息公开工作年度报告，提取其中三张表格并检查数字是否相符。
-
-命令：
-  extract [--json] 文件     以 JSON 输出一份报告的表格和检查结果
-  check 文件|文件夹...      检查报告并逐份输出摘要
-  export --xlsx|--csv|--json 输出 文件|文件夹...
-                            导出报告供上级审阅；一份报告时，输出为文件
-                            （或存放它的文件夹）；多份时，输出为文件夹，
-                            每份报告一个文件，另加汇总文件 nianbao-batch.*</translation>
     </message>
     <message>
         <source>export: write Excel workbooks.</source>
@@ -95,6 +71,32 @@ Commands:
         <source>Unknown command: %1. Use extract, check or export.</source>
         <translation>未知命令：%1。请使用 extract、check 或 export。</translation>
     </message>
+    <message>
+        <source>Reads government information-disclosure annual reports, extracts their three tables and checks that the numbers add up.
+
+Commands:
+  extract [--json] FILE     print the tables and findings of one report as JSON
+  check [--json] FILE|DIR...
+                            check reports and print a summary of each (or their JSON)
+  export --xlsx|--csv|--json OUT FILE|DIR...
+                            export reports for supervisors; one report: OUT is the
+                            file (or a folder to put it in); several: OUT is a folder
+                            that receives one file per report and nianbao-batch.*</source>
+        <translation>读取政府信息公开工作年度报告，提取其中三张表格并检查数字是否相符。
+
+命令：
+  extract [--json] 文件     以 JSON 输出一份报告的表格和检查结果
+  check [--json] 文件|文件夹...
+                            检查报告并逐份输出摘要（或输出它们的 JSON）
+  export --xlsx|--csv|--json 输出 文件|文件夹...
+                            导出报告供上级审阅；一份报告时，输出为文件
+                            （或存放它的文件夹）；多份时，输出为文件夹，
+                            每份报告一个文件，另加汇总文件 nianbao-batch.*</translation>
+    </message>
+    <message>
+        <source>Print JSON (extract always does; check: one object with every report).</source>
+        <translation>输出 JSON（extract 总是如此；check：一个包含所有报告的对象）。</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -108,11 +110,15 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more warning(s)</source>
@@ -128,7 +134,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n with errors</source>
-        <translation><numerusform>%n 份有错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 份有错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n clean</source>
@@ -138,7 +146,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n unreadable</source>
-        <translation><numerusform>%n 份无法读取</numerusform></translation>
+        <translation>
+            <numerusform>%n 份无法读取</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unknown encoding: %1. Use utf-8-bom, utf-8 or gb18030.</source>
@@ -183,7 +193,7 @@ Commands:
         <translation>该 Word 文件声明了 DTD 或实体，正常报告不会包含这些内容，已拒绝读取。</translation>
     </message>
     <message>
-        <source>The Word file's text is damaged (%1).</source>
+        <source>The Word file&apos;s text is damaged (%1).</source>
         <translation>Word 文件的正文已损坏（%1）。</translation>
     </message>
     <message>
@@ -215,7 +225,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Export %n Reports</source>
-        <translation><numerusform>导出 %n 份报告</numerusform></translation>
+        <translation>
+            <numerusform>导出 %n 份报告</numerusform>
+        </translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
@@ -235,7 +247,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Exported %n report(s) to %1</source>
-        <translation><numerusform>已导出 %n 份报告到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 份报告到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -300,7 +314,7 @@ Commands:
         <translation>此文本的字符规范化后将超过 %1 个字符，不予读取。</translation>
     </message>
     <message>
-        <source>Line %1 of the text has more than %2 cells, more than any report's table; the file is not read.</source>
+        <source>Line %1 of the text has more than %2 cells, more than any report&apos;s table; the file is not read.</source>
         <translation>文本第 %1 行超过 %2 个单元格，比任何报告的表格都多，不予读取此文件。</translation>
     </message>
     <message>
@@ -312,7 +326,7 @@ Commands:
         <translation>此文件的表格嵌套超过 %1 层，比任何报告都深，不予读取。</translation>
     </message>
     <message>
-        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report's table; the file is not read.</source>
+        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report&apos;s table; the file is not read.</source>
         <translation>此文件中有一个表格超过 %1 个单元格（合并单元格按其覆盖的格数计），比任何报告的表格都大，不予读取此文件。</translation>
     </message>
     <message>
@@ -320,7 +334,7 @@ Commands:
         <translation>此 PDF 有 %1 页，超过报告最多可有的 %2 页，不予读取。</translation>
     </message>
     <message>
-        <source>Page %1 of the PDF holds more than %2 characters, more than any report's page; the file is not read.</source>
+        <source>Page %1 of the PDF holds more than %2 characters, more than any report&apos;s page; the file is not read.</source>
         <translation>此 PDF 第 %1 页超过 %2 个字符，比任何报告的页面都多，不予读取此文件。</translation>
     </message>
     <message>
@@ -370,7 +384,9 @@ Commands:
     <name>PasteCommand</name>
     <message numerus="yes">
         <source>Paste %n cell(s)</source>
-        <translation><numerusform>粘贴 %n 个单元格</numerusform></translation>
+        <translation>
+            <numerusform>粘贴 %n 个单元格</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -426,7 +442,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Clear %n cell(s)</source>
-        <translation><numerusform>清空 %n 个单元格</numerusform></translation>
+        <translation>
+            <numerusform>清空 %n 个单元格</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -536,7 +554,7 @@ Commands:
 <context>
     <name>main</name>
     <message>
-        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user's data folder).</source>
+        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user&apos;s data folder).</source>
         <translation>审校记录的保存位置：SQLite 文件，或 postgresql://用户@主机:端口/数据库，密码从 ~/.pgpass 读取或在需要时询问（默认：上次使用的位置，或用户数据文件夹中的文件）。</translation>
     </message>
     <message>
@@ -554,6 +572,14 @@ Commands:
     <message>
         <source>There is no display to open the window on (DISPLAY is not set): start nianbao in a desktop session or under xvfb-run; nianbao-cli reads and checks reports without a window.</source>
         <translation>没有可以打开窗口的显示器（未设置 DISPLAY）：请在桌面会话中或用 xvfb-run 启动 nianbao；nianbao-cli 无需窗口即可读取和检查报告。</translation>
+    </message>
+    <message>
+        <source>Open a window of its own even when one is open already (otherwise the files are handed to that window).</source>
+        <translation>即使已有窗口打开，也另开一个窗口（否则文件交给已打开的窗口）。</translation>
+    </message>
+    <message>
+        <source>Nianbao is open already: the files were handed to its window.</source>
+        <translation>年报审校已经打开：文件已交给其窗口。</translation>
     </message>
 </context>
 <context>
@@ -915,10 +941,6 @@ Commands:
         <translation>修改报告队列</translation>
     </message>
     <message>
-        <source>The report is no longer in the queue.</source>
-        <translation>该报告已不在队列中。</translation>
-    </message>
-    <message>
         <source>save a setting</source>
         <translation>保存设置</translation>
     </message>
@@ -955,55 +977,13 @@ Commands:
     </message>
 </context>
 <context>
-    <name>nianbao::ui::CellHistoryView</name>
-    <message>
-        <source>(blank)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>Undone by %1 at %2</source>
-        <translation>已由 %1 于 %2 撤销</translation>
-    </message>
-    <message>
-        <source>As extracted: %1</source>
-        <translation>提取值：%1</translation>
-    </message>
-    <message>
-        <source>(not found)</source>
-        <translation>（未找到）</translation>
-    </message>
-</context>
-<context>
-    <name>nianbao::ui::FindingsModel</name>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>检查结果</translation>
-    </message>
-</context>
-<context>
-    <name>nianbao::ui::MainWindow</name>
+    <name>nianbao::ui::ActionHandler</name>
     <message>
         <source>About Nianbao</source>
         <translation>关于年报审校</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Nianbao %1&lt;/b&gt;&lt;br&gt;Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form's identities.</source>
+        <source>&lt;b&gt;Nianbao %1&lt;/b&gt;&lt;br&gt;Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form&apos;s identities.</source>
         <translation>&lt;b&gt;年报审校 %1&lt;/b&gt;&lt;br&gt;政府信息公开工作年度报告审校：原文与三张表格并排显示，按表格勾稽关系实时检查。</translation>
     </message>
     <message>
@@ -1075,40 +1055,8 @@ Commands:
         <translation>审校数据库(&amp;D)…</translation>
     </message>
     <message>
-        <source>Search body, year or file</source>
-        <translation>搜索单位、年份或文件名</translation>
-    </message>
-    <message>
-        <source>All reports</source>
-        <translation>全部报告</translation>
-    </message>
-    <message>
-        <source>With errors</source>
-        <translation>有错误</translation>
-    </message>
-    <message>
-        <source>With warnings</source>
-        <translation>有警告</translation>
-    </message>
-    <message>
-        <source>Clean</source>
-        <translation>无问题</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>已审校</translation>
-    </message>
-    <message>
-        <source>Unreadable</source>
-        <translation>无法读取</translation>
-    </message>
-    <message>
-        <source>Cell History</source>
-        <translation>单元格修改记录</translation>
-    </message>
-    <message>
-        <source>Note for the next correction (kept in the audit trail)</source>
-        <translation>下一次修改的备注（记入修改记录）</translation>
+        <source>&amp;Unsent Changes…</source>
+        <translation>未发送的修改(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1199,36 +1147,16 @@ Commands:
         <translation>关于年报审校(&amp;A)</translation>
     </message>
     <message>
-        <source>Reports</source>
-        <translation>报告</translation>
-    </message>
-    <message>
         <source>&amp;Reports List</source>
         <translation>报告列表(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Corrections</source>
-        <translation>修改</translation>
     </message>
     <message>
         <source>&amp;Corrections</source>
         <translation>修改(&amp;C)</translation>
     </message>
     <message>
-        <source>As extracted</source>
-        <translation>提取结果</translation>
-    </message>
-    <message>
-        <source>Reading %v of %m</source>
-        <translation>正在读取第 %v / %m 份</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) have corrections and are not marked reviewed. Quit anyway?</source>
-        <translation><numerusform>有 %n 份报告已修改但尚未标记为已审校。仍要退出吗？</numerusform></translation>
+        <source>Clear &amp;List</source>
+        <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
         <source>Open Reports</source>
@@ -1243,18 +1171,6 @@ Commands:
         <translation>打开报告文件夹</translation>
     </message>
     <message>
-        <source>Clear &amp;List</source>
-        <translation>清空列表(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Close Report</source>
-        <translation>关闭报告</translation>
-    </message>
-    <message>
-        <source>This report has corrections and is not marked reviewed. Close it anyway?</source>
-        <translation>此报告已修改但尚未标记为已审校。仍要关闭吗？</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1265,158 +1181,6 @@ Commands:
     <message>
         <source>There is no report to export.</source>
         <translation>没有可导出的报告。</translation>
-    </message>
-    <message>
-        <source>Reviews cannot be saved</source>
-        <translation>无法保存审校记录</translation>
-    </message>
-    <message>
-        <source>Corrections made now will not be kept.</source>
-        <translation>现在所做的修改将不会保存。</translation>
-    </message>
-    <message>
-        <source>Review store</source>
-        <translation>审校记录</translation>
-    </message>
-    <message>
-        <source>Changes by %1 were loaded.</source>
-        <translation>已载入 %1 的修改。</translation>
-    </message>
-    <message>
-        <source>another reviewer</source>
-        <translation>其他审校人</translation>
-    </message>
-    <message>
-        <source>Review Database</source>
-        <translation>审校数据库</translation>
-    </message>
-    <message>
-        <source>Where reviews are kept: a SQLite file, or a team's server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
-        <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户@主机:5432/数据库（密码从 ~/.pgpass 读取，或在需要时询问）。留空则使用本人的文件。</translation>
-    </message>
-    <message>
-        <source>Reviews are kept in %1</source>
-        <translation>审校记录保存在 %1</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>审校人</translation>
-    </message>
-    <message>
-        <source>Your name, recorded with every correction:</source>
-        <translation>您的姓名（随每一次修改记录）：</translation>
-    </message>
-    <message>
-        <source>Table 2 · Proactive</source>
-        <translation>表二 · 主动公开</translation>
-    </message>
-    <message>
-        <source>Table 3 · Applications</source>
-        <translation>表三 · 依申请公开</translation>
-    </message>
-    <message>
-        <source>Table 4 · Reconsideration, litigation</source>
-        <translation>表四 · 复议诉讼</translation>
-    </message>
-    <message>
-        <source>This file could not be read as a report.</source>
-        <translation>无法将此文件作为报告读取。</translation>
-    </message>
-    <message>
-        <source>Drop report files or folders here, or open them with File ▸ Open (Ctrl+O).</source>
-        <translation>将报告文件或文件夹拖到此处，或通过“文件 ▸ 打开”（Ctrl+O）打开。</translation>
-    </message>
-    <message>
-        <source>No findings: the tables add up.</source>
-        <translation>未发现问题：表格数字相符。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
-    </message>
-    <message>
-        <source>F8 next, Shift+F8 previous; click a finding to select its cells</source>
-        <translation>F8 下一个，Shift+F8 上一个；点击问题可选中相关单元格</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n correction(s)</source>
-        <translation><numerusform>%n 处修改</numerusform></translation>
-    </message>
-    <message>
-        <source>blank</source>
-        <translation>空</translation>
-    </message>
-    <message>
-        <source>Received %1 · carried over %2 · processed %3 · carried forward %4</source>
-        <translation>新收 %1 · 上年结转 %2 · 办结 %3 · 结转下年 %4</translation>
-    </message>
-    <message>
-        <source>year %1</source>
-        <translation>%1 年</translation>
-    </message>
-    <message>
-        <source>template %1</source>
-        <translation>模板 %1</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>已审校</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s)</source>
-        <translation><numerusform>%n 份报告</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n with errors</source>
-        <translation><numerusform>%n 份有错误</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reviewed</source>
-        <translation><numerusform>%n 份已审校</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unreadable</source>
-        <translation><numerusform>%n 份无法读取</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n shown</source>
-        <translation><numerusform>显示 %n 份</numerusform></translation>
-    </message>
-    <message>
-        <source>History of %1</source>
-        <translation>%1 的修改记录</translation>
-    </message>
-    <message>
-        <source>This cell has no place in the source.</source>
-        <translation>此单元格在原文中没有对应位置。</translation>
-    </message>
-    <message>
-        <source>Select numbers in the source first.</source>
-        <translation>请先在原文中选中数字。</translation>
-    </message>
-    <message>
-        <source>Move Row Values</source>
-        <translation>移动行数值</translation>
-    </message>
-    <message>
-        <source>Move the values of this row to:</source>
-        <translation>将本行数值移到：</translation>
-    </message>
-    <message>
-        <source>Mark Reviewed</source>
-        <translation>标记为已审校</translation>
-    </message>
-    <message numerus="yes">
-        <source>This report still has %n error(s). Mark it reviewed anyway?</source>
-        <translation><numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform></translation>
-    </message>
-    <message>
-        <source>&amp;Unsent Changes…</source>
-        <translation>未发送的修改(&amp;U)…</translation>
     </message>
     <message>
         <source>The server %1 asks for a password. It is kept in memory until Nianbao is closed, never written to disk.</source>
@@ -1430,25 +1194,25 @@ Commands:
         <source>Review Database Password</source>
         <translation>审校数据库密码</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) kept on this computer were sent to the server.</source>
-        <translation><numerusform>暂存在本机的 %n 处修改已发送到服务器。</numerusform></translation>
+    <message>
+        <source>Reviews cannot be saved</source>
+        <translation>无法保存审校记录</translation>
     </message>
-    <message numerus="yes">
-        <source>Server cannot be reached: %n change(s) kept on this computer, sent automatically when the connection is back</source>
-        <translation><numerusform>服务器无法连接：%n 处修改暂存在本机，连接恢复后自动发送</numerusform></translation>
+    <message>
+        <source>Corrections made now will not be kept.</source>
+        <translation>现在所做的修改将不会保存。</translation>
     </message>
-    <message numerus="yes">
-        <source>Not connected to the server: %n change(s) kept on this computer; choose File ▸ Review Database to connect again</source>
-        <translation><numerusform>未连接服务器：%n 处修改暂存在本机；请通过“文件 ▸ 审校数据库”重新连接</numerusform></translation>
+    <message>
+        <source>Review Database</source>
+        <translation>审校数据库</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to be sent to the server</source>
-        <translation><numerusform>%n 处修改等待发送到服务器</numerusform></translation>
+    <message>
+        <source>Where reviews are kept: a SQLite file, or a team&apos;s server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
+        <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户@主机:5432/数据库（密码从 ~/.pgpass 读取，或在需要时询问）。留空则使用本人的文件。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) not sent because others changed the same cells (File ▸ Unsent Changes)</source>
-        <translation><numerusform>%n 处修改未发送：他人修改了相同的单元格（文件 ▸ 未发送的修改）</numerusform></translation>
+    <message>
+        <source>Reviews are kept in %1</source>
+        <translation>审校记录保存在 %1</translation>
     </message>
     <message>
         <source>Unsent Changes</source>
@@ -1466,6 +1230,225 @@ Commands:
         <source>Apply: send yours over theirs. Discard: give yours up and keep theirs. Cancel: decide later.</source>
         <translation>应用：用您的值覆盖他人的值。放弃：放弃您的修改，保留他人的值。取消：稍后再决定。</translation>
     </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审校人</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with every correction:</source>
+        <translation>您的姓名（随每一次修改记录）：</translation>
+    </message>
+    <message>
+        <source>Mark Reviewed</source>
+        <translation>标记为已审校</translation>
+    </message>
+    <message numerus="yes">
+        <source>This report still has %n error(s). Mark it reviewed anyway?</source>
+        <translation>
+            <numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::CellHistoryView</name>
+    <message>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Undone by %1 at %2</source>
+        <translation>已由 %1 于 %2 撤销</translation>
+    </message>
+    <message>
+        <source>As extracted: %1</source>
+        <translation>提取值：%1</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>（未找到）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::FindingsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::FindingsPanel</name>
+    <message>
+        <source>This file could not be read as a report.</source>
+        <translation>无法将此文件作为报告读取。</translation>
+    </message>
+    <message>
+        <source>Drop report files or folders here, or open them with File ▸ Open (Ctrl+O).</source>
+        <translation>将报告文件或文件夹拖到此处，或通过“文件 ▸ 打开”（Ctrl+O）打开。</translation>
+    </message>
+    <message>
+        <source>No findings: the tables add up.</source>
+        <translation>未发现问题：表格数字相符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>F8 next, Shift+F8 previous; click a finding to select its cells</source>
+        <translation>F8 下一个，Shift+F8 上一个；点击问题可选中相关单元格</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::MainWindow</name>
+    <message>
+        <source>Cell History</source>
+        <translation>单元格修改记录</translation>
+    </message>
+    <message>
+        <source>Note for the next correction (kept in the audit trail)</source>
+        <translation>下一次修改的备注（记入修改记录）</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>As extracted</source>
+        <translation>提取结果</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) have corrections and are not marked reviewed. Quit anyway?</source>
+        <translation>
+            <numerusform>有 %n 份报告已修改但尚未标记为已审校。仍要退出吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close Report</source>
+        <translation>关闭报告</translation>
+    </message>
+    <message>
+        <source>This report has corrections and is not marked reviewed. Close it anyway?</source>
+        <translation>此报告已修改但尚未标记为已审校。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <source>Review store</source>
+        <translation>审校记录</translation>
+    </message>
+    <message>
+        <source>Changes by %1 were loaded.</source>
+        <translation>已载入 %1 的修改。</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审校人</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的修改记录</translation>
+    </message>
+    <message>
+        <source>This cell has no place in the source.</source>
+        <translation>此单元格在原文中没有对应位置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept on this computer were sent to the server.</source>
+        <translation>
+            <numerusform>暂存在本机的 %n 处修改已发送到服务器。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::QueuePanel</name>
+    <message>
+        <source>Search body, year or file</source>
+        <translation>搜索单位、年份或文件名</translation>
+    </message>
+    <message>
+        <source>All reports</source>
+        <translation>全部报告</translation>
+    </message>
+    <message>
+        <source>With errors</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>有警告</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>无问题</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors</source>
+        <translation>
+            <numerusform>%n 份有错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n 份已审校</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n 份无法读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>显示 %n 份</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::ReportQueueModel</name>
@@ -1475,11 +1458,15 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n 个错误</numerusform></translation>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n 个警告</numerusform></translation>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>reviewed</source>
@@ -1487,7 +1474,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n correction(s)</source>
-        <translation><numerusform>%n 处修改</numerusform></translation>
+        <translation>
+            <numerusform>%n 处修改</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1515,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>nianbao::ui::SingleInstance</name>
+    <message>
+        <source>Another window is already listening on %1.</source>
+        <translation>另一个窗口已在 %1 上监听。</translation>
+    </message>
+    <message>
+        <source>The window&apos;s socket %1 cannot be made: %2</source>
+        <translation>无法创建窗口的套接字 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::ui::SourcePane</name>
     <message>
         <source>Find in the source</source>
@@ -1550,6 +1550,102 @@ Commands:
     <message>
         <source>not found</source>
         <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::StatusBar</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s)</source>
+        <translation>
+            <numerusform>%n 处修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Received %1 · carried over %2 · processed %3 · carried forward %4</source>
+        <translation>新收 %1 · 上年结转 %2 · 办结 %3 · 结转下年 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server cannot be reached: %n change(s) kept on this computer, sent automatically when the connection is back</source>
+        <translation>
+            <numerusform>服务器无法连接：%n 处修改暂存在本机，连接恢复后自动发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected to the server: %n change(s) kept on this computer; choose File ▸ Review Database to connect again</source>
+        <translation>
+            <numerusform>未连接服务器：%n 处修改暂存在本机；请通过“文件 ▸ 审校数据库”重新连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent to the server</source>
+        <translation>
+            <numerusform>%n 处修改等待发送到服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent because others changed the same cells (File ▸ Unsent Changes)</source>
+        <translation>
+            <numerusform>%n 处修改未发送：他人修改了相同的单元格（文件 ▸ 未发送的修改）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading %v of %m</source>
+        <translation>正在读取第 %v / %m 份</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::TablesPanel</name>
+    <message>
+        <source>Table 2 · Proactive</source>
+        <translation>表二 · 主动公开</translation>
+    </message>
+    <message>
+        <source>Table 3 · Applications</source>
+        <translation>表三 · 依申请公开</translation>
+    </message>
+    <message>
+        <source>Table 4 · Reconsideration, litigation</source>
+        <translation>表四 · 复议诉讼</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>template %1</source>
+        <translation>模板 %1</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message>
+        <source>Select numbers in the source first.</source>
+        <translation>请先在原文中选中数字。</translation>
+    </message>
+    <message>
+        <source>Move Row Values</source>
+        <translation>移动行数值</translation>
+    </message>
+    <message>
+        <source>Move the values of this row to:</source>
+        <translation>将本行数值移到：</translation>
     </message>
 </context>
 </TS>

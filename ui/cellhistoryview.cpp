@@ -2,7 +2,7 @@
 
 #include "review/review.h"
 #include "rules/ruleengine.h"
-#include "store/reviewkeeper.h"
+#include "session/reviewsession.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,35 +27,26 @@ static QString line(const Correction &c)
     return text;
 }
 
-QString CellHistoryView::showCell(const Review *review, const QString &key, ReviewKeeper *keeper,
-                                  bool english)
+QString CellHistoryView::showCell(const Review *review, const QString &key, const ReviewSession *session)
 {
     clear();
     if (!review || key.isEmpty() || !review->report().tmpl)
         return {};
-    if (keeper && keeper->isOpen()) {
-        QString error;
-        for (const AuditEntry &e :
-             keeper->store()->cellHistory(review->reviewed().contentHash, key, &error)) {
-            auto *item = new QListWidgetItem(line(e.correction), this);
-            if (e.undone) {
-                QFont f = item->font();
-                f.setStrikeOut(true);
-                item->setFont(f);
-                item->setToolTip(
-                    tr("Undone by %1 at %2").arg(e.undoneBy, e.undoneAt.toLocalTime().toString(u"HH:mm"_s)));
-            }
+    for (const CellHistoryEntry &e : session->cellHistory(review, key)) {
+        auto *item = new QListWidgetItem(line(e.correction), this);
+        if (e.undone) {
+            QFont f = item->font();
+            f.setStrikeOut(true);
+            item->setFont(f);
+            item->setToolTip(
+                tr("Undone by %1 at %2").arg(e.undoneBy, e.undoneAt.toLocalTime().toString(u"HH:mm"_s)));
         }
-    } else {
-        for (const Correction &c : review->reviewed().corrections)
-            if (c.key == key)
-                addItem(line(c));
     }
     if (count() == 0) {
         const Cell *c = review->reviewed().extracted.cell(key);
         addItem(tr("As extracted: %1").arg(c ? valueText(*c) : tr("(not found)")));
     }
-    return RuleEngine::cellName(*review->report().tmpl, key, english);
+    return RuleEngine::cellName(*review->report().tmpl, key);
 }
 
 } // namespace nianbao::ui

@@ -4,7 +4,7 @@
 
 namespace nianbao {
 class Review;
-class ReviewKeeper;
+class ReviewSession;
 } // namespace nianbao
 
 namespace nianbao::ui {
@@ -17,7 +17,7 @@ class CellHistoryView : public QListWidget
 public:
     explicit CellHistoryView(QWidget *parent = nullptr);
     /// Shows the history of a cell; returns the cell's name for a title (empty when none).
-    QString showCell(const Review *review, const QString &key, ReviewKeeper *keeper, bool english);
+    QString showCell(const Review *review, const QString &key, const ReviewSession *session);
 };
 
 } // namespace nianbao::ui

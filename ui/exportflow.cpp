@@ -28,7 +28,6 @@ bool ExportFlow::run(QWidget *parent, const QList<ReviewedReport> &reports, Sett
                                 : suffix == u"json" ? ExportFormat::Json
                                                     : ExportFormat::Xlsx;
     ExportOptions options;
-    options.english = settings->english;
     options.csvEncoding = settings->csvGb18030 ? CsvEncoding::Gb18030 : CsvEncoding::Utf8Bom;
     QString out = fi.absoluteFilePath();
     if (format == ExportFormat::Xlsx && suffix != u"xlsx")

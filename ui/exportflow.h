@@ -20,7 +20,6 @@ public:
     struct Settings
     {
         QString folder; // where the dialog opens; updated to where the files went
-        bool english = false;
         bool csvGb18030 = false;
     };
     /// Writes the reports; the message to show in the status bar on success.

@@ -1,5 +1,6 @@
 #include "findingsmodel.h"
 
+#include "i18n/language.h"
 #include "icons.h"
 #include "palette.h"
 #include "review/review.h"
@@ -8,7 +9,14 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::ui {
 
-FindingsModel::FindingsModel(QObject *parent) : QAbstractTableModel(parent) {}
+FindingsModel::FindingsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    connect(Language::instance(), &Language::changed, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    });
+}
 
 void FindingsModel::setReview(Review *review)
 {
@@ -28,13 +36,6 @@ void FindingsModel::setReview(Review *review)
         m_review = nullptr;
         endResetModel();
     });
-}
-
-void FindingsModel::setEnglish(bool english)
-{
-    m_english = english;
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const
@@ -60,11 +61,11 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         case RuleColumn:
             return f.rule;
         case MessageColumn:
-            return f.text(m_english);
+            return f.text();
         }
         return {};
     case Qt::ToolTipRole:
-        return f.text(m_english);
+        return f.text();
     case Qt::DecorationRole:
         if (index.column() == SeverityColumn)
             return Icons::dot(f.isError() ? Palette::errorText() : Palette::warningText());

@@ -7,7 +7,8 @@
 
 namespace nianbao::ui {
 
-/// The findings of a Review: severity, rule, the rule in words with both sides and the difference.
+/// The findings of a Review: severity, rule, the rule in words with both sides and the difference,
+/// in the language in use (it follows nianbao::Language).
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,8 +18,6 @@ public:
 
     explicit FindingsModel(QObject *parent = nullptr);
     void setReview(Review *review);
-    void setEnglish(bool english);
-    bool isEnglish() const { return m_english; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,7 +26,6 @@ public:
 
 private:
     QPointer<Review> m_review;
-    bool m_english = false;
 };
 
 } // namespace nianbao::ui

@@ -3,6 +3,8 @@
 #include "icons.h"
 #include "palette.h"
 #include "review/review.h"
+#include "session/reviewpolicy.h"
+#include "session/reviewsession.h"
 
 #include <QFileInfo>
 
@@ -10,90 +12,39 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::ui {
 
-ReportQueueModel::ReportQueueModel(QObject *parent) : QAbstractListModel(parent) {}
-
-ReportQueueModel::~ReportQueueModel() = default;
-
-int ReportQueueModel::add(const ReadResult &result)
+ReportQueueModel::ReportQueueModel(ReviewSession *session, QObject *parent)
+    : QAbstractListModel(parent), m_session(session)
 {
-    Entry e;
-    e.path = result.path;
-    if (result.ok) {
-        e.review = new Review(result.report, result.findings, this);
-        watch(e.review);
-    } else {
-        e.error = result.error;
-    }
-    const int existing = rowOf(result.path);
-    if (existing >= 0) {
-        delete m_entries[existing].review;
-        m_entries[existing] = e;
-        Q_EMIT dataChanged(index(existing), index(existing));
-        return existing;
-    }
-    const int row = int(m_entries.size());
-    beginInsertRows({}, row, row);
-    m_entries.append(e);
-    endInsertRows();
-    return row;
-}
-
-void ReportQueueModel::watch(Review *review)
-{
-    auto update = [this, review] {
-        for (int i = 0; i < m_entries.size(); ++i)
-            if (m_entries[i].review == review)
-                Q_EMIT dataChanged(index(i), index(i));
-    };
-    connect(review, &Review::findingsChanged, this, update);
-    connect(review, &Review::statusChanged, this, update);
-}
-
-void ReportQueueModel::remove(int row)
-{
-    if (row < 0 || row >= m_entries.size())
-        return;
-    beginRemoveRows({}, row, row);
-    Entry e = m_entries.takeAt(row);
-    endRemoveRows();
-    delete e.review;
-}
-
-void ReportQueueModel::clear()
-{
-    beginResetModel();
-    const QList<Entry> entries = std::exchange(m_entries, {});
-    endResetModel();
-    for (const Entry &e : entries)
-        delete e.review;
+    connect(session, &ReviewSession::reportAboutToBeAdded, this,
+            [this](int row) { beginInsertRows({}, row, row); });
+    connect(session, &ReviewSession::reportAdded, this, [this] { endInsertRows(); });
+    connect(session, &ReviewSession::reportAboutToBeRemoved, this,
+            [this](int row) { beginRemoveRows({}, row, row); });
+    connect(session, &ReviewSession::reportRemoved, this, [this] { endRemoveRows(); });
+    connect(session, &ReviewSession::reportsAboutToBeCleared, this, [this] { beginResetModel(); });
+    connect(session, &ReviewSession::reportsCleared, this, [this] { endResetModel(); });
+    connect(session, &ReviewSession::reportChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row), index(row)); });
 }
 
 Review *ReportQueueModel::review(int row) const
 {
-    return row >= 0 && row < m_entries.size() ? m_entries[row].review : nullptr;
+    return m_session->review(row);
 }
 
 QString ReportQueueModel::path(int row) const
 {
-    return row >= 0 && row < m_entries.size() ? m_entries[row].path : QString();
+    return m_session->path(row);
 }
 
 int ReportQueueModel::rowOf(const QString &path) const
 {
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    for (int i = 0; i < m_entries.size(); ++i)
-        if (QFileInfo(m_entries[i].path).absoluteFilePath() == abs)
-            return i;
-    return -1;
+    return m_session->indexOf(path);
 }
 
 QList<Review *> ReportQueueModel::reviews() const
 {
-    QList<Review *> out;
-    for (const Entry &e : m_entries)
-        if (e.review)
-            out.append(e.review);
-    return out;
+    return m_session->reviews();
 }
 
 ReportQueueModel::State ReportQueueModel::state(int row) const
@@ -101,7 +52,7 @@ ReportQueueModel::State ReportQueueModel::state(int row) const
     const Review *r = review(row);
     if (!r)
         return Unreadable;
-    if (r->status() == ReviewStatus::Reviewed || r->status() == ReviewStatus::Sent)
+    if (ReviewPolicy::isFinished(r->status()))
         return Reviewed;
     if (r->errorCount() > 0)
         return Errors;
@@ -112,19 +63,21 @@ ReportQueueModel::State ReportQueueModel::state(int row) const
 
 int ReportQueueModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : m_session->count();
 }
 
 QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &e = m_entries[index.row()];
-    const State s = state(index.row());
+    const int row = index.row();
+    const Review *review = m_session->review(row);
+    const QString path = m_session->path(row);
+    const State s = state(row);
     auto summary = [&]() -> QString {
-        if (!e.review)
-            return e.error;
-        const int errors = e.review->errorCount(), warnings = e.review->warningCount();
+        if (!review)
+            return m_session->error(row);
+        const int errors = review->errorCount(), warnings = review->warningCount();
         QString text;
         if (errors == 0 && warnings == 0)
             text = tr("clean");
@@ -136,16 +89,16 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
             text = tr("%n error(s)", nullptr, errors) + u", "_s + tr("%n warning(s)", nullptr, warnings);
         if (s == Reviewed)
             text = tr("reviewed") + u" · "_s + text;
-        const int n = int(e.review->corrections().size());
+        const int n = int(review->corrections().size());
         if (n > 0)
             text += u" · "_s + tr("%n correction(s)", nullptr, n);
         return text;
     };
     switch (role) {
     case Qt::DisplayRole:
-        return QString(QFileInfo(e.path).fileName() + u'\n' + summary());
+        return QString(QFileInfo(path).fileName() + u'\n' + summary());
     case Qt::ToolTipRole:
-        return QString(QFileInfo(e.path).absoluteFilePath() + u'\n' + summary());
+        return QString(QFileInfo(path).absoluteFilePath() + u'\n' + summary());
     case Qt::DecorationRole:
         switch (s) {
         case Errors:
@@ -163,18 +116,17 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return s == Unreadable ? QVariant(Palette::unreadable()) : QVariant();
     case PathRole:
-        return e.path;
+        return path;
     case StateRole:
         return int(s);
     case ErrorRole:
-        return e.error;
+        return m_session->error(row);
     case SummaryRole:
         return summary();
     case SearchRole:
         // What a search matches: the file, the reporting body and the year.
-        return QString(
-            QFileInfo(e.path).fileName() + u' ' + e.path +
-            (e.review ? u' ' + e.review->report().unit + u' ' + e.review->report().year : QString()));
+        return QString(QFileInfo(path).fileName() + u' ' + path +
+                       (review ? u' ' + review->report().unit + u' ' + review->report().year : QString()));
     default:
         return {};
     }

@@ -1,18 +1,17 @@
 #pragma once
 
-#include "pipeline/reportreader.h"
-
 #include <QAbstractListModel>
 #include <QList>
 
 namespace nianbao {
 class Review;
-}
+class ReviewSession;
+} // namespace nianbao
 
 namespace nianbao::ui {
 
-/// The reports open in the window, each with its state: errors, warnings, clean, reviewed, or
-/// unreadable with the reason. Owns the Reviews.
+/// The reports open in a session, each with its state: errors, warnings, clean, reviewed, or
+/// unreadable with the reason. The session owns the reviews; this model shows them.
 class ReportQueueModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -21,14 +20,9 @@ public:
     Q_ENUM(State)
     enum Role { PathRole = Qt::UserRole + 1, StateRole, ErrorRole, SummaryRole, SearchRole };
 
-    explicit ReportQueueModel(QObject *parent = nullptr);
-    ~ReportQueueModel() override;
+    explicit ReportQueueModel(ReviewSession *session, QObject *parent = nullptr);
 
-    /// Adds a report as read; returns its row. A path already open is replaced.
-    int add(const ReadResult &result);
-    void remove(int row);
-    /// Removes every report; their reviews are deleted now.
-    void clear();
+    ReviewSession *session() const { return m_session; }
     Review *review(int row) const;
     QString path(int row) const;
     int rowOf(const QString &path) const;
@@ -39,14 +33,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Entry
-    {
-        QString path;
-        QString error;
-        Review *review = nullptr;
-    };
-    void watch(Review *review);
-    QList<Entry> m_entries;
+    ReviewSession *m_session;
 };
 
 } // namespace nianbao::ui

@@ -1,5 +1,6 @@
 #include "reporttablemodel.h"
 
+#include "i18n/language.h"
 #include "palette.h"
 #include "review/review.h"
 #include "rules/ruleengine.h"
@@ -12,7 +13,13 @@ namespace nianbao::ui {
 
 ReportTableModel::ReportTableModel(const QString &tableKey, QObject *parent)
     : QAbstractTableModel(parent), m_tableKey(tableKey)
-{}
+{
+    // The labels' tooltips and the cells' findings speak the language in use.
+    connect(Language::instance(), &Language::changed, this, [this] {
+        if (rowCount() > 0 && columnCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    });
+}
 
 void ReportTableModel::setReview(Review *review)
 {
@@ -48,15 +55,6 @@ void ReportTableModel::setReview(Review *review)
         endResetModel();
         Q_EMIT layoutRebuilt();
     });
-}
-
-void ReportTableModel::setEnglish(bool english)
-{
-    if (m_english == english)
-        return;
-    m_english = english;
-    if (rowCount() > 0 && columnCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 void ReportTableModel::rebuild()
@@ -116,7 +114,7 @@ QString ReportTableModel::toolTip(const QString &key) const
 {
     const Report &r = m_review->report();
     QStringList lines;
-    lines.append(u"<b>%1</b>"_s.arg(RuleEngine::cellName(*r.tmpl, key, m_english).toHtmlEscaped()));
+    lines.append(u"<b>%1</b>"_s.arg(RuleEngine::cellName(*r.tmpl, key).toHtmlEscaped()));
     const Cell *c = r.cell(key);
     if (!c)
         lines.append(tr("Not found in the source."));
@@ -144,8 +142,8 @@ QString ReportTableModel::toolTip(const QString &key) const
     for (int i : m_findingsOf.value(key)) {
         const Finding &f = fs[i];
         const QString colour = f.isError() ? Palette::errorText().name() : Palette::warningText().name();
-        lines.append(u"<span style=\"color:%1\">%2 %3</span>"_s.arg(colour, f.rule,
-                                                                    f.text(m_english).toHtmlEscaped()));
+        lines.append(
+            u"<span style=\"color:%1\">%2 %3</span>"_s.arg(colour, f.rule, f.text().toHtmlEscaped()));
     }
     return lines.join(u"<br>"_s);
 }
@@ -160,7 +158,7 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
         case Qt::DisplayRole:
             return slot.text;
         case Qt::ToolTipRole:
-            return slot.text.isEmpty() || !m_english ? QVariant() : QVariant(slot.textEn);
+            return slot.text.isEmpty() || !Language::isEnglish() ? QVariant() : QVariant(slot.textEn);
         case KindRole:
             return int(slot.kind);
         case Qt::BackgroundRole:

@@ -38,7 +38,6 @@ public:
     Review *review() const { return m_review; }
     QString tableKey() const { return m_tableKey; }
     const FormLayout &layout() const { return m_layout; }
-    void setEnglish(bool english);
 
     QModelIndex indexOf(const QString &key) const;
     QString keyAt(const QModelIndex &index) const;
@@ -67,7 +66,6 @@ private:
     QHash<QString, int> m_severity;
     QHash<QString, QList<int>> m_findingsOf;
     QSet<QString> m_corrected;
-    bool m_english = false;
 };
 
 } // namespace nianbao::ui

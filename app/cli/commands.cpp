@@ -1,98 +1,99 @@
 #include "commands.h"
 
 #include "export/exporter.h"
+#include "i18n/language.h"
 #include "json/reportjson.h"
 #include "pipeline/reportreader.h"
+#include "review/review.h"
 #include "rules/ruleengine.h"
+#include "session/reviewsession.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::cli {
 
-int Commands::extract(const QString &path, bool pretty, bool english)
+namespace {
+
+/// The reports as the window reads them: one session, the checks across reports included.
+void readAll(ReviewSession &session, const QStringList &paths, int jobs)
 {
-    Q_UNUSED(english);
-    const ReadResult r = ReportReader::read(path);
-    if (!r.ok) {
-        m_err << QFileInfo(path).fileName() << u": "_s << r.error << Qt::endl;
-        return 2;
-    }
-    m_out << QString::fromUtf8(ReportJson::serialize(ReportJson::toJson(r.report, r.findings), pretty));
-    m_out.flush();
-    return r.errors() > 0 ? 1 : 0;
+    session.setJobs(jobs);
+    session.read(paths);
+    session.waitForLoaded();
 }
 
-int Commands::check(const QStringList &inputs, bool english, int jobs, bool json)
+} // namespace
+
+int Commands::extract(const QString &path, bool pretty)
+{
+    ReviewSession session;
+    readAll(session, {path}, 0);
+    const Review *r = session.review(0);
+    if (!r) {
+        m_err << QFileInfo(path).fileName() << u": "_s << session.error(0) << Qt::endl;
+        return 2;
+    }
+    m_out << QString::fromUtf8(ReportJson::serialize(ReportJson::toJson(r->report(), r->findings()), pretty));
+    m_out.flush();
+    return r->errorCount() > 0 ? 1 : 0;
+}
+
+int Commands::check(const QStringList &inputs, int jobs, bool json)
 {
     QStringList problems;
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
-    const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
-    if (json) {
-        QJsonArray all;
-        bool unreadable = false, withErrors = false;
-        for (const ReadResult &r : results) {
-            if (!r.ok) {
-                unreadable = true;
-                all.append(QJsonObject{{u"source"_s, r.path}, {u"error"_s, r.error}});
-                continue;
-            }
-            withErrors = withErrors || r.errors() > 0;
-            all.append(ReportJson::toJson(r.report, r.findings));
-        }
-        m_out << QString::fromUtf8(QJsonDocument(all).toJson(QJsonDocument::Indented));
-        m_out.flush();
-        return unreadable ? 2 : withErrors ? 1 : 0;
-    }
+    ReviewSession session;
+    readAll(session, paths, jobs);
+    if (json)
+        return printJson(session);
 
+    const QString comma = Language::pick(u"，"_s, u", "_s);
+    const QString semicolon = Language::pick(u"；"_s, u"; "_s);
     int reports = 0, unreadable = 0, withErrors = 0, errors = 0, warnings = 0, clean = 0;
-    for (const ReadResult &r : results) {
+    for (int i = 0; i < session.count(); ++i) {
         ++reports;
-        if (!r.ok) {
+        const Review *r = session.review(i);
+        if (!r) {
             ++unreadable;
-            m_out << r.path << u": "_s << tr("cannot be read: %1").arg(r.error) << Qt::endl;
+            m_out << session.path(i) << u": "_s << tr("cannot be read: %1").arg(session.error(i)) << Qt::endl;
             continue;
         }
-        const int e = r.errors(), w = r.warnings();
+        const int e = r->errorCount(), w = r->warningCount();
         errors += e;
         warnings += w;
         if (e > 0)
             ++withErrors;
         else if (w == 0)
             ++clean;
-        const Report &rep = r.report;
-        QString head = r.path + u": "_s + tr("template %1").arg(rep.templateName());
+        const Report &rep = r->report();
+        QString head = session.path(i) + u": "_s + tr("template %1").arg(rep.templateName());
         if (!rep.unit.isEmpty() || !rep.year.isEmpty())
-            head +=
-                (english ? u", "_s : u"，"_s) + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
-        head += u" — "_s + tr("%n error(s)", nullptr, e) + (english ? u", "_s : u"，"_s) +
-                tr("%n warning(s)", nullptr, w);
+            head += comma + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
+        head += u" — "_s + tr("%n error(s)", nullptr, e) + comma + tr("%n warning(s)", nullptr, w);
         m_out << head << Qt::endl;
         if (!rep.encodingNote.isEmpty())
             m_out << u"  ! "_s << rep.encodingNote << Qt::endl;
-        for (const Finding &f : r.findings) {
+        for (const Finding &f : r->findings()) {
             if (!f.isError())
                 continue;
-            m_out << u"  ✗ "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
+            m_out << u"  ✗ "_s << f.rule << u"  "_s << f.text() << Qt::endl;
         }
         int shown = 0;
-        for (const Finding &f : r.findings) {
+        for (const Finding &f : r->findings()) {
             if (f.isError())
                 continue;
             if (++shown > 5) {
                 m_out << u"  … "_s << tr("%n more warning(s)", nullptr, w - 5) << Qt::endl;
                 break;
             }
-            m_out << u"  ! "_s << f.rule << u"  "_s << f.text(english) << Qt::endl;
+            m_out << u"  ! "_s << f.rule << u"  "_s << f.text() << Qt::endl;
         }
     }
-    const QString comma = english ? u", "_s : u"，"_s;
-    const QString semicolon = english ? u"; "_s : u"；"_s;
     m_out << tr("Total: %n report(s)", nullptr, reports) << comma << tr("%n with errors", nullptr, withErrors)
           << comma << tr("%n clean", nullptr, clean) << comma << tr("%n unreadable", nullptr, unreadable)
           << semicolon << tr("%n error(s)", nullptr, errors) << comma
@@ -102,11 +103,30 @@ int Commands::check(const QStringList &inputs, bool english, int jobs, bool json
     return withErrors > 0 ? 1 : 0;
 }
 
+int Commands::printJson(const ReviewSession &session)
+{
+    QJsonArray reports, unreadable;
+    bool errors = false;
+    for (int i = 0; i < session.count(); ++i) {
+        if (const Review *r = session.review(i)) {
+            reports.append(ReportJson::toJson(r->report(), r->findings()));
+            errors |= r->errorCount() > 0;
+        } else {
+            unreadable.append(QJsonObject{{u"source"_s, session.path(i)}, {u"error"_s, session.error(i)}});
+        }
+    }
+    const QJsonObject all{{u"reports"_s, reports}, {u"unreadable"_s, unreadable}};
+    m_out << QString::fromUtf8(ReportJson::serialize(all, true));
+    m_out.flush();
+    if (!unreadable.isEmpty())
+        return 2;
+    return errors ? 1 : 0;
+}
+
 int Commands::exportReports(const QString &format, const QString &out, const QStringList &inputs,
-                            bool english, const QString &encoding, bool keyHeader, bool batchOnly, int jobs)
+                            const QString &encoding, bool keyHeader, bool batchOnly, int jobs)
 {
     ExportOptions options;
-    options.english = english;
     options.csvKeyHeader = keyHeader;
     options.perReportFiles = !batchOnly;
     const QString enc = encoding.toLower().remove(u'-').remove(u'_');
@@ -128,16 +148,17 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
-    const QList<ReadResult> results = ReportReader::readAll(paths, jobs);
+    ReviewSession session;
+    readAll(session, paths, jobs);
     QList<ReviewedReport> reports;
     bool unreadable = !problems.isEmpty();
-    for (const ReadResult &r : results) {
-        if (!r.ok) {
-            unreadable = true;
-            m_err << r.path << u": "_s << tr("cannot be read: %1").arg(r.error) << Qt::endl;
+    for (int i = 0; i < session.count(); ++i) {
+        if (const Review *r = session.review(i)) {
+            reports.append(r->reviewed());
             continue;
         }
-        reports.append(ReviewedReport::fromExtracted(r.report, r.findings));
+        unreadable = true;
+        m_err << session.path(i) << u": "_s << tr("cannot be read: %1").arg(session.error(i)) << Qt::endl;
     }
     if (reports.isEmpty()) {
         m_err << tr("No report to export.") << Qt::endl;

@@ -38,8 +38,7 @@ int main(int argc, char *argv[])
         else if (args[i].startsWith(u"--lang="_s))
             lang = args[i].mid(7);
     }
-    const QString language = nianbao::installTranslations(&app, lang);
-    const bool english = language == u"en"_s;
+    nianbao::Language::set(lang);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -47,14 +46,16 @@ int main(int argc, char *argv[])
                 "and checks that the numbers add up.\n\n"
                 "Commands:\n"
                 "  extract [--json] FILE     print the tables and findings of one report as JSON\n"
-                "  check FILE|DIR...         check reports and print a summary of each\n"
+                "  check [--json] FILE|DIR...\n"
+                "                            check reports and print a summary of each (or their JSON)\n"
                 "  export --xlsx|--csv|--json OUT FILE|DIR...\n"
                 "                            export reports for supervisors; one report: OUT is the\n"
                 "                            file (or a folder to put it in); several: OUT is a folder\n"
                 "                            that receives one file per report and nianbao-batch.*"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"json"_s, Cli::tr("Print JSON (extract always does).")});
+    parser.addOption(
+        {u"json"_s, Cli::tr("Print JSON (extract always does; check: one object with every report).")});
     parser.addOption({u"xlsx"_s, Cli::tr("export: write Excel workbooks.")});
     parser.addOption(
         {u"csv"_s, Cli::tr("export: write CSV (one line per cell; the batch one line per report).")});
@@ -83,14 +84,14 @@ int main(int argc, char *argv[])
             err << Cli::tr("extract takes exactly one file.") << Qt::endl;
             return 2;
         }
-        return commands.extract(files.first(), !parser.isSet(u"compact"_s), english);
+        return commands.extract(files.first(), !parser.isSet(u"compact"_s));
     }
     if (command == u"check"_s) {
         if (files.isEmpty()) {
             err << Cli::tr("check takes one or more files or folders.") << Qt::endl;
             return 2;
         }
-        return commands.check(files, english, parser.value(u"jobs"_s).toInt(), parser.isSet(u"json"_s));
+        return commands.check(files, parser.value(u"jobs"_s).toInt(), parser.isSet(u"json"_s));
     }
     if (command == u"export"_s) {
         const int formats =
@@ -103,9 +104,11 @@ int main(int argc, char *argv[])
                                : parser.isSet(u"csv"_s) ? u"csv"_s
                                                         : u"json"_s;
         // The files speak the form's language (Chinese) unless English is asked for explicitly.
-        return commands.exportReports(format, files.first(), files.mid(1), lang.startsWith(u"en"_s),
-                                      parser.value(u"encoding"_s), parser.isSet(u"keys"_s),
-                                      parser.isSet(u"batch-only"_s), parser.value(u"jobs"_s).toInt());
+        if (!lang.startsWith(u"en"_s))
+            nianbao::Language::set(u"zh_CN"_s);
+        return commands.exportReports(format, files.first(), files.mid(1), parser.value(u"encoding"_s),
+                                      parser.isSet(u"keys"_s), parser.isSet(u"batch-only"_s),
+                                      parser.value(u"jobs"_s).toInt());
     }
     err << Cli::tr("Unknown command: %1. Use extract, check or export.").arg(command) << Qt::endl;
     return 2;

@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
             icon.addFile(u":/icons/nianbao-%1.png"_s.arg(size));
         QApplication::setWindowIcon(QIcon::fromTheme(u"org.nianbao.nianbao"_s, icon));
     }
-    nianbao::installTranslations(&app, QSettings().value(u"language"_s).toString());
+    nianbao::Language::set(QSettings().value(u"language"_s).toString());
 
     QCommandLineParser parser;
     parser.addHelpOption();

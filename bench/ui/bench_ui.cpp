@@ -3,6 +3,7 @@
 #include "findingsmodel.h"
 #include "formview.h"
 #include "mainwindow.h"
+#include "pipeline/reportreader.h"
 #include "reporttablemodel.h"
 #include "review/review.h"
 #include "rules/ruleengine.h"

@@ -314,33 +314,37 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
         return a.order < b.order;
     });
 
-    auto name = [&](const Var &v, bool english) { return RuleEngine::cellName(t, v.key, english); };
-    auto why = [&](const Fix &fix, int change, bool english) -> QString {
+    // why a change is proposed, in Chinese and in English
+    struct Why
+    {
+        QString zh, en;
+    };
+    auto why = [&](const Fix &fix, int change) -> Why {
         const Var &v = vars[fix.changes[change].var];
         const double value = fix.changes[change].value;
         const QString was =
             v.cell && v.cell->state == Cell::State::Number ? RuleEngine::formatNumber(v.value) : QString();
         const QString now = RuleEngine::formatNumber(value);
-        const QString n = name(v, english);
+        const QString zh = RuleEngine::cellNameZh(t, v.key), en = RuleEngine::cellNameEn(t, v.key);
         switch (fix.edit) {
         case Edit::TotalLeftBlank:
             if (was.isEmpty())
-                return english ? u"“%1” is blank while its parts add up to %2"_s.arg(n, now)
-                               : u"“%1”为空白，而各项之和为 %2"_s.arg(n, now);
-            return english ? u"“%1” is printed as 0 while its parts add up to %2"_s.arg(n, now)
-                           : u"“%1”印成了 0，而各项之和为 %2"_s.arg(n, now);
+                return {u"“%1”为空白，而各项之和为 %2"_s.arg(zh, now),
+                        u"“%1” is blank while its parts add up to %2"_s.arg(en, now)};
+            return {u"“%1”印成了 0，而各项之和为 %2"_s.arg(zh, now),
+                    u"“%1” is printed as 0 while its parts add up to %2"_s.arg(en, now)};
         case Edit::Swapped:
-            return english ? u"two digits of “%1” may be swapped: %2 → %3"_s.arg(n, was, now)
-                           : u"“%1”可能两位数字颠倒：%2 → %3"_s.arg(n, was, now);
+            return {u"“%1”可能两位数字颠倒：%2 → %3"_s.arg(zh, was, now),
+                    u"two digits of “%1” may be swapped: %2 → %3"_s.arg(en, was, now)};
         case Edit::Replaced:
-            return english ? u"“%1” may have one digit mistyped: %2 → %3"_s.arg(n, was, now)
-                           : u"“%1”可能错了一位数字：%2 → %3"_s.arg(n, was, now);
+            return {u"“%1”可能错了一位数字：%2 → %3"_s.arg(zh, was, now),
+                    u"“%1” may have one digit mistyped: %2 → %3"_s.arg(en, was, now)};
         case Edit::Lost:
-            return english ? u"“%1” may have lost a digit: %2 → %3"_s.arg(n, was, now)
-                           : u"“%1”可能漏了一位数字：%2 → %3"_s.arg(n, was, now);
+            return {u"“%1”可能漏了一位数字：%2 → %3"_s.arg(zh, was, now),
+                    u"“%1” may have lost a digit: %2 → %3"_s.arg(en, was, now)};
         case Edit::Added:
-            return english ? u"“%1” may have a digit too many: %2 → %3"_s.arg(n, was, now)
-                           : u"“%1”可能多了一位数字：%2 → %3"_s.arg(n, was, now);
+            return {u"“%1”可能多了一位数字：%2 → %3"_s.arg(zh, was, now),
+                    u"“%1” may have a digit too many: %2 → %3"_s.arg(en, was, now)};
         case Edit::WrongColumn: {
             const Var &gain =
                 vars[fix.changes[0].value > vars[fix.changes[0].var].value ? fix.changes[0].var
@@ -349,11 +353,12 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
                 &gain == &vars[fix.changes[0].var] ? vars[fix.changes[1].var] : vars[fix.changes[0].var];
             const QString moved =
                 RuleEngine::formatNumber(std::abs(fix.changes[0].value - vars[fix.changes[0].var].value));
-            const QString rowName = name(gain, english).section(english ? u" / "_s : u"·"_s, 0, -2);
-            return english ? u"%1 may be booked under “%2” instead of “%3” (%4)"_s.arg(moved, lose.columnEn,
-                                                                                       gain.columnEn, rowName)
-                           : u"可能有 %1 件记在了“%2”列，应在“%3”列（%4）"_s.arg(moved, lose.column,
-                                                                                 gain.column, rowName);
+            const QString rowZh = RuleEngine::cellNameZh(t, gain.key).section(u"·"_s, 0, -2);
+            const QString rowEn = RuleEngine::cellNameEn(t, gain.key).section(u" / "_s, 0, -2);
+            return {
+                u"可能有 %1 件记在了“%2”列，应在“%3”列（%4）"_s.arg(moved, lose.column, gain.column, rowZh),
+                u"%1 may be booked under “%2” instead of “%3” (%4)"_s.arg(moved, lose.columnEn, gain.columnEn,
+                                                                          rowEn)};
         }
         case Edit::None:
             break;
@@ -390,8 +395,9 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
                 s.cell = vars[fix->changes[c].var].key;
                 s.value = fix->changes[c].value;
                 s.proposal = proposal;
-                s.why = why(*fix, c, false);
-                s.whyEn = why(*fix, c, true);
+                const Why w = why(*fix, c);
+                s.why = w.zh;
+                s.whyEn = w.en;
                 f.suggestions.append(s);
             }
         }

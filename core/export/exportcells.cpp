@@ -1,5 +1,7 @@
 #include "exportcells.h"
 
+#include "i18n/language.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -63,52 +65,57 @@ int ExportCells::decimals(const Cell &cell)
     return qBound(0, d, 6);
 }
 
-QString ExportCells::label(const Report &report, const QString &key, bool english)
+QString ExportCells::label(const Report &report, const QString &key)
 {
     if (report.tmpl) {
-        const QString l = report.tmpl->cellLabel(key, english);
+        const QString l = report.tmpl->cellLabel(key);
         if (!l.isEmpty())
             return l;
     }
     return key;
 }
 
-QString ExportCells::tableTitle(const TableDef &table, bool english)
+QString ExportCells::pick(const QString &zh, const QString &en)
+{
+    return Language::pick(zh, en);
+}
+
+QString ExportCells::tableTitle(const TableDef &table)
 {
     static const QStringList numerals = {u"一"_s, u"二"_s, u"三"_s, u"四"_s, u"五"_s, u"六"_s};
     const int n = table.key.mid(1).toInt();
-    if (english)
+    if (Language::isEnglish())
         return u"Table %1 — %2"_s.arg(n).arg(table.titleEn);
     if (n >= 1 && n <= numerals.size())
         return numerals[n - 1] + u"、"_s + table.title;
     return table.title;
 }
 
-QString ExportCells::sheetName(const TableDef &table, bool english)
+QString ExportCells::sheetName(const TableDef &table)
 {
-    return english ? u"Table "_s + table.key.mid(1) : tableTitle(table, false);
+    return Language::isEnglish() ? u"Table "_s + table.key.mid(1) : tableTitle(table);
 }
 
-QString ExportCells::tableTag(const TableDef &table, bool english)
+QString ExportCells::tableTag(const TableDef &table)
 {
     static const QStringList numerals = {u"一"_s, u"二"_s, u"三"_s, u"四"_s, u"五"_s, u"六"_s};
     const int n = table.key.mid(1).toInt();
-    if (english || n < 1 || n > numerals.size())
+    if (Language::isEnglish() || n < 1 || n > numerals.size())
         return table.key.toUpper() + u": "_s;
     return u"表"_s + numerals[n - 1] + u' ';
 }
 
-QString ExportCells::statusLabel(ReviewStatus status, bool english)
+QString ExportCells::statusLabel(ReviewStatus status)
 {
     switch (status) {
     case ReviewStatus::New:
-        return pick(english, u"未审校"_s, u"New"_s);
+        return pick(u"未审校"_s, u"New"_s);
     case ReviewStatus::InReview:
-        return pick(english, u"审校中"_s, u"In review"_s);
+        return pick(u"审校中"_s, u"In review"_s);
     case ReviewStatus::Reviewed:
-        return pick(english, u"已审校"_s, u"Reviewed"_s);
+        return pick(u"已审校"_s, u"Reviewed"_s);
     case ReviewStatus::Sent:
-        return pick(english, u"已报送"_s, u"Sent"_s);
+        return pick(u"已报送"_s, u"Sent"_s);
     }
     return {};
 }

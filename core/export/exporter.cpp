@@ -93,11 +93,6 @@ QString Exporter::extension(ExportFormat format)
     return {};
 }
 
-QString Exporter::statusLabel(ReviewStatus status, bool english)
-{
-    return ExportCells::statusLabel(status, english);
-}
-
 QString Exporter::safeBaseName(const QString &name)
 {
     // Only the last path component, whatever the separator.
@@ -148,9 +143,9 @@ QString Exporter::reportBaseName(const ReviewedReport &report)
     return safeBaseName(src);
 }
 
-QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, bool english)
+QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports)
 {
-    auto pick = [english](const QString &zh, const QString &en) { return english ? en : zh; };
+    const auto pick = &ExportCells::pick;
     QList<BatchColumn> cols = {
         {u"file"_s, pick(u"源文件"_s, u"Source file"_s), false},
         {u"unit"_s, pick(u"单位"_s, u"Unit"_s), false},
@@ -208,11 +203,11 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, 
             }
             keys.insert(at, k);
             previous = k;
-            QString l = tmpl->cellLabel(k, english);
+            QString l = tmpl->cellLabel(k);
             const TableDef *t = nullptr;
             int ri = -1, ci = -1;
             if (tmpl->splitKey(k, &t, &ri, &ci))
-                l = ExportCells::tableTag(*t, english) + l;
+                l = ExportCells::tableTag(*t) + l;
             // A cell the newest template does not have is named with its template.
             if (tmpl != Template::latest() && !Template::latest()->splitKey(k, nullptr, nullptr, nullptr))
                 l += u" ("_s + tmpl->name() + u')';
@@ -224,7 +219,7 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports, 
     return cols;
 }
 
-QString Exporter::batchText(const ReviewedReport &rr, const BatchColumn &col, bool english)
+QString Exporter::batchText(const ReviewedReport &rr, const BatchColumn &col)
 {
     const Report &rep = rr.current;
     if (col.isCell) {
@@ -240,7 +235,7 @@ QString Exporter::batchText(const ReviewedReport &rr, const BatchColumn &col, bo
     if (col.key == u"template"_s)
         return rep.templateName();
     if (col.key == u"status"_s)
-        return ExportCells::statusLabel(rr.status, english);
+        return ExportCells::statusLabel(rr.status);
     if (col.key == u"reviewer"_s)
         return rr.reviewer;
     if (col.key == u"errors"_s)
@@ -266,14 +261,14 @@ QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout
             for (const QString &k : rep.cellKeys()) {
                 const Cell *c = rep.cell(k);
                 const QStringList parts = k.split(u'.');
-                csvLine(out, {name, parts.value(0), parts.value(1), parts.value(2),
-                              ExportCells::label(rep, k, options.english), ExportCells::valueText(c),
-                              ExportCells::stateName(c)});
+                csvLine(out,
+                        {name, parts.value(0), parts.value(1), parts.value(2), ExportCells::label(rep, k),
+                         ExportCells::valueText(c), ExportCells::stateName(c)});
             }
         }
         return out;
     }
-    const QList<BatchColumn> cols = batchColumns(reports, options.english);
+    const QList<BatchColumn> cols = batchColumns(reports);
     QStringList header;
     for (const BatchColumn &c : cols)
         header << (options.csvKeyHeader ? c.key : c.label);
@@ -282,7 +277,7 @@ QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout
         QStringList line;
         line.reserve(cols.size());
         for (const BatchColumn &c : cols)
-            line << batchText(rr, c, options.english);
+            line << batchText(rr, c);
         csvLine(out, line);
     }
     return out;
@@ -342,7 +337,7 @@ QJsonObject Exporter::reportJson(const ReviewedReport &rr, const ExportOptions &
     for (const Correction &c : rr.corrections) {
         QJsonObject j;
         j.insert("key"_L1, c.key);
-        j.insert("label"_L1, ExportCells::label(rr.current, c.key, options.english));
+        j.insert("label"_L1, ExportCells::label(rr.current, c.key));
         j.insert("extracted"_L1, correctionCell(c.extracted));
         j.insert("before"_L1, correctionCell(c.before));
         j.insert("after"_L1, correctionCell(c.after));

@@ -19,7 +19,8 @@ struct BatchColumn
     bool isCell = false;
 };
 
-/// Writes reviewed reports for supervisors: XLSX workbooks, CSV and JSON.
+/// Writes reviewed reports for supervisors: XLSX workbooks, CSV and JSON, in the language in use
+/// (nianbao::Language: labels, sheet names, messages).
 ///
 /// One report: outPath is the file to write, or an existing folder (the file is then named after
 /// the report's source file). Several reports: outPath is a folder (created when missing) that
@@ -54,9 +55,9 @@ public:
 
     /// The columns of the batch table for these reports: fixed columns, then every cell key of
     /// their templates in form order.
-    static QList<BatchColumn> batchColumns(const QList<ReviewedReport> &reports, bool english);
+    static QList<BatchColumn> batchColumns(const QList<ReviewedReport> &reports);
     /// The batch table's value of a fixed column for one report (as text), or of a cell.
-    static QString batchText(const ReviewedReport &report, const BatchColumn &column, bool english);
+    static QString batchText(const ReviewedReport &report, const BatchColumn &column);
 
     /// A file name (without extension) made from a report's source: no folder separators, no
     /// "..", no control or reserved characters, never empty, at most 100 characters.
@@ -64,7 +65,6 @@ public:
     /// The base name a report's own file gets.
     static QString reportBaseName(const ReviewedReport &report);
     static QString extension(ExportFormat format);
-    static QString statusLabel(ReviewStatus status, bool english);
 };
 
 } // namespace nianbao

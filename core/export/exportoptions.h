@@ -25,8 +25,6 @@ struct ExportOptions
     CsvEncoding csvEncoding = CsvEncoding::Utf8Bom;
     /// Header of the wide CSV: Chinese labels (default) or the cell keys.
     bool csvKeyHeader = false;
-    /// Labels, sheet names and messages in English instead of the form's Chinese.
-    bool english = false;
     /// Several reports: write one file per report as well as the batch file.
     bool perReportFiles = true;
     /// Base name of the batch file (without extension) when several reports are exported.

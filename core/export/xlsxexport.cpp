@@ -2,6 +2,7 @@
 
 #include "export/exportcells.h"
 #include "export/exporter.h"
+#include "i18n/language.h"
 #include "report/formlayout.h"
 #include "rules/ruleengine.h"
 
@@ -168,7 +169,6 @@ struct Ctx
     const ReviewedReport &rr;
     const Report &rep;
     QHash<QString, int> marks;
-    bool english;
 };
 
 Style valueStyle(const Ctx &ctx, const QString &key, const ColumnDef &col, const Cell *cell)
@@ -191,26 +191,25 @@ QString cellComment(const Ctx &ctx, const QString &key, const Cell *cell)
     QStringList lines;
     if (const Correction *c = ctx.rr.lastCorrection(key)) {
         const QString extracted = c->extracted.state == Cell::State::Blank && c->extracted.text.isEmpty()
-                                      ? ExportCells::pick(ctx.english, u"（空白）"_s, u"(blank)"_s)
+                                      ? ExportCells::pick(u"（空白）"_s, u"(blank)"_s)
                                       : c->extracted.displayText();
-        lines << ExportCells::pick(ctx.english, u"提取值："_s, u"Extracted: "_s) + extracted;
+        lines << ExportCells::pick(u"提取值："_s, u"Extracted: "_s) + extracted;
         QString who = c->reviewer;
         if (c->time.isValid())
             who += (who.isEmpty() ? QString() : u" "_s) + ExportCells::timeText(c->time);
         if (!who.isEmpty())
-            lines << ExportCells::pick(ctx.english, u"修改："_s, u"Changed by: "_s) + who;
+            lines << ExportCells::pick(u"修改："_s, u"Changed by: "_s) + who;
         if (!c->note.isEmpty())
-            lines << ExportCells::pick(ctx.english, u"备注："_s, u"Note: "_s) + c->note;
+            lines << ExportCells::pick(u"备注："_s, u"Note: "_s) + c->note;
     }
     if (cell && cell->state == Cell::State::Uncertain) {
         QStringList cands;
         for (double v : cell->candidates)
             cands << RuleEngine::formatNumber(v);
-        lines << ExportCells::pick(ctx.english, u"未能确定，可能是："_s, u"Uncertain, may be: "_s) +
-                     cands.join(u" / "_s);
+        lines << ExportCells::pick(u"未能确定，可能是："_s, u"Uncertain, may be: "_s) + cands.join(u" / "_s);
     }
     if (cell && !cell->note.isEmpty())
-        lines << ExportCells::pick(ctx.english, u"原文注："_s, u"Note in source: "_s) + cell->note;
+        lines << ExportCells::pick(u"原文注："_s, u"Note in source: "_s) + cell->note;
     return lines.join(u'\n');
 }
 
@@ -279,7 +278,7 @@ void writeFormTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
         worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
 
     const int top = 1; // the title row
-    putMerged(ws, 0, 0, 0, f.columnCount() - 1, ExportCells::tableTitle(t, ctx.english), hf);
+    putMerged(ws, 0, 0, 0, f.columnCount() - 1, ExportCells::tableTitle(t), hf);
     for (int r = 0; r < f.rowCount(); ++r) {
         int lines = 1;
         for (int c = 0; c < f.columnCount(); ++c) {
@@ -288,7 +287,7 @@ void writeFormTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
             const FormLayout::Slot &s = f.at(r, c);
             const FormLayout::Span *sp = f.spanAt(r, c);
             const int r2 = r + (sp ? sp->rowSpan : 1) - 1, c2 = c + (sp ? sp->columnSpan : 1) - 1;
-            const QString text = ctx.english && !s.textEn.isEmpty() ? s.textEn : s.text;
+            const QString text = Language::pick(s.text, s.textEn);
             switch (s.kind) {
             case FormLayout::Kind::Value:
                 putValue(ctx, ws, top + r, c, c2, s.key, t.columns[s.column]);
@@ -320,7 +319,6 @@ void writeFormTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
 
 void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const ExportOptions &o)
 {
-    const bool en = o.english;
     Style head;
     head.fill = Style::Grey;
     head.bold = true;
@@ -334,7 +332,7 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
     const QDateTime when = o.exportTime.isValid() ? o.exportTime : QDateTime::currentDateTimeUtc();
     int r = 0;
     putMerged(ws, r, 0, r, 1,
-              ExportCells::pick(en, u"政府信息公开工作年度报告 审校结果"_s,
+              ExportCells::pick(u"政府信息公开工作年度报告 审校结果"_s,
                                 u"Annual report on government information disclosure — review"_s),
               hf);
     ++r;
@@ -348,53 +346,52 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
         putNumber(ws, r, 1, v, pf);
         ++r;
     };
-    line(ExportCells::pick(en, u"源文件"_s, u"Source file"_s), QFileInfo(rep.source).fileName());
-    line(ExportCells::pick(en, u"单位"_s, u"Unit"_s), rep.unit);
-    line(ExportCells::pick(en, u"年度"_s, u"Year"_s), rep.year);
-    line(ExportCells::pick(en, u"模板"_s, u"Template"_s),
+    line(ExportCells::pick(u"源文件"_s, u"Source file"_s), QFileInfo(rep.source).fileName());
+    line(ExportCells::pick(u"单位"_s, u"Unit"_s), rep.unit);
+    line(ExportCells::pick(u"年度"_s, u"Year"_s), rep.year);
+    line(ExportCells::pick(u"模板"_s, u"Template"_s),
          rep.tmpl ? rep.tmpl->title() + u" ("_s + rep.templateName() + u')' : rep.templateName());
-    line(ExportCells::pick(en, u"格式 / 编码"_s, u"Format / encoding"_s),
+    line(ExportCells::pick(u"格式 / 编码"_s, u"Format / encoding"_s),
          rep.format + (rep.encoding.isEmpty() ? QString() : u" / "_s + rep.encoding));
-    line(ExportCells::pick(en, u"审校状态"_s, u"Review state"_s), ExportCells::statusLabel(rr.status, en));
-    line(ExportCells::pick(en, u"审校人"_s, u"Reviewer"_s), rr.reviewer);
-    line(ExportCells::pick(en, u"导出时间"_s, u"Exported"_s), ExportCells::timeText(when));
-    number(ExportCells::pick(en, u"错误"_s, u"Errors"_s), RuleEngine::errorCount(rr.findings));
-    number(ExportCells::pick(en, u"警告"_s, u"Warnings"_s), RuleEngine::warningCount(rr.findings));
+    line(ExportCells::pick(u"审校状态"_s, u"Review state"_s), ExportCells::statusLabel(rr.status));
+    line(ExportCells::pick(u"审校人"_s, u"Reviewer"_s), rr.reviewer);
+    line(ExportCells::pick(u"导出时间"_s, u"Exported"_s), ExportCells::timeText(when));
+    number(ExportCells::pick(u"错误"_s, u"Errors"_s), RuleEngine::errorCount(rr.findings));
+    number(ExportCells::pick(u"警告"_s, u"Warnings"_s), RuleEngine::warningCount(rr.findings));
     QSet<QString> changed;
     for (const Correction &c : rr.corrections)
         changed.insert(c.key);
-    number(ExportCells::pick(en, u"修改的单元格"_s, u"Corrected cells"_s), double(changed.size()));
+    number(ExportCells::pick(u"修改的单元格"_s, u"Corrected cells"_s), double(changed.size()));
     if (!rr.notes.isEmpty())
-        line(ExportCells::pick(en, u"审校意见"_s, u"Notes"_s), rr.notes);
+        line(ExportCells::pick(u"审校意见"_s, u"Notes"_s), rr.notes);
     if (!rr.contentHash.isEmpty())
         line(u"SHA-256"_s, rr.contentHash);
-    line(ExportCells::pick(en, u"源文件路径"_s, u"Source path"_s), rep.source);
+    line(ExportCells::pick(u"源文件路径"_s, u"Source path"_s), rep.source);
     ++r;
     Style red, amber, blue;
     red.fill = Style::Red;
     amber.fill = Style::Amber;
     blue.fill = Style::Blue;
     blue.corrected = true;
-    putText(ws, r, 0, ExportCells::pick(en, u"图例"_s, u"Legend"_s), hf);
+    putText(ws, r, 0, ExportCells::pick(u"图例"_s, u"Legend"_s), hf);
     ++r;
-    putText(ws, r, 0, ExportCells::pick(en, u"红色"_s, u"Red"_s), book.format(red));
+    putText(ws, r, 0, ExportCells::pick(u"红色"_s, u"Red"_s), book.format(red));
+    putText(ws, r++, 1, ExportCells::pick(u"不符合勾稽关系或数值错误（错误）"_s, u"Breaks a rule (error)"_s),
+            pf);
+    putText(ws, r, 0, ExportCells::pick(u"黄色"_s, u"Amber"_s), book.format(amber));
     putText(ws, r++, 1,
-            ExportCells::pick(en, u"不符合勾稽关系或数值错误（错误）"_s, u"Breaks a rule (error)"_s), pf);
-    putText(ws, r, 0, ExportCells::pick(en, u"黄色"_s, u"Amber"_s), book.format(amber));
-    putText(
-        ws, r++, 1,
-        ExportCells::pick(en, u"缺失、空白或未能确定（警告）"_s, u"Missing, blank or uncertain (warning)"_s),
-        pf);
-    putText(ws, r, 0, ExportCells::pick(en, u"蓝色"_s, u"Blue"_s), book.format(blue));
+            ExportCells::pick(u"缺失、空白或未能确定（警告）"_s, u"Missing, blank or uncertain (warning)"_s),
+            pf);
+    putText(ws, r, 0, ExportCells::pick(u"蓝色"_s, u"Blue"_s), book.format(blue));
     putText(ws, r++, 1,
-            ExportCells::pick(en, u"审校人修改过的单元格（批注中为提取值）"_s,
+            ExportCells::pick(u"审校人修改过的单元格（批注中为提取值）"_s,
                               u"Corrected by the reviewer (the comment holds the extracted value)"_s),
             pf);
 }
 
 /// The findings: rule, severity, cells by label, both sides, difference, message.
 /// With file set, a first column names the report (the batch's sheet).
-int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr, bool en, bool withFile)
+int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr, bool withFile)
 {
     Style plain;
     plain.wrap = true;
@@ -408,12 +405,12 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
             putText(ws, r, 0, QFileInfo(rr.current.source).fileName(), pf);
         putText(ws, r, o + 0, f.rule, pf);
         putText(ws, r, o + 1,
-                f.isError() ? ExportCells::pick(en, u"错误"_s, u"error"_s)
-                            : ExportCells::pick(en, u"警告"_s, u"warning"_s),
+                f.isError() ? ExportCells::pick(u"错误"_s, u"error"_s)
+                            : ExportCells::pick(u"警告"_s, u"warning"_s),
                 book.format(f.isError() ? red : amber));
         QStringList labels;
         for (const QString &k : f.cells)
-            labels << ExportCells::label(rr.current, k, en);
+            labels << ExportCells::label(rr.current, k);
         putText(ws, r, o + 2, labels.join(u'\n'), pf);
         if (f.hasSides) {
             putNumber(ws, r, o + 3, f.lhs, pf);
@@ -425,19 +422,19 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
         }
         QStringList blanks;
         for (const QString &k : f.blankCells)
-            blanks << ExportCells::label(rr.current, k, en);
+            blanks << ExportCells::label(rr.current, k);
         putText(ws, r, o + 6, blanks.join(u'\n'), pf);
-        QString msg = en ? f.messageEn : f.message;
-        const QString hint = en ? f.hintEn : f.hint;
+        QString msg = Language::pick(f.message, f.messageEn);
+        const QString hint = Language::pick(f.hint, f.hintEn);
         if (!hint.isEmpty())
-            msg += (en ? u"; "_s : u"；"_s) + hint;
+            msg += Language::pick(u"；"_s, u"; "_s) + hint;
         putText(ws, r, o + 7, msg, pf);
         ++r;
     }
     return r;
 }
 
-void findingsHeader(Book &book, lxw_worksheet *ws, bool en, bool withFile)
+void findingsHeader(Book &book, lxw_worksheet *ws, bool withFile)
 {
     Style head;
     head.fill = Style::Grey;
@@ -446,13 +443,12 @@ void findingsHeader(Book &book, lxw_worksheet *ws, bool en, bool withFile)
     lxw_format *hf = book.format(head);
     QStringList h;
     if (withFile)
-        h << ExportCells::pick(en, u"源文件"_s, u"Source file"_s);
-    h << ExportCells::pick(en, u"规则"_s, u"Rule"_s) << ExportCells::pick(en, u"严重程度"_s, u"Severity"_s)
-      << ExportCells::pick(en, u"单元格"_s, u"Cells"_s) << ExportCells::pick(en, u"左边"_s, u"Left side"_s)
-      << ExportCells::pick(en, u"右边"_s, u"Right side"_s)
-      << ExportCells::pick(en, u"差额"_s, u"Difference"_s)
-      << ExportCells::pick(en, u"按0计的空白单元格"_s, u"Blank cells counted as 0"_s)
-      << ExportCells::pick(en, u"说明"_s, u"Message"_s);
+        h << ExportCells::pick(u"源文件"_s, u"Source file"_s);
+    h << ExportCells::pick(u"规则"_s, u"Rule"_s) << ExportCells::pick(u"严重程度"_s, u"Severity"_s)
+      << ExportCells::pick(u"单元格"_s, u"Cells"_s) << ExportCells::pick(u"左边"_s, u"Left side"_s)
+      << ExportCells::pick(u"右边"_s, u"Right side"_s) << ExportCells::pick(u"差额"_s, u"Difference"_s)
+      << ExportCells::pick(u"按0计的空白单元格"_s, u"Blank cells counted as 0"_s)
+      << ExportCells::pick(u"说明"_s, u"Message"_s);
     const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60};
     const int o = withFile ? 1 : 0;
     if (withFile)
@@ -477,7 +473,7 @@ void putCellValue(Book &book, lxw_worksheet *ws, int r, int c, const Cell &cell,
         worksheet_write_blank(ws, lxw_row_t(r), lxw_col_t(c), f);
 }
 
-void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, bool en)
+void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
 {
     Style head;
     head.fill = Style::Grey;
@@ -487,17 +483,17 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, b
     plain.wrap = true;
     lxw_format *hf = book.format(head);
     lxw_format *pf = book.format(plain);
-    const QStringList h = {ExportCells::pick(en, u"单元格"_s, u"Cell"_s),
-                           ExportCells::pick(en, u"提取值"_s, u"Extracted value"_s),
-                           ExportCells::pick(en, u"修改前"_s, u"Before"_s),
-                           ExportCells::pick(en, u"修改后"_s, u"Corrected value"_s),
-                           ExportCells::pick(en, u"操作"_s, u"Action"_s),
-                           ExportCells::pick(en, u"审校人"_s, u"Reviewer"_s),
-                           ExportCells::pick(en, u"时间"_s, u"Time"_s),
-                           ExportCells::pick(en, u"备注"_s, u"Note"_s),
-                           ExportCells::pick(en, u"修改前错误数"_s, u"Errors before"_s),
-                           ExportCells::pick(en, u"修改后错误数"_s, u"Errors after"_s),
-                           ExportCells::pick(en, u"键"_s, u"Key"_s)};
+    const QStringList h = {ExportCells::pick(u"单元格"_s, u"Cell"_s),
+                           ExportCells::pick(u"提取值"_s, u"Extracted value"_s),
+                           ExportCells::pick(u"修改前"_s, u"Before"_s),
+                           ExportCells::pick(u"修改后"_s, u"Corrected value"_s),
+                           ExportCells::pick(u"操作"_s, u"Action"_s),
+                           ExportCells::pick(u"审校人"_s, u"Reviewer"_s),
+                           ExportCells::pick(u"时间"_s, u"Time"_s),
+                           ExportCells::pick(u"备注"_s, u"Note"_s),
+                           ExportCells::pick(u"修改前错误数"_s, u"Errors before"_s),
+                           ExportCells::pick(u"修改后错误数"_s, u"Errors after"_s),
+                           ExportCells::pick(u"键"_s, u"Key"_s)};
     const QList<double> widths = {40, 12, 12, 12, 8, 12, 22, 30, 10, 10, 36};
     for (int i = 0; i < h.size(); ++i) {
         worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), widths[i], nullptr);
@@ -506,7 +502,7 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, b
     worksheet_freeze_panes(ws, 1, 0);
     int r = 1;
     for (const Correction &c : rr.corrections) {
-        putText(ws, r, 0, ExportCells::label(rr.current, c.key, en), pf);
+        putText(ws, r, 0, ExportCells::label(rr.current, c.key), pf);
         putCellValue(book, ws, r, 1, c.extracted, pf);
         putCellValue(book, ws, r, 2, c.before, pf);
         putCellValue(book, ws, r, 3, c.after, pf);
@@ -560,20 +556,19 @@ bool XlsxExport::writeReport(const ReviewedReport &rr, const QString &file, cons
             *error = closeError(LXW_ERROR_CREATING_XLSX_FILE);
         return false;
     }
-    const bool en = options.english;
     const Report &rep = rr.current;
     book.setProperties(QFileInfo(rep.source).fileName());
-    writeCover(book, book.sheet(ExportCells::pick(en, u"封面"_s, u"Cover"_s)), rr, options);
-    Ctx ctx{book, rr, rep, ExportCells::marks(rr.findings), en};
+    writeCover(book, book.sheet(ExportCells::pick(u"封面"_s, u"Cover"_s)), rr, options);
+    Ctx ctx{book, rr, rep, ExportCells::marks(rr.findings)};
     if (rep.tmpl) {
         for (const TableDef &t : rep.tmpl->tables()) {
-            writeFormTable(ctx, book.sheet(ExportCells::sheetName(t, en)), t);
+            writeFormTable(ctx, book.sheet(ExportCells::sheetName(t)), t);
         }
     }
-    lxw_worksheet *fs = book.sheet(ExportCells::pick(en, u"检查结果"_s, u"Findings"_s));
-    findingsHeader(book, fs, en, false);
-    writeFindings(book, fs, 1, rr, en, false);
-    writeCorrections(book, book.sheet(ExportCells::pick(en, u"修改记录"_s, u"Corrections"_s)), rr, en);
+    lxw_worksheet *fs = book.sheet(ExportCells::pick(u"检查结果"_s, u"Findings"_s));
+    findingsHeader(book, fs, false);
+    writeFindings(book, fs, 1, rr, false);
+    writeCorrections(book, book.sheet(ExportCells::pick(u"修改记录"_s, u"Corrections"_s)), rr);
     return finish(book, file, error);
 }
 
@@ -586,10 +581,9 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
             *error = closeError(LXW_ERROR_CREATING_XLSX_FILE);
         return false;
     }
-    const bool en = options.english;
-    book.setProperties(ExportCells::pick(en, u"年度报告汇总"_s, u"Annual reports — batch"_s));
-    lxw_worksheet *ws = book.sheet(ExportCells::pick(en, u"汇总"_s, u"Batch"_s));
-    const QList<BatchColumn> cols = Exporter::batchColumns(reports, en);
+    book.setProperties(ExportCells::pick(u"年度报告汇总"_s, u"Annual reports — batch"_s));
+    lxw_worksheet *ws = book.sheet(ExportCells::pick(u"汇总"_s, u"Batch"_s));
+    const QList<BatchColumn> cols = Exporter::batchColumns(reports);
 
     Style head;
     head.fill = Style::Grey;
@@ -632,7 +626,7 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
                 else if (col.key == u"corrections"_s)
                     putNumber(ws, row, c, double(rr.corrections.size()), pf);
                 else
-                    putText(ws, row, c, Exporter::batchText(rr, col, en), pf);
+                    putText(ws, row, c, Exporter::batchText(rr, col), pf);
                 continue;
             }
             const Cell *cell = rep.cell(col.key);
@@ -664,11 +658,11 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
     if (!reports.isEmpty())
         worksheet_autofilter(ws, 1, 0, lxw_row_t(row - 1), lxw_col_t(cols.size() - 1));
 
-    lxw_worksheet *fs = book.sheet(ExportCells::pick(en, u"检查结果"_s, u"Findings"_s));
-    findingsHeader(book, fs, en, true);
+    lxw_worksheet *fs = book.sheet(ExportCells::pick(u"检查结果"_s, u"Findings"_s));
+    findingsHeader(book, fs, true);
     int r = 1;
     for (const ReviewedReport &rr : reports)
-        r = writeFindings(book, fs, r, rr, en, true);
+        r = writeFindings(book, fs, r, rr, true);
     return finish(book, file, error);
 }
 

@@ -4,16 +4,11 @@
 #include "extract/extractor.h"
 #include "io/loader.h"
 #include "rules/ruleengine.h"
-#include "rules/yearcheck.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
-
-#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,31 +46,6 @@ ReadResult ReportReader::read(const QString &path)
     r.findings = RuleEngine::check(r.report);
     r.ok = true;
     return r;
-}
-
-QList<ReadResult> ReportReader::readAll(const QStringList &paths, int jobs,
-                                        const std::function<void(int, int)> &progress)
-{
-    QThreadPool pool;
-    if (jobs > 0)
-        pool.setMaxThreadCount(jobs);
-    std::atomic<int> done{0};
-    const int total = int(paths.size());
-    QList<ReadResult> results =
-        QtConcurrent::blockingMapped<QList<ReadResult>>(&pool, paths, [&](const QString &p) {
-            ReadResult r = read(p);
-            const int n = ++done;
-            if (progress)
-                progress(n, total);
-            return r;
-        });
-    QList<const Report *> reports;
-    for (const ReadResult &r : results)
-        reports.append(r.ok ? &r.report : nullptr);
-    const QList<QList<Finding>> years = YearCheck::compareBatch(reports);
-    for (int i = 0; i < results.size(); ++i)
-        results[i].findings += years[i];
-    return results;
 }
 
 bool ReportReader::isReportFileName(const QString &name)

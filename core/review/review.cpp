@@ -3,12 +3,14 @@
 #include "io/limits.h"
 #include "moverowcommand.h"
 #include "pastecommand.h"
+#include "report/formlayout.h"
 #include "rules/ruleengine.h"
 #include "setcellcommand.h"
 #include "shiftrowcommand.h"
 
 #include <QRegularExpression>
 
+#include <climits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -99,6 +101,69 @@ void Review::setStatus(ReviewStatus status)
 void Review::recheck()
 {
     m_rr.findings = RuleEngine::check(m_rr.current);
+    const QList<Finding> across = m_across ? m_across(m_rr.current) : QList<Finding>();
+    m_acrossCount = across.size();
+    m_rr.findings += across;
+}
+
+void Review::setAcrossCheck(AcrossCheck check)
+{
+    m_across = std::move(check);
+}
+
+namespace {
+
+bool sameFindings(const QList<Finding> &a, const QList<Finding> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        if (a[i].rule != b[i].rule || a[i].cells != b[i].cells || a[i].message != b[i].message ||
+            a[i].messageEn != b[i].messageEn)
+            return false;
+    return true;
+}
+
+} // namespace
+
+void Review::recheckAcross()
+{
+    const QList<Finding> across = m_across ? m_across(m_rr.current) : QList<Finding>();
+    const qsizetype own = m_rr.findings.size() - m_acrossCount;
+    if (sameFindings(m_rr.findings.mid(own), across))
+        return;
+    m_rr.findings.resize(own);
+    m_rr.findings += across;
+    m_acrossCount = across.size();
+    Q_EMIT findingsChanged();
+}
+
+QString Review::copyText(const FormLayout &form, const QStringList &keys) const
+{
+    if (keys.isEmpty())
+        return {};
+    int top = INT_MAX, left = INT_MAX, bottom = -1, right = -1;
+    for (const QString &k : keys) {
+        const QPoint p = form.position(k);
+        top = qMin(top, p.y());
+        bottom = qMax(bottom, p.y());
+        left = qMin(left, p.x());
+        right = qMax(right, p.x());
+    }
+    QStringList lines;
+    for (int y = top; y <= bottom; ++y) {
+        QStringList cells;
+        bool any = false;
+        for (int x = left; x <= right; ++x) {
+            const QString k = form.at(y, x).key;
+            const Cell *c = keys.contains(k) ? m_rr.current.cell(k) : nullptr;
+            any |= keys.contains(k);
+            cells.append(c ? c->displayText() : QString());
+        }
+        if (any)
+            lines.append(cells.join(u'\t'));
+    }
+    return lines.join(u'\n') + u'\n';
 }
 
 QString Review::rowIdOf(const QString &cellKey)

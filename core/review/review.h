@@ -14,6 +14,8 @@
 
 namespace nianbao {
 
+class FormLayout;
+
 /// One cell's change inside an edit: the value before (absent when the cell was not found) and after.
 struct CellChange
 {
@@ -23,8 +25,10 @@ struct CellChange
 };
 
 /// The review of one report: the ReviewedReport, its undo stack of corrections and the findings,
-/// re-checked after every change. Every edit is an undo command (see the *Command classes); each
-/// records one Correction per changed cell in the audit trail, and its undo removes them again.
+/// re-checked after every change: the report's own rules, then the checks across reports that the
+/// session gives it (setAcrossCheck: last year's report of the same body). Every edit is an undo command (see
+/// the *Command classes); each records one Correction per changed cell in the audit trail, and its undo
+/// removes them again.
 ///
 /// The signals are enough for a store to save each correction the moment it is made
 /// (correctionAdded / correctionRemoved / statusChanged) and restore() brings a saved review back.
@@ -39,6 +43,14 @@ public:
 
     /// Replaces the whole review (as a store restores it); clears the undo stack, re-checks.
     void restore(const ReviewedReport &reviewed);
+
+    /// The findings of this report against the other reports open with it (year over year).
+    using AcrossCheck = std::function<QList<Finding>(const Report &current)>;
+    /// The check across reports, asked at every re-check; recheckAcross() asks it now.
+    void setAcrossCheck(AcrossCheck check);
+    /// Asks the check across reports again (another report changed); findingsChanged() when the
+    /// findings it gives changed.
+    void recheckAcross();
 
     const ReviewedReport &reviewed() const { return m_rr; }
     const Report &report() const { return m_rr.current; }
@@ -86,6 +98,9 @@ public:
     /// The cells a block of text fills from an anchor cell on: tab/newline text from a
     /// spreadsheet, or whitespace- or |-separated numbers.
     QHash<QString, Cell> pasteCells(const QString &anchorKey, const QString &text, QString *error) const;
+    /// The cells as a spreadsheet block (what paste() reads back): the rows and columns of the form
+    /// that the cells cover, tab-separated, a line per row with one of them; the others empty.
+    QString copyText(const FormLayout &form, const QStringList &keys) const;
 
     // Called by the undo commands.
     int apply(const QList<CellChange> &changes, const QString &action);
@@ -105,6 +120,8 @@ private:
     void recheck();
 
     ReviewedReport m_rr;
+    AcrossCheck m_across;
+    qsizetype m_acrossCount = 0; // the last findings of m_rr.findings came from m_across
     QUndoStack m_undo;
     QString m_reviewer;
     QString m_pendingNote;

@@ -12,8 +12,7 @@ SetCellCommand::SetCellCommand(Review *review, const QString &key, const Cell &v
     Cell v = value;
     v.fromRun = false;
     addChange(key, v, true);
-    const QString name =
-        review->report().tmpl ? RuleEngine::cellName(*review->report().tmpl, key, false) : key;
+    const QString name = review->report().tmpl ? RuleEngine::cellName(*review->report().tmpl, key) : key;
     if (value.state == Cell::State::Blank)
         setText(tr("Clear %1").arg(name));
     else

@@ -34,7 +34,8 @@ struct Finding
     double rhs = 0;         // the sum it must equal
     double difference = 0;  // lhs − rhs
     QStringList blankCells; // cells counted as 0 because they are blank or not numbers
-    QString message;        // Chinese
+    // Both texts are data: the JSON prints both (message, message_en); text() shows one.
+    QString message; // Chinese
     QString messageEn;
     QString hint; // e.g. one application booked in the wrong column
     QString hintEn;
@@ -52,7 +53,8 @@ struct Finding
     {
         return about == About::Reading ? QStringLiteral("reading") : QStringLiteral("report");
     }
-    QString text(bool english) const;
+    /// The message with its hint, in the language in use (nianbao::Language).
+    QString text() const;
 };
 
 } // namespace nianbao

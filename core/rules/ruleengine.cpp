@@ -6,6 +6,8 @@
 #include "checks/prosechecks.h"
 #include "checks/suggestions.h"
 #include "checks/textview.h"
+#include "i18n/language.h"
+
 #include "io/limits.h"
 
 #include <QHash>
@@ -19,11 +21,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
 
-QString Finding::text(bool english) const
+QString Finding::text() const
 {
-    const QString m = english ? messageEn : message;
-    const QString h = english ? hintEn : hint;
-    return h.isEmpty() ? m : m + (english ? u" — "_s : u"——"_s) + h;
+    const bool inEnglish = Language::isEnglish() && !messageEn.isEmpty();
+    const QString m = inEnglish ? messageEn : message;
+    const QString h = inEnglish ? hintEn : hint;
+    return h.isEmpty() ? m : m + (inEnglish ? u" — "_s : u"——"_s) + h;
 }
 
 QString RuleEngine::formatNumber(double v)
@@ -41,16 +44,25 @@ bool RuleEngine::isTooLong(const Cell &cell)
            (cell.fromRun || Limits::numberDigits(cell.text) > Limits::MaxNumberDigits);
 }
 
+namespace {
+
+/// A text a message is built of, in both languages.
+struct Words
+{
+    QString zh;
+    QString en;
+};
+
 /// A long number as a message shows it: its first digits and how many there are.
-static QString longNumber(const QString &text, bool english)
+Words longNumber(const QString &text)
 {
     const QString t = text.simplified();
     const int digits = Limits::numberDigits(t);
     const QString head = t.size() > 24 ? t.left(20) + u'…' : t;
-    return english ? u"\"%1\" (%2 digits)"_s.arg(head).arg(digits) : u"“%1”（%2 位）"_s.arg(head).arg(digits);
+    return {u"“%1”（%2 位）"_s.arg(head).arg(digits), u"\"%1\" (%2 digits)"_s.arg(head).arg(digits)};
 }
 
-static QString shortRowLabel(const QString &label)
+QString shortRowLabel(const QString &label)
 {
     // （二）部分公开（区分处理的，只计这一情形，不计其他情形） → （二）部分公开
     const qsizetype p = label.indexOf(u'（', 2);
@@ -59,22 +71,55 @@ static QString shortRowLabel(const QString &label)
     return label;
 }
 
-QString RuleEngine::cellName(const Template &t, const QString &key, bool english)
+/// A row's short name in both languages: "行政诉讼·复议后起诉" / "Litigation after reconsideration".
+Words rowNames(const RowDef &row)
 {
-    const TableDef *td = nullptr;
-    int r = -1, c = -1;
-    if (!t.splitKey(key, &td, &r, &c))
-        return key;
-    const RowDef &row = td->rows[r];
-    const ColumnDef &col = td->columns[c];
-    if (english)
-        return row.labelEn + u" / "_s + col.labelEn;
     QString rl = shortRowLabel(row.label);
     if (!row.subgroup.isEmpty())
         rl = row.subgroup + rl;
     if (!row.qualifier.isEmpty())
         rl = row.qualifier + u'·' + rl;
-    return rl + u'·' + col.label;
+    return {rl, row.labelEn};
+}
+
+/// A cell's short name in both languages; the key itself when the template has no such cell.
+Words cellNames(const Template &t, const QString &key)
+{
+    const TableDef *td = nullptr;
+    int r = -1, c = -1;
+    if (!t.splitKey(key, &td, &r, &c))
+        return {key, key};
+    const Words row = rowNames(td->rows[r]);
+    const ColumnDef &col = td->columns[c];
+    return {row.zh + u'·' + col.label, row.en + u" / "_s + col.labelEn};
+}
+
+} // namespace
+
+QString RuleEngine::cellName(const Template &t, const QString &key)
+{
+    const Words n = cellNames(t, key);
+    return Language::pick(n.zh, n.en);
+}
+
+QString RuleEngine::cellNameZh(const Template &t, const QString &key)
+{
+    return cellNames(t, key).zh;
+}
+
+QString RuleEngine::cellNameEn(const Template &t, const QString &key)
+{
+    return cellNames(t, key).en;
+}
+
+QString RuleEngine::rowName(const Template &t, const QString &cellKey)
+{
+    const TableDef *td = nullptr;
+    int r = -1;
+    if (!t.splitKey(cellKey, &td, &r, nullptr))
+        return cellKey;
+    const Words n = rowNames(td->rows[r]);
+    return Language::pick(n.zh, n.en);
 }
 
 int RuleEngine::errorCount(const QList<Finding> &findings)
@@ -93,41 +138,45 @@ int RuleEngine::warningCount(const QList<Finding> &findings)
 namespace {
 
 /// The name of a term inside an identity: the part that differs between its cells.
-QString termName(const IdentityInstance &id, const QString &key, bool english)
+Words termNames(const IdentityInstance &id, const QString &key)
 {
     const TableDef &t = *id.table;
     const qsizetype a = key.indexOf(u'.'), b = key.lastIndexOf(u'.');
     const QString rowKey = key.mid(a + 1, b - a - 1), colKey = key.mid(b + 1);
     if (id.def->per == IdentityDef::Per::Column) {
         const RowDef &r = t.rows[t.rowIndex(rowKey)];
-        return english ? r.labelEn : shortRowLabel(r.label);
+        return {shortRowLabel(r.label), r.labelEn};
     }
     const ColumnDef &c = t.columns[t.columnIndex(colKey)];
-    return english ? c.labelEn : c.label;
+    return {c.label, c.labelEn};
 }
 
-QString side(const IdentityInstance &id, const QStringList &keys, const QHash<QString, double> &vals,
-             const QSet<QString> &blank, const QString &title, bool english)
+/// One side of an identity in words, in both languages: its terms with their values and sum, or
+/// its title and sum when it has many terms.
+Words side(const IdentityInstance &id, const QStringList &keys, const QHash<QString, double> &vals,
+           const QSet<QString> &blank, const QString &title, const QString &titleEn)
 {
     if (keys.size() > 6 && !title.isEmpty()) {
         double sum = 0;
         for (const QString &k : keys)
             sum += vals.value(k);
-        return title + u' ' + RuleEngine::formatNumber(sum);
+        const QString total = RuleEngine::formatNumber(sum);
+        return {title + u' ' + total, titleEn + u' ' + total};
     }
-    QStringList terms;
+    QStringList terms, termsEn;
     double sum = 0;
     for (const QString &k : keys) {
         const double v = vals.value(k);
         sum += v;
-        QString term =
-            termName(id, k, english) + u' ' +
-            (blank.contains(k) ? (english ? u"(blank)"_s : u"（空）"_s) : RuleEngine::formatNumber(v));
-        terms.append(term);
+        const Words name = termNames(id, k);
+        const QString value = RuleEngine::formatNumber(v);
+        terms.append(name.zh + u' ' + (blank.contains(k) ? u"（空）"_s : value));
+        termsEn.append(name.en + u' ' + (blank.contains(k) ? u"(blank)"_s : value));
     }
     if (keys.size() == 1)
-        return terms.first();
-    return terms.join(u" + "_s) + u" = "_s + RuleEngine::formatNumber(sum);
+        return {terms.first(), termsEn.first()};
+    const QString total = u" = "_s + RuleEngine::formatNumber(sum);
+    return {terms.join(u" + "_s) + total, termsEn.join(u" + "_s) + total};
 }
 
 } // namespace
@@ -179,16 +228,16 @@ QList<Finding> RuleEngine::check(const Report &report)
         std::sort(f.blankCells.begin(), f.blankCells.end(),
                   [&](const QString &a, const QString &b) { return cells.indexOf(a) < cells.indexOf(b); });
         const QString diff = formatNumber(std::abs(l - r));
-        f.message = id.scopeLabel + u"："_s + side(id, id.rhs, vals, blank, id.def->rhsTitle, false) +
-                    u"，而 "_s + side(id, id.lhs, vals, blank, QString(), false) + u"，相差 "_s + diff;
-        f.messageEn = id.scopeLabelEn + u": "_s + side(id, id.rhs, vals, blank, id.def->rhsTitleEn, true) +
-                      u", but "_s + side(id, id.lhs, vals, blank, QString(), true) + u", difference "_s +
-                      diff;
+        const Words rhs = side(id, id.rhs, vals, blank, id.def->rhsTitle, id.def->rhsTitleEn);
+        const Words lhs = side(id, id.lhs, vals, blank, QString(), QString());
+        f.message = id.scopeLabel + u"："_s + rhs.zh + u"，而 "_s + lhs.zh + u"，相差 "_s + diff;
+        f.messageEn = id.scopeLabelEn + u": "_s + rhs.en + u", but "_s + lhs.en + u", difference "_s + diff;
         if (!f.blankCells.isEmpty()) {
             QStringList names, namesEn;
             for (const QString &k : f.blankCells) {
-                names.append(cellName(t, k, false));
-                namesEn.append(cellName(t, k, true));
+                const Words n = cellNames(t, k);
+                names.append(n.zh);
+                namesEn.append(n.en);
             }
             f.message += u"（空白或非数字按 0 计：%1）"_s.arg(names.join(u"、"_s));
             f.messageEn += u" (blank or not a number, counted as 0: %1)"_s.arg(namesEn.join(u"; "_s));
@@ -233,7 +282,8 @@ QList<Finding> RuleEngine::check(const Report &report)
         int r = -1, ci = -1;
         t.splitKey(k, &td, &r, &ci);
         const ColumnDef &col = td->columns[ci];
-        const QString name = cellName(t, k, false), nameEn = cellName(t, k, true);
+        const Words names = cellNames(t, k);
+        const QString &name = names.zh, &nameEn = names.en;
         Finding f;
         f.severity = Finding::Severity::Error;
         f.cells = {k};
@@ -256,9 +306,9 @@ QList<Finding> RuleEngine::check(const Report &report)
         } else if (isTooLong(*c)) {
             f.rule = u"VALUE.TOO_LONG"_s;
             f.message = u"%1 的数字过长，不能作为数值读取（至多 %2 位）：%3"_s.arg(
-                name, QString::number(Limits::MaxNumberDigits), longNumber(c->text, false));
+                name, QString::number(Limits::MaxNumberDigits), longNumber(c->text).zh);
             f.messageEn = u"%1 is too long to be read as a number (at most %2 digits): %3"_s.arg(
-                nameEn, QString::number(Limits::MaxNumberDigits), longNumber(c->text, true));
+                nameEn, QString::number(Limits::MaxNumberDigits), longNumber(c->text).en);
         } else if (c->state == Cell::State::Text) {
             f.rule = u"VALUE.NOT_NUMBER"_s;
             f.message = u"%1 不是数字：“%2”"_s.arg(name, c->text.trimmed());
@@ -289,8 +339,9 @@ QList<Finding> RuleEngine::check(const Report &report)
             if (!firstFact)
                 firstFact = &pf;
             if (pf.tooLong) {
-                tooLong.append(longNumber(report.text.mid(pf.start, pf.length), false));
-                tooLongEn.append(longNumber(report.text.mid(pf.start, pf.length), true));
+                const Words n = longNumber(report.text.mid(pf.start, pf.length));
+                tooLong.append(n.zh);
+                tooLongEn.append(n.en);
             } else if (!stated.contains(pf.value)) {
                 stated.append(pf.value);
             }
@@ -350,7 +401,8 @@ QList<Finding> RuleEngine::check(const Report &report)
     // Cells that are missing, blank or undecided.
     for (const QString &k : keys) {
         const Cell *c = report.cell(k);
-        const QString name = cellName(t, k, false), nameEn = cellName(t, k, true);
+        const Words names = cellNames(t, k);
+        const QString &name = names.zh, &nameEn = names.en;
         Finding f;
         f.severity = Finding::Severity::Warning;
         f.cells = {k};

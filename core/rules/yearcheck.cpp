@@ -2,10 +2,6 @@
 
 #include "ruleengine.h"
 
-#include "checks/textrepeat.h"
-
-#include <QHash>
-
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -143,23 +139,6 @@ QList<Finding> YearCheck::compare(const Report &previous, const Report &current)
             u"All %1 numbers of the tables are those of the %2 report"_s.arg(compared).arg(prevYear);
         out.append(f);
     }
-    return out;
-}
-
-QList<QList<Finding>> YearCheck::compareBatch(const QList<const Report *> &reports)
-{
-    QList<QList<Finding>> out(reports.size());
-    QHash<QString, QList<int>> byBody;
-    for (int i = 0; i < reports.size(); ++i)
-        if (reports[i] && !bodyKey(*reports[i]).isEmpty())
-            byBody[bodyKey(*reports[i])].append(i);
-    for (const QList<int> &idx : std::as_const(byBody))
-        for (int a : idx)
-            for (int b : idx)
-                if (a != b && arePair(*reports[a], *reports[b])) {
-                    out[b] += compare(*reports[a], *reports[b]);
-                    out[b] += TextRepeat::compare(*reports[a], *reports[b]);
-                }
     return out;
 }
 

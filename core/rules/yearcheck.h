@@ -16,9 +16,6 @@ public:
     static QList<Finding> compare(const Report &previous, const Report &current);
     /// Same body, consecutive years?
     static bool arePair(const Report &previous, const Report &current);
-    /// For a batch: every report's year-over-year findings, by index in the list, with
-    /// TEXT.REPEATED for a report whose prose is mostly last year's (TextRepeat).
-    static QList<QList<Finding>> compareBatch(const QList<const Report *> &reports);
 };
 
 } // namespace nianbao

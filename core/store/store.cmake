@@ -9,4 +9,3 @@ target_sources(nianbao_core PRIVATE
     store/outbox.h store/outbox.cpp
     store/storelink.h store/storelink.cpp store/storelinkwrites.cpp store/storelinkreads.cpp)
 target_link_libraries(nianbao_core PUBLIC Qt6::Sql)
-target_sources(nianbao_core PRIVATE store/reviewkeeper.h store/reviewkeeper.cpp)

@@ -1,5 +1,7 @@
 #include "template.h"
 
+#include "i18n/language.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -309,7 +311,7 @@ bool Template::splitKey(QStringView key, const TableDef **t, int *row, int *col)
     return true;
 }
 
-QString Template::cellLabel(QStringView key, bool english) const
+QString Template::cellLabel(QStringView key) const
 {
     const TableDef *t = nullptr;
     int r = -1, c = -1;
@@ -317,7 +319,7 @@ QString Template::cellLabel(QStringView key, bool english) const
         return {};
     const RowDef &row = t->rows[r];
     const ColumnDef &col = t->columns[c];
-    if (english)
+    if (Language::isEnglish())
         return row.labelEn + u" · "_s + col.labelEn;
     QString rowLabel = row.label;
     if (!row.subgroup.isEmpty())

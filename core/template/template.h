@@ -150,8 +150,9 @@ public:
     /// （六） of T2021), in form order; without one, each table in its usual form.
     QStringList cellKeys(QStringView variant = {}) const;
     static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
-    /// "（一）予以公开 · 自然人" style label of a cell key; empty when the key is unknown.
-    QString cellLabel(QStringView key, bool english = false) const;
+    /// "（一）予以公开 · 自然人" style label of a cell key, in the language in use
+    /// (nianbao::Language); empty when the key is unknown.
+    QString cellLabel(QStringView key) const;
     bool splitKey(QStringView key, const TableDef **t, int *row, int *col) const;
 
     /// Letters only: the form in which labels are compared.

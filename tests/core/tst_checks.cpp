@@ -3,7 +3,9 @@
 #include "testutil.h"
 
 #include "checks/documentchecks.h"
+#include "review/review.h"
 #include "rules/catalogue.h"
+#include "session/reviewsession.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -229,12 +231,18 @@ void TestChecks::aCopyOfLastYearsReportIsFound()
     QString last = text;
     last.replace(u"2024年1月9日"_s, u"2023年1月9日"_s).replace(u"2023"_s, u"2022"_s);
     const QString lastPath = write(u"last.txt"_s, last), nowPath = write(u"now.txt"_s, text);
-    QList<ReadResult> rs = ReportReader::readAll({lastPath, nowPath}, 1);
-    QCOMPARE(rs.size(), 2);
-    QCOMPARE(rs[0].report.year, u"2022"_s);
-    QCOMPARE(rs[1].report.year, u"2023"_s);
-    QVERIFY(documentRules(rs[1].findings).contains(u"TEXT.REPEATED"_s));
-    QVERIFY(!documentRules(rs[0].findings).contains(u"TEXT.REPEATED"_s));
+    {
+        // read as the window and nianbao-cli read them: one session, the checks across reports
+        ReviewSession session;
+        session.read({lastPath, nowPath});
+        session.waitForLoaded();
+        QCOMPARE(session.count(), 2);
+        QVERIFY(session.review(0) && session.review(1));
+        QCOMPARE(session.review(0)->report().year, u"2022"_s);
+        QCOMPARE(session.review(1)->report().year, u"2023"_s);
+        QVERIFY(documentRules(session.review(1)->findings()).contains(u"TEXT.REPEATED"_s));
+        QVERIFY(!documentRules(session.review(0)->findings()).contains(u"TEXT.REPEATED"_s));
+    }
 
     // Last year's report with its prose rewritten is no copy.
     QString rewritten = last;
@@ -247,8 +255,11 @@ void TestChecks::aCopyOfLastYearsReportIsFound()
         prose += u"第%1项工作另有安排，内容与本年不同，详见附表说明。\n"_s.arg(i + 1);
     rewritten = rewritten.left(p5) + u"五、存在的主要问题及改进情况\n"_s + prose + rewritten.mid(p6);
     rewritten = rewritten.left(from) + u"一、总体情况\n"_s + prose + rewritten.mid(to);
-    rs = ReportReader::readAll({write(u"last2.txt"_s, rewritten), nowPath}, 1);
-    QVERIFY(!documentRules(rs[1].findings).contains(u"TEXT.REPEATED"_s));
+    ReviewSession session;
+    session.read({write(u"last2.txt"_s, rewritten), nowPath});
+    session.waitForLoaded();
+    QVERIFY(session.review(1));
+    QVERIFY(!documentRules(session.review(1)->findings()).contains(u"TEXT.REPEATED"_s));
 }
 
 void TestChecks::bodyKindIsTakenFromTheName_data()

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void extractPrintsTheJsonOfTheSpec();
     void checkSummarisesAFolder();
     void checkPrintsJsonWithProposedFixes();
+    void checkComparesLastYearsReportOfTheSameBody();
 
 private:
     static QProcess *run(const QStringList &args);
@@ -95,7 +97,8 @@ void TestCli::checkPrintsJsonWithProposedFixes()
         run({u"check"_s, u"--json"_s, testutil::dataPath(u"corpus/real/hongze_2023.pdf"_s),
              testutil::dataPath(u"corpus/seeds/002_f891356e150a22f8.txt"_s)}));
     QCOMPARE(p->exitCode(), 1);
-    const QJsonArray reports = QJsonDocument::fromJson(p->readAllStandardOutput()).array();
+    const QJsonArray reports =
+        QJsonDocument::fromJson(p->readAllStandardOutput()).object().value("reports"_L1).toArray();
     QCOMPARE(reports.size(), 2);
     // hongze 2023: 行政复议 total printed as 0 while its parts are 10 + 1.
     bool proposed = false;
@@ -124,6 +127,45 @@ void TestCli::checkPrintsJsonWithProposedFixes()
         period = true;
     }
     QVERIFY(period);
+}
+
+void TestCli::checkComparesLastYearsReportOfTheSameBody()
+{
+    QTemporaryDir dir;
+    const QStringList pair = testutil::writeConsecutiveReports(dir.path());
+    QCOMPARE(pair.size(), 2);
+    // Alone, the 2023 report has nothing to be compared with.
+    std::unique_ptr<QProcess> alone(run({u"extract"_s, u"--json"_s, pair[1]}));
+    for (const QJsonValue &f :
+         QJsonDocument::fromJson(alone->readAllStandardOutput()).object().value("findings"_L1).toArray())
+        QVERIFY(!f.toObject().value("rule"_L1).toString().startsWith(u"YEAR."_s));
+    // With last year's report: its carried-over applications against last year's carried forward.
+    std::unique_ptr<QProcess> p(run({u"check"_s, u"--json"_s, dir.path()}));
+    QCOMPARE(p->exitCode(), 1); // the changed number breaks the 2023 report's own balance too
+    const QJsonObject all = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+    const QJsonArray reports = all.value("reports"_L1).toArray();
+    QCOMPARE(reports.size(), 2);
+    QVERIFY(all.value("unreadable"_L1).toArray().isEmpty());
+    QCOMPARE(reports[1].toObject().value("source"_L1).toString(), pair[1]);
+    QStringList years;
+    for (int i = 0; i < 2; ++i)
+        for (const QJsonValue &v : reports[i].toObject().value("findings"_L1).toArray()) {
+            const QJsonObject f = v.toObject();
+            if (!f.value("rule"_L1).toString().startsWith(u"YEAR."_s))
+                continue;
+            QCOMPARE(i, 1); // the later report is the one compared
+            QCOMPARE(f.value("severity"_L1).toString(), u"warning"_s);
+            years.append(f.value("rule"_L1).toString() + u':' +
+                         f.value("cells"_L1).toArray().first().toString());
+        }
+    QVERIFY2(years.contains(u"YEAR.CARRYOVER:t3.carried_over.natural_person"_s),
+             qPrintable(years.join(u", "_s)));
+    // The summary tells them too.
+    std::unique_ptr<QProcess> summary(run({u"check"_s, u"--lang"_s, u"en"_s, pair[0], pair[1]}));
+    const QString out = QString::fromUtf8(summary->readAllStandardOutput());
+    QVERIFY2(out.contains(u"! YEAR.CARRYOVER  Column “Natural persons”: carried over 2, but the 2022 report "
+                          u"carried forward 0"_s),
+             qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

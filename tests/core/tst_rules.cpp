@@ -2,8 +2,10 @@
 // the all-zero seed 000 with rows rewritten, read through the whole pipeline.
 #include "testutil.h"
 
+#include "review/review.h"
 #include "rules/ruleengine.h"
 #include "rules/yearcheck.h"
+#include "session/reviewsession.h"
 
 #include <QSet>
 #include <QTemporaryDir>
@@ -287,15 +289,25 @@ void TestRules::lastYearsReportIsComparedWithThisYears()
                                  u"YEAR.CARRYOVER:t3.carried_over.total"_s,
                                  u"YEAR.IN_FORCE:t2.normative_documents.in_force"_s}));
     QCOMPARE(f.last().rhs, 21.0);
-    // A batch finds the pair whatever the order.
-    const QList<QList<Finding>> batch = YearCheck::compareBatch({&now.report, &last.report});
-    // Both years are the one seed's text: the prose is last year's as well.
-    QStringList batchRules;
-    for (const Finding &x : batch[0])
-        batchRules.append(x.rule);
-    QCOMPARE(batchRules,
-             QStringList({u"YEAR.CARRYOVER"_s, u"YEAR.CARRYOVER"_s, u"YEAR.IN_FORCE"_s, u"TEXT.REPEATED"_s}));
-    QCOMPARE(batch[1].size(), 0);
+    // A session finds the pair whatever the order the reports are opened in.
+    ReviewSession session;
+    session.add(now);
+    QCOMPARE(session.review(0)->findings().size(), now.findings.size()); // alone: no pair yet
+    session.add(last);
+    auto yearRules = [](const Review *r) {
+        QStringList out;
+        for (const Finding &x : r->findings())
+            if (x.rule.startsWith(u"YEAR."_s))
+                out.append(x.rule + u':' + x.cells.first());
+        return out;
+    };
+    QCOMPARE(yearRules(session.review(0)), rules);
+    QCOMPARE(yearRules(session.review(1)), QStringList());
+    // Both years are the one seed's text: the later one's prose is last year's as well.
+    bool repeated = false;
+    for (const Finding &x : session.review(0)->findings())
+        repeated = repeated || x.rule == u"TEXT.REPEATED"_s;
+    QVERIFY(repeated);
 }
 
 void TestRules::proseThatDisagreesIsAWarning_data()

@@ -244,13 +244,13 @@ void TestExport::reportWorkbookHoldsEveryCell()
     const XlsxReader x = readBook(out);
     QStringList expectedSheets = {u"封面"_s};
     for (const TableDef &t : rr.current.tmpl->tables())
-        expectedSheets << ExportCells::tableTitle(t, false);
+        expectedSheets << ExportCells::tableTitle(t);
     expectedSheets << u"检查结果"_s << u"修改记录"_s;
     QCOMPARE(x.sheetNames(), expectedSheets);
 
     int checked = 0;
     for (const TableDef &t : rr.current.tmpl->tables()) {
-        const XlsxSheet *s = x.sheet(ExportCells::tableTitle(t, false));
+        const XlsxSheet *s = x.sheet(ExportCells::tableTitle(t));
         QVERIFY(s);
         for (const RowDef &row : t.rows) {
             if (!t.rowActive(row, rr.current.variant))
@@ -379,7 +379,7 @@ void TestExport::failingCellsAreFilled()
             worst[k] = qMax(worst.value(k), f.isError() ? 2 : 1);
     int red = 0, amber = 0, plain = 0;
     for (const TableDef &t : rr.current.tmpl->tables()) {
-        const XlsxSheet *s = x.sheet(ExportCells::tableTitle(t, false));
+        const XlsxSheet *s = x.sheet(ExportCells::tableTitle(t));
         for (const RowDef &row : t.rows) {
             if (!t.rowActive(row, rr.current.variant))
                 continue;
@@ -435,8 +435,8 @@ void TestExport::correctedCellsCarryAFillAndTheExtractedValue()
     const XlsxReader x = readBook(out);
     const TableDef *t2 = rr.current.tmpl->table(u"t2");
     const TableDef *t3 = rr.current.tmpl->table(u"t3");
-    const XlsxSheet *s2 = x.sheet(ExportCells::tableTitle(*t2, false));
-    const XlsxSheet *s3 = x.sheet(ExportCells::tableTitle(*t3, false));
+    const XlsxSheet *s2 = x.sheet(ExportCells::tableTitle(*t2));
+    const XlsxSheet *s3 = x.sheet(ExportCells::tableTitle(*t3));
     int r, c;
     const TableDef *t = nullptr;
     int ri = -1, ci = -1;
@@ -486,7 +486,7 @@ void TestExport::feeKeepsItsDecimals()
     QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
     const XlsxReader x = readBook(out);
     const TableDef *t2 = rr.current.tmpl->table(u"t2");
-    const XlsxSheet *s = x.sheet(ExportCells::tableTitle(*t2, false));
+    const XlsxSheet *s = x.sheet(ExportCells::tableTitle(*t2));
     int r, c;
     QVERIFY(locate(*s, *t2, t2->rows[t2->rowIndex(u"administrative_fee")],
                    t2->columns[t2->columnIndex(u"amount")], &r, &c));
@@ -511,7 +511,7 @@ void TestExport::uncertainCellsShowTheirCandidates()
     QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
     const XlsxReader x = readBook(out);
     const TableDef *t3 = rr.current.tmpl->table(u"t3");
-    const XlsxSheet *s = x.sheet(ExportCells::tableTitle(*t3, false));
+    const XlsxSheet *s = x.sheet(ExportCells::tableTitle(*t3));
     int r, c;
     QVERIFY(locate(*s, *t3, t3->rows[t3->rowIndex(u"granted")], t3->columns[t3->columnIndex(u"commercial")],
                    &r, &c));
@@ -617,7 +617,7 @@ void TestExport::batchColumnsMergeTemplatesInFormOrder()
     QCOMPARE(reports[0].current.templateName(), u"2019"_s);
     QCOMPARE(reports[1].current.variant, u"one_row"_s);
     QStringList keys;
-    for (const BatchColumn &c : Exporter::batchColumns(reports, false))
+    for (const BatchColumn &c : Exporter::batchColumns(reports))
         if (c.isCell)
             keys << c.key;
     QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
@@ -709,7 +709,7 @@ void TestExport::csvReadsBack()
         QCOMPARE(rows.size(), n);
         QVERIFY(text.contains(u"（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 法律服务机构"_s));
     } else {
-        const QList<BatchColumn> cols = Exporter::batchColumns(reports, false);
+        const QList<BatchColumn> cols = Exporter::batchColumns(reports);
         QCOMPARE(rows.size(), reports.size() + 1);
         for (int c = 0; c < cols.size(); ++c)
             QCOMPARE(rows[0].value(c), cols[c].label);
@@ -724,7 +724,7 @@ void TestExport::csvReadsBack()
                 if (cell && cell->isNumber())
                     QCOMPARE(rows[i + 1][c].toDouble(), cell->value);
                 else
-                    QCOMPARE(rows[i + 1][c], Exporter::batchText(reports[i], cols[c], false));
+                    QCOMPARE(rows[i + 1][c], Exporter::batchText(reports[i], cols[c]));
             }
         }
         QVERIFY(text.contains(u"卫东区人民政府办公室"_s));
@@ -739,7 +739,7 @@ void TestExport::csvQuotesAsRfc4180()
     const QString csv = Exporter::csvText({rr}, CsvLayout::Wide, {});
     const QList<QStringList> rows = parseCsv(csv);
     QCOMPARE(rows.size(), 2);
-    const QList<BatchColumn> cols = Exporter::batchColumns({rr}, false);
+    const QList<BatchColumn> cols = Exporter::batchColumns({rr});
     QCOMPARE(rows[1].size(), cols.size());
     QCOMPARE(rows[1][1], rr.current.unit);
     int total = -1;

@@ -5,8 +5,8 @@
 #include "pipeline/reportreader.h"
 #include "review/review.h"
 #include "rules/ruleengine.h"
+#include "session/reviewkeeper.h"
 #include "store/outbox.h"
-#include "store/reviewkeeper.h"
 #include "store/reviewstore.h"
 #include "store/storelink.h"
 

@@ -11,10 +11,12 @@
 #include "messagebox.h"
 #include "reportqueuemodel.h"
 #include "review/review.h"
+#include "session/reviewkeeper.h"
+#include "session/reviewsession.h"
 #include "store/databaseurl.h"
 #include "store/outbox.h"
-#include "store/reviewkeeper.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -239,7 +241,7 @@ void TestPersistence::anUnusableStoreIsSaidAndTheWindowStillWorks()
     MainWindow w;
     MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(!w.setDatabase(notADatabase));
-    QVERIFY(!w.keeper());
+    QVERIFY(!w.session()->keeper());
     QVERIFY(openAndWait(w, {m_report}));
     QVERIFY(w.currentReview());
     QCOMPARE(w.currentReview()->report().cell(kKey)->value, 9.0); // as extracted: nothing restored
@@ -251,10 +253,10 @@ void TestPersistence::theDatabaseIsChosenInTheMenuAndRemembered()
     QSettings().setValue(u"reviewer"_s, u"审校员乙"_s); // known: the switch asks only for the database
     MainWindow w;
     QVERIFY(openAndWait(w, {m_report}));
-    QVERIFY(!w.keeper());
+    QVERIFY(!w.session()->keeper());
     TextDialog::setNextText(other);
-    w.chooseDatabase();
-    QVERIFY(w.keeper());
+    w.findChild<QAction *>(u"actionDatabase"_s)->trigger();
+    QVERIFY(w.session()->keeper());
     QCOMPARE(QSettings().value(u"database"_s).toString(), other);
     // The report open at the switch is kept there now: its next correction lands in the new file.
     QVERIFY(w.currentReview()->setCellText(kKey, u"11"_s));
@@ -309,8 +311,8 @@ void TestPersistence::changesWhileTheServerIsAwayAreCountedAndSent()
     QSettings().setValue(u"reviewer"_s, u"审校员丙"_s);
     MainWindow w;
     QVERIFY(w.setDatabase(url));
-    QVERIFY(w.keeper()->isOnline());
-    w.keeper()->link()->setRetryDelays(50, 400);
+    QVERIFY(w.session()->keeper()->isOnline());
+    w.session()->keeper()->link()->setRetryDelays(50, 400);
     QVERIFY(openAndWait(w, {m_report}));
     Review *r = w.currentReview();
     QVERIFY(r);
@@ -325,7 +327,7 @@ void TestPersistence::changesWhileTheServerIsAwayAreCountedAndSent()
     for (int i = 0; i < keys.size(); ++i)
         QVERIFY(r->setCellText(keys[i], QString::number(20 + i)));
     // shown as kept, not as saved: the count waits on this computer
-    QCOMPARE(w.keeper()->waitingChanges(), 3);
+    QCOMPARE(w.session()->keeper()->waitingChanges(), 3);
     QVERIFY(!status->isHidden());
     QVERIFY2(status->text().contains(u"cannot be reached: 3 change(s) kept on this computer"_s),
              qPrintable(status->text()));
@@ -336,8 +338,8 @@ void TestPersistence::changesWhileTheServerIsAwayAreCountedAndSent()
     QCOMPARE(r->report().cell(kKey)->value, 20.0);
 
     SERVER("up");
-    QTRY_VERIFY_WITH_TIMEOUT(w.keeper()->isOnline(), 30000);
-    QTRY_COMPARE(w.keeper()->waitingChanges(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->keeper()->isOnline(), 30000);
+    QTRY_COMPARE(w.session()->keeper()->waitingChanges(), 0);
     QTRY_VERIFY(status->isHidden());
     QVERIFY2(w.statusBar()->currentMessage().contains(u"3 change(s) kept on this computer were sent"_s),
              qPrintable(w.statusBar()->currentMessage()));
@@ -356,8 +358,8 @@ void TestPersistence::changesWhileTheServerIsAwayAreCountedAndSent()
     // the edits made while the server was away are still undoable, and the undo reaches it
     QVERIFY(r->undoStack()->canUndo());
     r->undoStack()->undo();
-    QCOMPARE(w.keeper()->waitingChanges(), 0);
-    QCOMPARE(w.keeper()->heldChanges(), 0);
+    QCOMPARE(w.session()->keeper()->waitingChanges(), 0);
+    QCOMPARE(w.session()->keeper()->heldChanges(), 0);
     QCOMPARE(server.corrections(hash).size(), 2);
     QVERIFY(r->report().cell(keys[2])->value != 22.0);
     QCOMPARE(server.storedCell(hash, keys[2])->cell.value, r->report().cell(keys[2])->value);
@@ -371,7 +373,7 @@ void TestPersistence::unsentChangesAreShownAndCanBeGivenUp()
     QSettings().setValue(u"reviewer"_s, u"审校员丙"_s);
     MainWindow w;
     QVERIFY(w.setDatabase(url));
-    w.keeper()->link()->setRetryDelays(600000, 600000); // the server is tried when the test says
+    w.session()->keeper()->link()->setRetryDelays(600000, 600000); // the server is tried when the test says
     QVERIFY(openAndWait(w, {m_report}));
     Review *r = w.currentReview();
     r->setStatus(ReviewStatus::InReview);
@@ -381,7 +383,7 @@ void TestPersistence::unsentChangesAreShownAndCanBeGivenUp()
 
     SERVER("down");
     QVERIFY(r->setCellText(kKey, u"8"_s));
-    QCOMPARE(w.keeper()->waitingChanges(), 1);
+    QCOMPARE(w.session()->keeper()->waitingChanges(), 1);
     SERVER("up");
     // meanwhile another reviewer corrects the same cell on the server
     {
@@ -397,10 +399,10 @@ void TestPersistence::unsentChangesAreShownAndCanBeGivenUp()
         QVERIFY2(other.addCorrection(hash, theirs, &error), qPrintable(error));
     }
     MessageBox::setNextAnswer(QMessageBox::Ok); // the warning that says what was not sent
-    w.keeper()->link()->retryNow();
-    QTRY_VERIFY_WITH_TIMEOUT(w.keeper()->isOnline(), 30000);
-    QCOMPARE(w.keeper()->heldChanges(), 1);
-    QCOMPARE(w.keeper()->waitingChanges(), 0);
+    w.session()->keeper()->link()->retryNow();
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->keeper()->isOnline(), 30000);
+    QCOMPARE(w.session()->keeper()->heldChanges(), 1);
+    QCOMPARE(w.session()->keeper()->waitingChanges(), 0);
     QTRY_VERIFY2(w.statusBar()->currentMessage().contains(u"was not sent"_s),
                  qPrintable(w.statusBar()->currentMessage()));
     QVERIFY(w.statusBar()->currentMessage().contains(u"审校员丁"_s));
@@ -408,14 +410,14 @@ void TestPersistence::unsentChangesAreShownAndCanBeGivenUp()
     QVERIFY2(status->text().contains(u"1 change(s) not sent"_s), qPrintable(status->text()));
     QVERIFY(unsent->isEnabled());
     QCOMPARE(r->report().cell(kKey)->value, 7.0); // the server's value; the reviewer's is kept aside
-    const QStringList held = w.keeper()->heldDescriptions();
+    const QStringList held = w.session()->keeper()->heldDescriptions();
     QCOMPARE(held.size(), 1);
     QVERIFY2(held.first().contains(u"“8”"_s) && held.first().contains(u"审校员丁"_s),
              qPrintable(held.first()));
 
     MessageBox::setNextAnswer(QMessageBox::Discard); // give mine up, keep theirs
     unsent->trigger();
-    QCOMPARE(w.keeper()->heldChanges(), 0);
+    QCOMPARE(w.session()->keeper()->heldChanges(), 0);
     QVERIFY(status->isHidden());
     QVERIFY(!unsent->isEnabled());
     QCOMPARE(r->report().cell(kKey)->value, 7.0);
@@ -445,17 +447,17 @@ void TestPersistence::thePasswordIsAskedOnceAndNeverSaved()
         TextDialog::setNextText(password); // the server wants one: asked
         QVERIFY(w.setDatabase(url));
         QVERIFY(!TextDialog::hasNextText());
-        QVERIFY(w.keeper()->isOnline());
+        QVERIFY(w.session()->keeper()->isOnline());
         // the same server again in this session: not asked (a cancel would go offline)
         TextDialog::setNextText(QString());
         QVERIFY(w.setDatabase(url));
         QVERIFY(TextDialog::hasNextText());
-        QVERIFY(w.keeper()->isOnline());
+        QVERIFY(w.session()->keeper()->isOnline());
         TextDialog::clearNextText();
         // typed with its password in File ▸ Review Database: used, never written
         TextDialog::setNextText(m_pg.url());
-        w.chooseDatabase();
-        QVERIFY(w.keeper()->isOnline());
+        w.findChild<QAction *>(u"actionDatabase"_s)->trigger();
+        QVERIFY(w.session()->keeper()->isOnline());
         QCOMPARE(QSettings().value(u"database"_s).toString(), url);
     }
     // a password saved by an older version is taken out of the file at the next start
@@ -466,7 +468,7 @@ void TestPersistence::thePasswordIsAskedOnceAndNeverSaved()
         QCOMPARE(QSettings().value(u"database"_s).toString(), url);
         QCOMPARE(DatabaseUrl::rememberedPassword(url), password);
         QVERIFY(w.setDatabase(QSettings().value(u"database"_s).toString())); // not asked
-        QVERIFY(w.keeper()->isOnline());
+        QVERIFY(w.session()->keeper()->isOnline());
     }
     QSettings().sync();
     QFile file(QSettings().fileName());
@@ -479,8 +481,8 @@ void TestPersistence::thePasswordIsAskedOnceAndNeverSaved()
     MainWindow w;
     TextDialog::setNextText(QString());
     QVERIFY(w.setDatabase(url));
-    QVERIFY(!w.keeper()->isOnline());
-    QVERIFY(!w.keeper()->link()->isRetrying());
+    QVERIFY(!w.session()->keeper()->isOnline());
+    QVERIFY(!w.session()->keeper()->link()->isRetrying());
     auto *status = w.findChild<QLabel *>(u"storeStatus"_s);
     QVERIFY2(status->text().contains(u"Not connected to the server"_s), qPrintable(status->text()));
 }

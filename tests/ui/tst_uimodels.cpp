@@ -1,11 +1,13 @@
 // The window's models over a Review: the form layouts, QAbstractItemModelTester, roles.
 #include "../core/testutil.h"
 #include "findingsmodel.h"
+#include "i18n/language.h"
 #include "palette.h"
 #include "report/formlayout.h"
 #include "reportqueuemodel.h"
 #include "reporttablemodel.h"
 #include "review/review.h"
+#include "session/reviewsession.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -197,16 +199,17 @@ void TestUiModels::failingCellsCarrySeverity()
 
 void TestUiModels::findingsAndQueueModelsPassTester()
 {
-    ReportQueueModel queue;
+    ReviewSession session;
+    ReportQueueModel queue(&session);
     QAbstractItemModelTester qt(&queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const ReadResult seed = readSeed(u"001_bff1b9e23c617db0.txt"_s);
     QCOMPARE(seed.errors(), 0);
     QVERIFY(seed.warnings() > 0); // the prose counts applications differently from the table
-    const int row = queue.add(seed);
+    const int row = session.add(seed);
     ReadResult bad;
     bad.path = u"/nowhere/report.pdf"_s;
     bad.error = u"The file does not exist."_s;
-    queue.add(bad);
+    session.add(bad);
     QCOMPARE(queue.rowCount(), 2);
     QCOMPARE(queue.state(1), ReportQueueModel::Unreadable);
     QVERIFY(queue.index(1).data(Qt::DisplayRole).toString().contains(bad.error));
@@ -229,11 +232,22 @@ void TestUiModels::findingsAndQueueModelsPassTester()
                 .data(FindingsModel::CellsRole)
                 .toStringList()
                 .contains(u"t3.new_received.total"_s));
-    findings.setEnglish(true);
-    QVERIFY(!findings.index(0, FindingsModel::MessageColumn).data().toString().isEmpty());
+    QSignalSpy reworded(&findings, &QAbstractItemModel::dataChanged);
+    Language::set(u"en"_s);
+    QCOMPARE(reworded.size(), 1);
+    QVERIFY(findings.index(0, FindingsModel::MessageColumn)
+                .data()
+                .toString()
+                .startsWith(review->findings()[0].messageEn));
+    Language::set(u"zh_CN"_s);
+    QCOMPARE(reworded.size(), 2);
+    QVERIFY(findings.index(0, FindingsModel::MessageColumn)
+                .data()
+                .toString()
+                .startsWith(review->findings()[0].message));
     review->setStatus(ReviewStatus::Reviewed);
     QCOMPARE(queue.state(row), ReportQueueModel::Reviewed);
-    queue.remove(row);
+    session.close(row);
     QCOMPARE(queue.rowCount(), 1);
     QCOMPARE(findings.rowCount(), 0); // the review is gone with its row
 }

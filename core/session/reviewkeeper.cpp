@@ -79,7 +79,7 @@ QString ReviewKeeper::cellName(const QString &hash, const QString &key) const
     const Report *r = nullptr;
     if (const Review *rv = m_byHash.value(hash))
         r = &rv->report();
-    return r && r->tmpl ? RuleEngine::cellName(*r->tmpl, key, false) : key;
+    return r && r->tmpl ? RuleEngine::cellName(*r->tmpl, key) : key;
 }
 
 QString ReviewKeeper::conflictText(const Conflict &c) const
@@ -238,18 +238,6 @@ QStringList ReviewKeeper::queuedPaths()
     const QStringList out = m_link.queuedPaths(&error);
     report(error);
     return out;
-}
-
-void ReviewKeeper::setCurrentPath(const QString &path)
-{
-    QString error;
-    m_link.setCurrentPath(path, &error);
-    report(error);
-}
-
-QString ReviewKeeper::currentPath()
-{
-    return m_link.currentPath();
 }
 
 void ReviewKeeper::onReconnected()

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reviewstore.h"
-#include "storelink.h"
+#include "store/reviewstore.h"
+#include "store/storelink.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -12,7 +12,7 @@ namespace nianbao {
 
 class Review;
 
-/// Keeps the reviews of a window in a ReviewStore: a report opened again (or a copy, or after a
+/// Keeps the reviews of a session in a ReviewStore: a report opened again (or a copy, or after a
 /// restart) gets its corrections, state and notes back; every correction, undo and change of
 /// state is written the moment it is made; the queue of open reports is remembered; changes that
 /// other reviewers make to an open report are loaded when they land.
@@ -49,7 +49,6 @@ public:
     /// reports are read again.
     bool resolveHeld(bool sendMine, QString *error);
 
-    QString reviewer() const { return m_reviewer; }
     void setReviewer(const QString &name);
 
     /// A report was read: restore what was saved of it and save every change from now on.
@@ -60,8 +59,6 @@ public:
     void forget(Review *review, const QString &path);
     /// The files of the queue as it was left, in order.
     QStringList queuedPaths();
-    void setCurrentPath(const QString &path);
-    QString currentPath();
 
 Q_SIGNALS:
     /// Something could not be saved or loaded; one sentence for the reviewer.

@@ -1,0 +1,308 @@
+#include "reviewsession.h"
+
+#include "checks/textrepeat.h"
+#include "review/review.h"
+#include "reviewkeeper.h"
+#include "reviewpolicy.h"
+#include "rules/yearcheck.h"
+
+#include <QFileInfo>
+#include <QThreadPool>
+#include <QUndoGroup>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao {
+
+ReviewSession::ReviewSession(QObject *parent)
+    : QObject(parent), m_undoGroup(new QUndoGroup(this)), m_watcher(new QFutureWatcher<ReadResult>(this))
+{
+    m_undoGroup->setObjectName(u"undoGroup"_s);
+    connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, this, &ReviewSession::takeResults);
+    connect(m_watcher, &QFutureWatcher<ReadResult>::progressValueChanged, this,
+            [this](int done) { Q_EMIT loadProgress(done, int(m_loading.size())); });
+    connect(m_watcher, &QFutureWatcher<ReadResult>::finished, this, &ReviewSession::finishLoading);
+}
+
+ReviewSession::~ReviewSession()
+{
+    m_watcher->cancel();
+    m_watcher->waitForFinished();
+    // Nothing from here on is a change to save: the keeper goes first.
+    m_keeper.reset();
+    const QList<Entry> entries = std::exchange(m_entries, {});
+    for (const Entry &e : entries) {
+        if (e.review) {
+            e.review->disconnect(this);
+            e.review->setAcrossCheck({});
+        }
+    }
+    for (const Entry &e : entries)
+        delete e.review;
+}
+
+// ---- the open reports ---------------------------------------------------------------------
+
+Review *ReviewSession::review(int index) const
+{
+    return index >= 0 && index < m_entries.size() ? m_entries[index].review : nullptr;
+}
+
+QString ReviewSession::path(int index) const
+{
+    return index >= 0 && index < m_entries.size() ? m_entries[index].path : QString();
+}
+
+QString ReviewSession::error(int index) const
+{
+    return index >= 0 && index < m_entries.size() ? m_entries[index].error : QString();
+}
+
+int ReviewSession::indexOf(const QString &path) const
+{
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_entries.size(); ++i)
+        if (QFileInfo(m_entries[i].path).absoluteFilePath() == abs)
+            return i;
+    return -1;
+}
+
+int ReviewSession::indexOf(const Review *review) const
+{
+    for (int i = 0; review && i < m_entries.size(); ++i)
+        if (m_entries[i].review == review)
+            return i;
+    return -1;
+}
+
+QList<Review *> ReviewSession::reviews() const
+{
+    QList<Review *> out;
+    for (const Entry &e : m_entries)
+        if (e.review)
+            out.append(e.review);
+    return out;
+}
+
+int ReviewSession::add(const ReadResult &result)
+{
+    Entry e;
+    e.path = result.path;
+    e.error = result.error;
+    if (result.ok) {
+        e.error.clear();
+        e.review = new Review(result.report, result.findings, this);
+        if (!m_reviewer.isEmpty())
+            e.review->setReviewer(m_reviewer);
+        e.review->setAcrossCheck([this](const Report &current) { return acrossFindings(current); });
+        m_undoGroup->addStack(e.review->undoStack());
+        watch(e.review);
+    }
+    // A file that could not be read before takes its place again; any other comes last.
+    int index = indexOf(result.path);
+    if (index >= 0 && !m_entries[index].review) {
+        m_entries[index] = e;
+        Q_EMIT reportChanged(index);
+    } else {
+        index = int(m_entries.size());
+        Q_EMIT reportAboutToBeAdded(index);
+        m_entries.append(e);
+        Q_EMIT reportAdded(index);
+    }
+    if (m_keeper) {
+        if (e.review)
+            m_keeper->attach(e.review, e.path); // what was saved of this report comes back
+        else
+            m_keeper->remember(e.path);
+    }
+    if (e.review) {
+        e.review->recheckAcross();
+        recheckPartners(e.review);
+    }
+    return index;
+}
+
+void ReviewSession::close(int index)
+{
+    if (index < 0 || index >= m_entries.size())
+        return;
+    Review *review = m_entries[index].review;
+    if (m_keeper)
+        m_keeper->forget(review, m_entries[index].path);
+    const QList<Review *> partners = review ? partnersOf(review->report()) : QList<Review *>();
+    Q_EMIT reportAboutToBeRemoved(index);
+    m_entries.removeAt(index);
+    Q_EMIT reportRemoved(index);
+    delete review;
+    // Last year's report gone: this year's checks against it go too.
+    for (Review *p : partners)
+        p->recheckAcross();
+}
+
+void ReviewSession::closeAll()
+{
+    Q_EMIT reportsAboutToBeCleared();
+    const QList<Entry> entries = std::exchange(m_entries, {});
+    Q_EMIT reportsCleared();
+    for (const Entry &e : entries)
+        delete e.review;
+}
+
+void ReviewSession::watch(Review *review)
+{
+    auto changed = [this, review] {
+        const int i = indexOf(review);
+        if (i >= 0)
+            Q_EMIT reportChanged(i);
+    };
+    connect(review, &Review::findingsChanged, this, changed);
+    connect(review, &Review::statusChanged, this, changed);
+    // Its cells changed: the reports compared with it are checked again.
+    connect(review, &Review::cellsChanged, this, [this, review] { recheckPartners(review); });
+    connect(review, &Review::reset, this, [this, review] { recheckPartners(review); });
+}
+
+void ReviewSession::setReviewer(const QString &name)
+{
+    m_reviewer = name;
+    if (m_keeper)
+        m_keeper->setReviewer(name);
+    for (const Entry &e : std::as_const(m_entries))
+        if (e.review)
+            e.review->setReviewer(name);
+}
+
+int ReviewSession::unfinishedCount() const
+{
+    return ReviewPolicy::needingConfirmation(reviews());
+}
+
+// ---- the checks across reports --------------------------------------------------------------
+
+QList<Finding> ReviewSession::acrossFindings(const Report &current) const
+{
+    // As a batch is checked: each earlier report of the same body, in the order they were opened.
+    QList<Finding> out;
+    for (const Entry &e : m_entries) {
+        if (e.review && &e.review->report() != &current && YearCheck::arePair(e.review->report(), current)) {
+            out += YearCheck::compare(e.review->report(), current);
+            out += TextRepeat::compare(e.review->report(), current); // copied forward
+        }
+    }
+    return out;
+}
+
+QList<Review *> ReviewSession::partnersOf(const Report &report) const
+{
+    QList<Review *> out;
+    for (const Entry &e : m_entries) {
+        if (!e.review || &e.review->report() == &report)
+            continue;
+        const Report &other = e.review->report();
+        if (YearCheck::arePair(report, other) || YearCheck::arePair(other, report))
+            out.append(e.review);
+    }
+    return out;
+}
+
+void ReviewSession::recheckPartners(const Review *review)
+{
+    for (Review *p : partnersOf(review->report()))
+        p->recheckAcross();
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+ReviewSession::Opening ReviewSession::open(const QStringList &paths)
+{
+    Opening o;
+    QStringList files;
+    for (const QString &f : ReportReader::expandPaths(paths, &o.problems)) {
+        // A report already open keeps its corrections: it is shown, not read again.
+        const int index = indexOf(f);
+        if (index >= 0 && review(index)) {
+            if (o.alreadyOpen < 0)
+                o.alreadyOpen = index;
+        } else if (!files.contains(f) && !m_pending.contains(f) && !m_loading.contains(f)) {
+            files.append(f);
+        }
+    }
+    for (const QString &p : std::as_const(o.problems)) {
+        ReadResult r;
+        r.path = p.section(u": "_s, 0, 0);
+        r.error = p;
+        add(r);
+    }
+    o.reading = int(files.size());
+    read(files);
+    return o;
+}
+
+void ReviewSession::read(const QStringList &files)
+{
+    if (files.isEmpty())
+        return;
+    m_pending += files;
+    if (!isLoading())
+        startLoading();
+}
+
+bool ReviewSession::isLoading() const
+{
+    return m_watcher->isRunning() || !m_loading.isEmpty();
+}
+
+void ReviewSession::setJobs(int jobs)
+{
+    if (jobs <= 0) {
+        m_pool.reset();
+        return;
+    }
+    m_pool = std::make_unique<QThreadPool>();
+    m_pool->setMaxThreadCount(jobs);
+}
+
+void ReviewSession::startLoading()
+{
+    m_loading = std::exchange(m_pending, {});
+    m_nextResult = 0;
+    Q_EMIT loadProgress(0, int(m_loading.size()));
+    QThreadPool *pool = m_pool ? m_pool.get() : QThreadPool::globalInstance();
+    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, &ReportReader::read));
+}
+
+void ReviewSession::takeResults()
+{
+    // Results come back as threads finish; the reports are added in the order given.
+    while (m_nextResult < m_loading.size() && m_watcher->future().isResultReadyAt(m_nextResult)) {
+        const ReadResult r = m_watcher->resultAt(m_nextResult++);
+        const int index = add(r);
+        if (review(index))
+            m_opened.append(QFileInfo(r.path).absoluteFilePath());
+        Q_EMIT reportRead(index);
+    }
+}
+
+void ReviewSession::finishLoading()
+{
+    if (m_loading.isEmpty() || m_watcher->isRunning())
+        return;
+    takeResults();
+    m_loading.clear();
+    if (!m_pending.isEmpty()) {
+        startLoading();
+        return;
+    }
+    Q_EMIT loadFinished(std::exchange(m_opened, {}));
+}
+
+void ReviewSession::waitForLoaded()
+{
+    while (isLoading()) {
+        m_watcher->waitForFinished();
+        finishLoading();
+    }
+}
+
+} // namespace nianbao

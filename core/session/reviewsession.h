@@ -1,0 +1,188 @@
+#pragma once
+
+#include "pipeline/reportreader.h"
+#include "review/correction.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QThreadPool;
+class QUndoGroup;
+
+namespace nianbao {
+
+class Review;
+class ReviewKeeper;
+
+/// One change of a cell as the audit trail keeps it (the store's, or this session's when reviews
+/// are not kept).
+struct CellHistoryEntry
+{
+    Correction correction;
+    bool undone = false;
+    QString undoneBy;
+    QDateTime undoneAt;
+};
+
+/// What the store is doing, for the reviewer to see.
+struct StoreState
+{
+    bool open = false;     // a store keeps the reviews
+    bool online = false;   // its database answers now
+    bool retrying = false; // the server is tried again by itself
+    int waiting = 0;       // changes kept on this computer for the server
+    int held = 0;          // changes held back: others changed the same cells meanwhile
+    QString location;      // where, without password
+    QString offlineReason; // why the server cannot be used, when it cannot
+};
+
+/// The reviewer's working set: the reports open, in the order they were opened (a file that
+/// could not be read keeps its place, with the reason), the review of each with its undo stack in
+/// one undo group, the reviewer's name, the store's keeper, and the checks across reports: a
+/// report is checked against the same body's report of the year before whenever either changes
+/// (YEAR.*). The window and the command line both read reports through a session, so both show
+/// the same findings.
+///
+/// Reports are read off the calling thread (every core, or setJobs()); they come in, in the
+/// order given, as reportAdded(); waitForLoaded() waits for them without an event loop.
+class ReviewSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReviewSession(QObject *parent = nullptr);
+    ~ReviewSession() override;
+
+    // ---- the open reports
+
+    int count() const { return int(m_entries.size()); }
+    /// The review of a report; null for a file that could not be read (or out of range).
+    Review *review(int index) const;
+    QString path(int index) const;
+    /// Why a file could not be read (one line); empty for a report.
+    QString error(int index) const;
+    /// The index of a file (by its absolute path) or of a review; −1 when it is not open.
+    int indexOf(const QString &path) const;
+    int indexOf(const Review *review) const;
+    QList<Review *> reviews() const;
+
+    // ---- reading
+
+    struct Opening
+    {
+        int alreadyOpen = -1; // the first file named that is open already (it keeps its corrections)
+        int reading = 0;      // files being read now
+        QStringList problems; // folders without reports: in the list as unreadable, one line each
+    };
+    /// Opens files and folders (recursively): the files not open yet are read.
+    Opening open(const QStringList &paths);
+    /// Reads these files as they are (no folder is expanded, nothing is skipped).
+    void read(const QStringList &files);
+    bool isLoading() const;
+    /// Returns when every file asked for is read and added.
+    void waitForLoaded();
+    /// Files read at once: 0 = every core.
+    void setJobs(int jobs);
+    /// A file read: added at the end, or in the place of the same file that could not be read
+    /// before. Returns its index.
+    int add(const ReadResult &result);
+    void close(int index);
+    void closeAll();
+
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+
+    QString reviewer() const { return m_reviewer; }
+    /// The name recorded with every correction from now on.
+    void setReviewer(const QString &name);
+
+    // ---- the store (sessionstore.cpp)
+
+    enum class StoreOpening { Opened, Failed, PasswordWanted, PasswordRefused };
+    /// Keeps the reviews in a store from now on: "" = the user's SQLite file, a path, or
+    /// postgresql://user@host:port/database (a password in the address, or given, is kept in
+    /// memory for the program's run; one typed before is used again). The open reports get what
+    /// was saved of them back. A server that cannot be reached opens offline (Opened): the
+    /// changes wait on this computer. PasswordWanted / PasswordRefused: ask for one and call
+    /// again with it. Nothing changes unless Opened.
+    StoreOpening openStore(const QString &urlOrPath, QString *error, const QString &password = {});
+    /// Offline from the start, the changes kept on this computer, the server not tried by itself.
+    bool openStoreOffline(const QString &urlOrPath, const QString &reason, QString *error);
+    bool hasStore() const { return m_keeper != nullptr; }
+    ReviewKeeper *keeper() const { return m_keeper.get(); }
+    StoreState storeState() const;
+    /// The changes held back, one sentence each.
+    QStringList heldChanges() const;
+    /// Sends the held changes over the others' values (sendMine) or gives them up.
+    bool resolveHeld(bool sendMine, QString *error);
+    /// The files of the queue as it was left (needs a store).
+    QStringList savedQueue() const;
+    /// Every change of a cell of an open report, oldest first.
+    QList<CellHistoryEntry> cellHistory(const Review *review, const QString &key) const;
+    /// An address as it may be written down: without its password, which is kept in memory.
+    static QString addressToKeep(const QString &urlOrPath);
+    /// How a server is named to the reviewer: postgresql://user@host:port/database.
+    static QString storeLocation(const QString &url);
+
+    // ---- the state of the reviews
+
+    /// The open reports with corrections that are not finished (ReviewPolicy).
+    int unfinishedCount() const;
+
+Q_SIGNALS:
+    void reportAboutToBeAdded(int index);
+    void reportAdded(int index);
+    void reportAboutToBeRemoved(int index);
+    void reportRemoved(int index);
+    void reportsAboutToBeCleared();
+    void reportsCleared();
+    /// Its findings or state changed, or the file could be read this time.
+    void reportChanged(int index);
+    /// A file being read has come in (after reportAdded or reportChanged).
+    void reportRead(int index);
+    void loadProgress(int done, int total);
+    /// Every file asked for is read; the absolute paths of those read as reports.
+    void loadFinished(const QStringList &opened);
+
+    /// Something could not be saved or loaded; one sentence for the reviewer.
+    void storeProblem(const QString &message);
+    /// Another reviewer's changes to an open report were loaded.
+    void storeReloaded(const QString &reviewer);
+    /// The server went away or came back, or changes are waiting or were sent.
+    void storeStateChanged();
+    /// Changes kept while the server was away were sent.
+    void changesSent(int count);
+
+private:
+    struct Entry
+    {
+        QString path;
+        QString error;
+        Review *review = nullptr;
+    };
+    void watch(Review *review);
+    QList<Finding> acrossFindings(const Report &current) const;
+    QList<Review *> partnersOf(const Report &report) const;
+    void recheckPartners(const Review *review);
+    void startLoading();
+    void takeResults();
+    void finishLoading();
+    void installKeeper(std::unique_ptr<ReviewKeeper> keeper);
+
+    QList<Entry> m_entries;
+    QUndoGroup *m_undoGroup;
+    QString m_reviewer;
+    std::unique_ptr<ReviewKeeper> m_keeper;
+
+    QFutureWatcher<ReadResult> *m_watcher;
+    std::unique_ptr<QThreadPool> m_pool; // with setJobs(); else Qt's global pool
+    QStringList m_pending;
+    QStringList m_loading;
+    QStringList m_opened;
+    int m_nextResult = 0;
+};
+
+} // namespace nianbao

@@ -1,0 +1,510 @@
+#include "actionhandler.h"
+
+#include "exportflow.h"
+#include "filedialog.h"
+#include "findingspanel.h"
+#include "formview.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "queuepanel.h"
+#include "review/review.h"
+#include "session/reviewpolicy.h"
+#include "session/reviewsession.h"
+#include "settings.h"
+#include "sourcepane.h"
+#include "tablespanel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoGroup>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao::ui {
+
+ActionHandler::ActionHandler(MainWindow *window) : QObject(window), m_window(window)
+{
+    setObjectName(u"actionHandler"_s);
+    createActions();
+    createMenus();
+}
+
+QAction *ActionHandler::make(const char *name, const QKeySequence &key)
+{
+    auto *a = new QAction(m_window);
+    a->setObjectName(QString::fromLatin1(name));
+    if (!key.isEmpty())
+        a->setShortcut(key);
+    m_window->addAction(a);
+    return a;
+}
+
+void ActionHandler::createActions()
+{
+    MainWindow *w = m_window;
+    TablesPanel *tables = w->tablesPanel();
+    m_open = make("actionOpen", QKeySequence::Open);
+    connect(m_open, &QAction::triggered, this, &ActionHandler::open);
+    m_openFolder = make("actionOpenFolder", QKeySequence(u"Ctrl+Shift+O"_s));
+    connect(m_openFolder, &QAction::triggered, this, &ActionHandler::openFolder);
+    m_close = make("actionCloseReport", QKeySequence::Close);
+    connect(m_close, &QAction::triggered, w, &MainWindow::closeReport);
+    m_export = make("actionExport", QKeySequence(u"Ctrl+E"_s));
+    connect(m_export, &QAction::triggered, this, [this] { exportScope(Scope::Current); });
+    m_exportReviewed = make("actionExportReviewed", {});
+    connect(m_exportReviewed, &QAction::triggered, this, [this] { exportScope(Scope::Reviewed); });
+    m_exportAll = make("actionExportAll", QKeySequence(u"Ctrl+Shift+E"_s));
+    connect(m_exportAll, &QAction::triggered, this, [this] { exportScope(Scope::All); });
+    m_csvGb = make("actionCsvGb18030", {});
+    m_csvGb->setCheckable(true);
+    m_reviewer = make("actionReviewer", {});
+    connect(m_reviewer, &QAction::triggered, this, &ActionHandler::changeReviewer);
+    m_database = make("actionDatabase", {});
+    connect(m_database, &QAction::triggered, this, &ActionHandler::chooseDatabase);
+    m_unsent = make("actionUnsentChanges", {});
+    connect(m_unsent, &QAction::triggered, this, &ActionHandler::showUnsentChanges);
+    m_quit = make("actionQuit", QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, w, &QWidget::close);
+
+    QUndoGroup *undo = w->session()->undoGroup();
+    m_undo = undo->createUndoAction(w);
+    m_undo->setObjectName(u"actionUndo"_s);
+    m_undo->setShortcut(QKeySequence::Undo);
+    w->addAction(m_undo);
+    m_redo = undo->createRedoAction(w);
+    m_redo->setObjectName(u"actionRedo"_s);
+    m_redo->setShortcuts({QKeySequence(u"Ctrl+Shift+Z"_s), QKeySequence(u"Ctrl+Y"_s)});
+    w->addAction(m_redo);
+
+    // Cell actions act on the tables; their shortcuts work where the tables have the focus.
+    auto cellAction = [w, tables](const char *name, const QList<QKeySequence> &keys) {
+        auto *a = new QAction(w);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        tables->tabs()->addAction(a);
+        for (FormView *v : tables->views())
+            v->addAction(a);
+        return a;
+    };
+    m_clear = cellAction("actionClear", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    connect(m_clear, &QAction::triggered, tables, &TablesPanel::clearSelectedCells);
+    m_copy = cellAction("actionCopy", {QKeySequence::Copy});
+    connect(m_copy, &QAction::triggered, tables, &TablesPanel::copySelectedCells);
+    m_paste = cellAction("actionPaste", {QKeySequence::Paste});
+    connect(m_paste, &QAction::triggered, tables, &TablesPanel::pasteCells);
+    m_take = cellAction("actionTakeFromSource", {QKeySequence(u"Ctrl+Shift+V"_s)});
+    connect(m_take, &QAction::triggered, tables, [w, tables] {
+        tables->pasteFromSource(
+            w->sourcePane()->editor()->textCursor().selectedText().replace(QChar::ParagraphSeparator, u'\n'));
+    });
+    m_shiftLeft =
+        cellAction("actionShiftLeft", {QKeySequence(u"Ctrl+Alt+Left"_s), QKeySequence(u"Ctrl+["_s)});
+    connect(m_shiftLeft, &QAction::triggered, tables, &TablesPanel::shiftRowLeft);
+    m_shiftRight =
+        cellAction("actionShiftRight", {QKeySequence(u"Ctrl+Alt+Right"_s), QKeySequence(u"Ctrl+]"_s)});
+    connect(m_shiftRight, &QAction::triggered, tables, &TablesPanel::shiftRowRight);
+    m_moveRow = cellAction("actionMoveRow", {QKeySequence(u"Ctrl+M"_s)});
+    connect(m_moveRow, &QAction::triggered, tables, &TablesPanel::moveRow);
+
+    m_reviewed = make("actionMarkReviewed", QKeySequence(u"Ctrl+Return"_s));
+    m_reviewed->setCheckable(true);
+    connect(m_reviewed, &QAction::triggered, this, &ActionHandler::toggleReviewed);
+
+    m_nextFinding = make("actionNextFinding", QKeySequence(Qt::Key_F8));
+    connect(m_nextFinding, &QAction::triggered, w, &MainWindow::nextFinding);
+    m_prevFinding = make("actionPreviousFinding", QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(m_prevFinding, &QAction::triggered, w, &MainWindow::previousFinding);
+    m_find = make("actionFind", QKeySequence::Find);
+    connect(m_find, &QAction::triggered, w->sourcePane(), &SourcePane::showFindBar);
+    m_nextReport = make("actionNextReport", QKeySequence(u"Ctrl+PgDown"_s));
+    connect(m_nextReport, &QAction::triggered, w, [w] {
+        if (w->currentRow() + 1 < w->session()->count())
+            w->setCurrentRow(w->currentRow() + 1);
+    });
+    m_prevReport = make("actionPreviousReport", QKeySequence(u"Ctrl+PgUp"_s));
+    connect(m_prevReport, &QAction::triggered, w, [w] {
+        if (w->currentRow() > 0)
+            w->setCurrentRow(w->currentRow() - 1);
+    });
+    m_nextPane = make("actionNextPane", QKeySequence(Qt::Key_F6));
+    connect(m_nextPane, &QAction::triggered, w, [w] { w->focusPane(1); });
+    m_prevPane = make("actionPreviousPane", QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    connect(m_prevPane, &QAction::triggered, w, [w] { w->focusPane(-1); });
+    for (int i = 0; i < tables->views().size(); ++i) {
+        QAction *a = make("actionTable", QKeySequence(u"Ctrl+%1"_s.arg(i + 2)));
+        a->setObjectName(u"actionTable"_s + QString::number(i + 2));
+        connect(a, &QAction::triggered, tables, [tables, i] { tables->showTable(i); });
+        m_tables.append(a);
+    }
+
+    m_langGroup = new QActionGroup(w);
+    m_langSystem = new QAction(m_langGroup);
+    auto *zh = new QAction(m_langGroup);
+    auto *en = new QAction(m_langGroup);
+    m_langSystem->setData(QString());
+    zh->setData(u"zh_CN"_s);
+    en->setData(u"en"_s);
+    zh->setText(u"简体中文"_s);
+    en->setText(u"English"_s);
+    for (QAction *a : m_langGroup->actions())
+        a->setCheckable(true);
+    connect(m_langGroup, &QActionGroup::triggered, w,
+            [w](QAction *a) { w->setLanguage(a->data().toString()); });
+
+    m_about = new QAction(w);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, w, [w] {
+        MessageBox::information(w, tr("About Nianbao"),
+                                tr("<b>Nianbao %1</b><br>Review of government information-disclosure annual "
+                                   "reports: the source beside "
+                                   "its three tables, checked live against the form's identities.")
+                                    .arg(QApplication::applicationVersion()));
+    });
+
+    w->queuePanel()->view()->addAction(m_close);
+    w->queuePanel()->view()->addAction(m_reviewed);
+}
+
+void ActionHandler::createMenus()
+{
+    QMenuBar *bar = m_window->menuBar();
+    m_fileMenu = bar->addMenu(QString());
+    m_fileMenu->addAction(m_open);
+    m_fileMenu->addAction(m_openFolder);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_recentMenu->setObjectName(u"recentMenu"_s);
+    m_fileMenu->addSeparator();
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    m_exportMenu->setObjectName(u"menuExport"_s);
+    m_exportMenu->addActions({m_export, m_exportReviewed, m_exportAll});
+    m_exportMenu->addSeparator();
+    m_exportMenu->addAction(m_csvGb);
+    m_fileMenu->addActions({m_database, m_unsent});
+    m_fileMenu->addSeparator();
+    m_fileMenu->addActions({m_close, m_quit});
+
+    m_editMenu = bar->addMenu(QString());
+    m_editMenu->addActions({m_undo, m_redo});
+    m_editMenu->addSeparator();
+    m_editMenu->addActions({m_copy, m_paste, m_take, m_clear});
+    m_editMenu->addSeparator();
+    m_editMenu->addActions({m_shiftLeft, m_shiftRight, m_moveRow});
+    m_editMenu->addSeparator();
+    m_editMenu->addActions({m_reviewed, m_reviewer});
+
+    m_goMenu = bar->addMenu(QString());
+    m_goMenu->addActions({m_nextFinding, m_prevFinding});
+    m_goMenu->addSeparator();
+    m_goMenu->addAction(m_find);
+    m_goMenu->addSeparator();
+    m_goMenu->addActions(m_tables);
+    m_goMenu->addSeparator();
+    m_goMenu->addActions({m_nextReport, m_prevReport, m_nextPane, m_prevPane});
+
+    m_viewMenu = bar->addMenu(QString());
+    m_viewMenu->addAction(m_window->queueDock()->toggleViewAction());
+    m_viewMenu->addAction(m_window->historyDock()->toggleViewAction());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    m_languageMenu->addActions(m_langGroup->actions());
+
+    m_helpMenu = bar->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+
+    for (FormView *v : m_window->tablesPanel()->views()) {
+        auto *sep = new QAction(v);
+        sep->setSeparator(true);
+        v->insertAction(m_clear, sep);
+        auto *sep2 = new QAction(v);
+        sep2->setSeparator(true);
+        v->insertAction(m_shiftLeft, sep2);
+        v->addAction(m_undo);
+        v->addAction(m_redo);
+    }
+}
+
+void ActionHandler::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_goMenu->setTitle(tr("&Go"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_open->setText(tr("&Open Reports…"));
+    m_openFolder->setText(tr("Open &Folder…"));
+    m_close->setText(tr("&Close Report"));
+    m_exportMenu->setTitle(tr("&Export"));
+    m_export->setText(tr("&Current Report…"));
+    m_exportReviewed->setText(tr("&Reviewed Reports…"));
+    m_exportAll->setText(tr("&All Reports…"));
+    m_csvGb->setText(tr("CSV in &GB18030 (for older Excel)"));
+    m_reviewer->setText(tr("Reviewer &Name…"));
+    m_database->setText(tr("Review &Database…"));
+    m_unsent->setText(tr("&Unsent Changes…"));
+    m_quit->setText(tr("&Quit"));
+    m_clear->setText(tr("C&lear Cells"));
+    m_copy->setText(tr("&Copy Cells"));
+    m_paste->setText(tr("&Paste"));
+    m_take->setText(tr("&Take Selection from Source"));
+    m_take->setToolTip(tr("Put the numbers selected in the source into the cells from the current one on"));
+    m_shiftLeft->setText(tr("Shift Row &Left"));
+    m_shiftRight->setText(tr("Shift Row &Right"));
+    m_moveRow->setText(tr("&Move Row Values To…"));
+    m_reviewed->setText(tr("Mark &Reviewed"));
+    m_nextFinding->setText(tr("&Next Finding"));
+    m_prevFinding->setText(tr("&Previous Finding"));
+    m_find->setText(tr("&Find in Source…"));
+    m_nextReport->setText(tr("Next &Report"));
+    m_prevReport->setText(tr("Previous R&eport"));
+    m_nextPane->setText(tr("Next P&ane"));
+    m_prevPane->setText(tr("Previous Pa&ne"));
+    const QStringList tableNames = {tr("Table &2: Proactive Disclosure"), tr("Table &3: Applications"),
+                                    tr("Table &4: Reconsideration and Litigation")};
+    for (int i = 0; i < m_tables.size(); ++i)
+        m_tables[i]->setText(tableNames.value(i));
+    m_langSystem->setText(tr("&System Language"));
+    m_about->setText(tr("&About Nianbao"));
+    m_window->queueDock()->toggleViewAction()->setText(tr("&Reports List"));
+    m_window->historyDock()->toggleViewAction()->setText(tr("&Corrections"));
+    updateRecentMenu();
+}
+
+void ActionHandler::updateRecentMenu()
+{
+    const QStringList recent = m_window->settings()->recentFiles();
+    m_recentMenu->clear();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString p = recent[i];
+        QAction *a = m_recentMenu->addAction(
+            u"&%1 %2"_s.arg(i < 9 ? QString::number(i + 1) : u" "_s, QFileInfo(p).fileName()));
+        a->setToolTip(p);
+        a->setStatusTip(p);
+        connect(a, &QAction::triggered, m_window, [this, p] { m_window->openPaths({p}); });
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        QAction *clear = m_recentMenu->addAction(tr("Clear &List"));
+        connect(clear, &QAction::triggered, this, [this] {
+            m_window->settings()->clearRecent();
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void ActionHandler::updateActions(const Review *r, bool hasCell, bool hasRow)
+{
+    for (QAction *a : {m_clear, m_copy, m_paste, m_take, m_shiftLeft, m_shiftRight, m_moveRow})
+        a->setEnabled(hasCell);
+    m_reviewed->setEnabled(r != nullptr);
+    m_reviewed->setChecked(r && r->status() == ReviewStatus::Reviewed);
+    m_close->setEnabled(hasRow);
+    m_nextFinding->setEnabled(r != nullptr);
+    m_prevFinding->setEnabled(r != nullptr);
+}
+
+void ActionHandler::setLanguageChecked(const QString &language)
+{
+    for (QAction *a : m_langGroup->actions())
+        a->setChecked(a->data().toString() == language);
+}
+
+void ActionHandler::setUnsentEnabled(bool enabled)
+{
+    m_unsent->setEnabled(enabled);
+}
+
+// ---- opening and exporting ------------------------------------------------------------------
+
+void ActionHandler::open()
+{
+    Settings *s = m_window->settings();
+    const QStringList files = FileDialog::getOpenFileNames(
+        m_window, tr("Open Reports"), s->lastDirectory(),
+        tr("Reports (*.txt *.md *.html *.htm *.shtml *.docx *.doc *.pdf *.csv);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    s->setLastDirectory(QFileInfo(files.first()).absolutePath());
+    m_window->openPaths(files);
+}
+
+void ActionHandler::openFolder()
+{
+    Settings *s = m_window->settings();
+    const QString dir =
+        FileDialog::getExistingDirectory(m_window, tr("Open a Folder of Reports"), s->lastDirectory());
+    if (dir.isEmpty())
+        return;
+    s->setLastDirectory(dir);
+    m_window->openPaths({dir});
+}
+
+bool ActionHandler::exportScope(Scope scope)
+{
+    QList<ReviewedReport> reports;
+    if (scope == Scope::Current) {
+        if (const Review *r = m_window->currentReview())
+            reports.append(r->reviewed());
+    } else {
+        for (const Review *r : m_window->session()->reviews())
+            if (scope == Scope::All || ReviewPolicy::isFinished(r->status()))
+                reports.append(r->reviewed());
+    }
+    if (reports.isEmpty()) {
+        MessageBox::information(m_window, tr("Export"),
+                                scope == Scope::Reviewed ? tr("No report is marked reviewed yet.")
+                                                         : tr("There is no report to export."));
+        return false;
+    }
+    Settings *s = m_window->settings();
+    ExportFlow::Settings settings;
+    settings.folder = s->exportDirectory().isEmpty() ? s->lastDirectory() : s->exportDirectory();
+    settings.csvGb18030 = m_csvGb->isChecked();
+    QString done;
+    if (!ExportFlow::run(m_window, reports, &settings, &done))
+        return false;
+    s->setExportDirectory(settings.folder);
+    m_window->statusBar()->showMessage(done, 8000);
+    return true;
+}
+
+// ---- the review database and the reviewer -----------------------------------------------------
+
+bool ActionHandler::setDatabase(const QString &urlOrPath)
+{
+    ReviewSession *session = m_window->session();
+    const QString url = urlOrPath.trimmed();
+    QString error;
+    ReviewSession::StoreOpening opened = session->openStore(url, &error);
+    // The server wants a password that was not given, or refused the one given: ask for it.
+    while (opened == ReviewSession::StoreOpening::PasswordWanted ||
+           opened == ReviewSession::StoreOpening::PasswordRefused) {
+        const QString location = ReviewSession::storeLocation(url);
+        const QString label =
+            opened == ReviewSession::StoreOpening::PasswordWanted
+                ? tr("The server %1 asks for a password. It is kept in memory until Nianbao is closed, "
+                     "never written to disk.")
+                      .arg(location)
+                : tr("The server %1 refused the password. Type it again (it is kept in memory only).")
+                      .arg(location);
+        const QString password = TextDialog::getPassword(m_window, tr("Review Database Password"), label);
+        if (password.isNull()) {
+            // Nothing is lost: the changes wait on this computer until the server is chosen again.
+            QString offlineError;
+            opened = session->openStoreOffline(url, error, &offlineError)
+                         ? ReviewSession::StoreOpening::Opened
+                         : ReviewSession::StoreOpening::Failed;
+            if (opened == ReviewSession::StoreOpening::Failed)
+                error += u' ' + offlineError;
+            break;
+        }
+        opened = session->openStore(url, &error, password);
+    }
+    if (opened != ReviewSession::StoreOpening::Opened) {
+        MessageBox::warning(m_window, tr("Reviews cannot be saved"),
+                            error + u' ' + tr("Corrections made now will not be kept."));
+        return false;
+    }
+    if (m_window->settings()->reviewer().isEmpty())
+        changeReviewer();
+    session->setReviewer(m_window->settings()->reviewer());
+    m_window->updateStoreStatus();
+    m_window->setCurrentRow(m_window->currentRow());
+    return true;
+}
+
+void ActionHandler::chooseDatabase()
+{
+    ReviewSession *session = m_window->session();
+    const QString url =
+        TextDialog::getText(m_window, tr("Review Database"),
+                            tr("Where reviews are kept: a SQLite file, or a team's server as "
+                               "postgresql://user@host:5432/database (the password is read "
+                               "from ~/.pgpass or asked for). Leave empty for your own file."),
+                            session->storeState().location);
+    if (url.isNull())
+        return;
+    if (setDatabase(url.trimmed())) {
+        m_window->settings()->setDatabase(url.trimmed());
+        m_window->statusBar()->showMessage(tr("Reviews are kept in %1").arg(session->storeState().location),
+                                           8000);
+    }
+}
+
+void ActionHandler::showUnsentChanges()
+{
+    ReviewSession *session = m_window->session();
+    const QStringList held = session->heldChanges();
+    if (held.isEmpty()) {
+        MessageBox::information(m_window, tr("Unsent Changes"), tr("Every change has reached the server."));
+        return;
+    }
+    const auto answer = MessageBox::question(
+        m_window, tr("Unsent Changes"),
+        tr("These changes were made while the server could not be reached; meanwhile others changed the "
+           "same cells:") +
+            u"\n\n"_s + held.join(u'\n') + u"\n\n"_s +
+            tr("Apply: send yours over theirs. Discard: give yours up and keep theirs. Cancel: decide "
+               "later."),
+        QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Apply && answer != QMessageBox::Discard)
+        return;
+    QString error;
+    if (!session->resolveHeld(answer == QMessageBox::Apply, &error))
+        MessageBox::warning(m_window, tr("Unsent Changes"), error);
+    m_window->updateStoreStatus();
+    m_window->updateStatus();
+}
+
+void ActionHandler::changeReviewer()
+{
+    Settings *s = m_window->settings();
+    QString fallback = s->reviewer();
+    if (fallback.isEmpty())
+        fallback = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const QString name = TextDialog::getText(m_window, tr("Reviewer"),
+                                             tr("Your name, recorded with every correction:"), fallback)
+                             .trimmed();
+    s->setReviewer(name.isEmpty() ? fallback : name);
+    m_window->session()->setReviewer(s->reviewer());
+}
+
+void ActionHandler::toggleReviewed()
+{
+    Review *r = m_window->currentReview();
+    if (!r)
+        return;
+    if (r->status() == ReviewStatus::Reviewed) {
+        r->setStatus(ReviewStatus::InReview);
+    } else {
+        if (r->errorCount() > 0) {
+            const auto answer = MessageBox::question(
+                m_window, tr("Mark Reviewed"),
+                tr("This report still has %n error(s). Mark it reviewed anyway?", nullptr, r->errorCount()),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes) {
+                m_window->updateActions();
+                return;
+            }
+        }
+        r->setStatus(ReviewStatus::Reviewed);
+        r->undoStack()->setClean();
+    }
+    m_window->updateActions();
+    m_window->updateStatus();
+}
+
+} // namespace nianbao::ui

@@ -1,0 +1,167 @@
+#include "findingspanel.h"
+
+#include "findingsmodel.h"
+#include "palette.h"
+#include "review/review.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao::ui {
+
+namespace {
+
+QString findingId(const Finding &f)
+{
+    return f.rule + u'|' + f.scope + u'|' + f.cells.join(u',');
+}
+
+} // namespace
+
+FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new FindingsModel(this))
+{
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"findingsSummary"_s);
+    m_summary->setContentsMargins(6, 4, 6, 2);
+    m_view = new QTreeView(this);
+    m_view->setObjectName(u"findingsView"_s);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(FindingsModel::SeverityColumn, 90);
+    m_view->setColumnWidth(FindingsModel::RuleColumn, 130);
+    connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &i) { selectFinding(i.row()); });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &i) { selectFinding(i.row()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsPanel::keepChosen);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(u"findingDetail"_s);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setContentsMargins(8, 4, 8, 6);
+    m_detail->setMinimumHeight(QFontMetrics(font()).height() * 2 + 10);
+    m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(m_detail);
+}
+
+void FindingsPanel::setReview(Review *review)
+{
+    m_review = review;
+    m_last = -1;
+    m_lastId.clear();
+    m_model->setReview(review);
+}
+
+void FindingsPanel::keepChosen()
+{
+    // Keep the finding the reviewer was on when the list is recomputed after an edit.
+    int row = -1;
+    const Review *rv = m_review;
+    for (int i = 0; rv && i < rv->findings().size(); ++i)
+        if (findingId(rv->findings()[i]) == m_lastId)
+            row = i;
+    if (row >= 0) {
+        m_last = row;
+        m_view->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else if (rv && !m_lastId.isEmpty() && m_last >= 0) {
+        // The finding is gone (corrected): F8 goes on with the one that took its place.
+        m_last = qMin(m_last, int(rv->findings().size())) - 1;
+        m_lastId.clear();
+    }
+    if (row < 0)
+        m_detail->clear();
+    Q_EMIT findingsReset();
+}
+
+void FindingsPanel::showSummary(const Review *r, bool unreadable)
+{
+    if (!r) {
+        m_summary->setText(unreadable ? tr("This file could not be read as a report.")
+                                      : tr("Drop report files or folders here, or open them "
+                                           "with File ▸ Open (Ctrl+O)."));
+        return;
+    }
+    const int errors = r->errorCount(), warnings = r->warningCount();
+    QString summary;
+    if (errors == 0 && warnings == 0)
+        summary = tr("No findings: the tables add up.");
+    else
+        summary = tr("%n error(s)", nullptr, errors) + u", "_s + tr("%n warning(s)", nullptr, warnings);
+    m_summary->setText(u"<b>%1</b> &nbsp; <span style=\"color:#667\">%2</span>"_s.arg(
+        summary.toHtmlEscaped(),
+        tr("F8 next, Shift+F8 previous; click a finding to select its cells").toHtmlEscaped()));
+}
+
+void FindingsPanel::retranslateUi()
+{
+    updateDetail();
+}
+
+void FindingsPanel::selectFinding(int row)
+{
+    const Review *r = m_review;
+    if (!r || row < 0 || row >= r->findings().size())
+        return;
+    const Finding &f = r->findings()[row];
+    m_last = row;
+    m_lastId = findingId(f);
+    const QModelIndex fi = m_model->index(row, 0);
+    if (m_view->currentIndex().row() != row)
+        m_view->selectionModel()->setCurrentIndex(fi, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    if (f.cells.isEmpty())
+        return;
+    // The cell to correct first: a blank one the finding names, else the first cell.
+    QStringList keys = f.cells;
+    if (!f.blankCells.isEmpty()) {
+        keys.removeAll(f.blankCells.first());
+        keys.prepend(f.blankCells.first());
+    }
+    Q_EMIT cellsChosen(keys);
+    m_view->scrollTo(fi);
+    updateDetail();
+}
+
+void FindingsPanel::updateDetail()
+{
+    const Review *r = m_review;
+    if (!r || m_last < 0 || m_last >= r->findings().size() || m_lastId.isEmpty())
+        return;
+    const Finding &f = r->findings()[m_last];
+    m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3"_s.arg(
+        (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
+        f.text().toHtmlEscaped()));
+}
+
+void FindingsPanel::nextFinding()
+{
+    const Review *r = m_review;
+    if (!r || r->findings().isEmpty())
+        return;
+    const int n = int(r->findings().size());
+    selectFinding((m_last + 1 + n) % n);
+}
+
+void FindingsPanel::previousFinding()
+{
+    const Review *r = m_review;
+    if (!r || r->findings().isEmpty())
+        return;
+    const int n = int(r->findings().size());
+    selectFinding(m_last < 0 ? n - 1 : (m_last - 1 + n) % n);
+}
+
+} // namespace nianbao::ui

@@ -1,0 +1,101 @@
+#include "settings.h"
+
+#include "session/reviewsession.h"
+
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QMainWindow>
+#include <QSettings>
+#include <QSplitter>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace nianbao::ui {
+
+Settings::Settings()
+{
+    QSettings s;
+    m_recent = s.value(u"recentFiles"_s).toStringList();
+    m_lastDir = s.value(u"lastDirectory"_s).toString();
+    m_exportDir = s.value(u"exportDir"_s).toString();
+    m_reviewer = s.value(u"reviewer"_s).toString();
+    m_language = s.value(u"language"_s).toString();
+    // A password saved by an older version is taken into memory and removed from the file.
+    const QString database = s.value(u"database"_s).toString();
+    m_database = ReviewSession::addressToKeep(database);
+    if (m_database != database)
+        s.setValue(u"database"_s, m_database);
+}
+
+void Settings::addRecent(const QStringList &paths)
+{
+    for (const QString &p : paths) {
+        m_recent.removeAll(p);
+        m_recent.prepend(p);
+    }
+    while (m_recent.size() > MaxRecent)
+        m_recent.removeLast();
+    if (!paths.isEmpty())
+        QSettings().setValue(u"recentFiles"_s, m_recent);
+}
+
+void Settings::clearRecent()
+{
+    m_recent.clear();
+    QSettings().setValue(u"recentFiles"_s, m_recent);
+}
+
+void Settings::setExportDirectory(const QString &dir)
+{
+    m_exportDir = dir;
+    QSettings().setValue(u"exportDir"_s, m_exportDir);
+}
+
+void Settings::setReviewer(const QString &name)
+{
+    m_reviewer = name;
+    QSettings().setValue(u"reviewer"_s, m_reviewer);
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    m_language = language;
+    QSettings().setValue(u"language"_s, language);
+}
+
+void Settings::setDatabase(const QString &urlOrPath)
+{
+    m_database = ReviewSession::addressToKeep(urlOrPath);
+    QSettings().setValue(u"database"_s, m_database);
+}
+
+void Settings::restoreLayout(const Layout &l) const
+{
+    QSettings s;
+    if (!l.window->restoreGeometry(s.value(u"geometry"_s).toByteArray()))
+        l.window->resize(1500, 920);
+    if (!l.window->restoreState(s.value(u"windowState"_s).toByteArray())) {
+        l.window->resizeDocks({l.queueDock}, {250}, Qt::Horizontal);
+        l.window->resizeDocks({l.queueDock, l.historyDock}, {700, 200}, Qt::Vertical);
+    }
+    if (!l.mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray()))
+        l.mainSplitter->setSizes({520, 860});
+    if (!l.rightSplitter->restoreState(s.value(u"rightSplitter"_s).toByteArray()))
+        l.rightSplitter->setSizes({620, 220});
+    l.findingsHeader->restoreState(s.value(u"findingsHeader"_s).toByteArray());
+}
+
+void Settings::saveLayout(const Layout &l) const
+{
+    QSettings s;
+    s.setValue(u"geometry"_s, l.window->saveGeometry());
+    s.setValue(u"windowState"_s, l.window->saveState());
+    s.setValue(u"mainSplitter"_s, l.mainSplitter->saveState());
+    s.setValue(u"rightSplitter"_s, l.rightSplitter->saveState());
+    s.setValue(u"findingsHeader"_s, l.findingsHeader->saveState());
+    s.setValue(u"recentFiles"_s, m_recent);
+    s.setValue(u"lastDirectory"_s, m_lastDir);
+    s.setValue(u"language"_s, m_language);
+}
+
+} // namespace nianbao::ui

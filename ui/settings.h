@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QDockWidget;
+class QHeaderView;
+class QMainWindow;
+class QSplitter;
+
+namespace nianbao::ui {
+
+/// What the window keeps between runs (QSettings): the recent files, the folders last used, the
+/// reviewer's name, the language, the review database (without its password) and the window's
+/// layout. Each value is read once; the recent files, the export folder, the reviewer, the
+/// language and the database are written when they change, the rest by saveLayout() at quit.
+class Settings
+{
+public:
+    Settings();
+
+    static constexpr int MaxRecent = 12;
+    QStringList recentFiles() const { return m_recent; }
+    /// Puts the files first in the recent list (at most MaxRecent).
+    void addRecent(const QStringList &paths);
+    void clearRecent();
+
+    QString lastDirectory() const { return m_lastDir; }
+    void setLastDirectory(const QString &dir) { m_lastDir = dir; }
+    QString exportDirectory() const { return m_exportDir; }
+    void setExportDirectory(const QString &dir);
+    QString reviewer() const { return m_reviewer; }
+    void setReviewer(const QString &name);
+    /// "zh_CN", "en" or "" for the system's.
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    /// The review database as last chosen, without a password.
+    QString database() const { return m_database; }
+    void setDatabase(const QString &urlOrPath);
+
+    struct Layout
+    {
+        QMainWindow *window = nullptr;
+        QDockWidget *queueDock = nullptr;
+        QDockWidget *historyDock = nullptr;
+        QSplitter *mainSplitter = nullptr;
+        QSplitter *rightSplitter = nullptr;
+        QHeaderView *findingsHeader = nullptr;
+    };
+    /// The window's size, docks, splitters and findings columns as left, or the first-run layout.
+    void restoreLayout(const Layout &layout) const;
+    /// Writes the layout and every value.
+    void saveLayout(const Layout &layout) const;
+
+private:
+    QStringList m_recent;
+    QString m_lastDir;
+    QString m_exportDir;
+    QString m_reviewer;
+    QString m_language;
+    QString m_database;
+};
+
+} // namespace nianbao::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QStatusBar>
+
+class QLabel;
+class QProgressBar;
+
+namespace nianbao {
+class Review;
+struct StoreState;
+} // namespace nianbao
+
+namespace nianbao::ui {
+
+/// The window's status bar: the current report's counts and its totals of table 3, the files
+/// being read, and where the reviews are kept when the server cannot be reached or changes wait.
+class StatusBar : public QStatusBar
+{
+    Q_OBJECT
+public:
+    explicit StatusBar(QWidget *parent = nullptr);
+
+    /// The counts and totals of a report; nothing for none.
+    void showReview(const Review *review);
+    void showStore(const StoreState &store);
+    /// Reading done of total files; shown while more than one is read.
+    void showProgress(int done, int total);
+    void hideProgress();
+    void retranslateUi();
+
+private:
+    QLabel *m_counts;
+    QLabel *m_totals;
+    QProgressBar *m_progress;
+    QLabel *m_store;
+};
+
+} // namespace nianbao::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace nianbao {
+class Review;
+}
+
+namespace nianbao::ui {
+
+class FormView;
+class ReportTableModel;
+
+/// The report's title above its three tables, each as the official form, one tab each with its
+/// findings counted; and the edits of the cells selected (clear, copy, paste, shift, move).
+class TablesPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TablesPanel(QWidget *parent = nullptr);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QList<FormView *> views() const { return m_views; }
+    FormView *tableView(const QString &tableKey) const;
+    FormView *currentView() const;
+    QString currentKey() const;
+
+    void setReview(Review *review);
+    /// The tab of the first table with an error, else the one shown.
+    void showFirstTableWithError();
+    void updateTabs();
+    /// The report's name and facts; the file's name for one that could not be read.
+    void showTitle(const Review *review, const QString &path);
+    /// Selects cells in their table and shows it.
+    void showCells(const QStringList &keys);
+    /// Selects a cell as the source's cursor names it: no cellChanged() for it.
+    void showCellOfSource(const QString &key);
+    void showTable(int index);
+
+public Q_SLOTS:
+    void clearSelectedCells();
+    void copySelectedCells();
+    void pasteCells();
+    /// Puts numbers (selected in the source) into the cells from the current one on.
+    void pasteFromSource(const QString &text);
+    void shiftRowLeft();
+    void shiftRowRight();
+    void moveRow();
+
+Q_SIGNALS:
+    /// The reviewer moved to a cell, or changed the cells selected.
+    void cellChanged(const QString &key, const QStringList &selected);
+    void currentChanged();
+    /// One line for the status bar.
+    void message(const QString &text, int timeout);
+
+private:
+    void shiftRow(int direction);
+
+    QPointer<Review> m_review;
+    QList<ReportTableModel *> m_models;
+    QList<FormView *> m_views;
+    QLabel *m_title;
+    QTabWidget *m_tabs;
+    bool m_syncing = false;
+};
+
+} // namespace nianbao::ui
