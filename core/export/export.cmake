@@ -5,5 +5,6 @@ target_sources(nianbao_core PRIVATE
     export/exporter.h export/exporter.cpp
     export/exportcells.h export/exportcells.cpp
     export/safewrite.h export/safewrite.cpp
-    export/xlsxexport.h export/xlsxexport.cpp)
+    export/xlsxexport.h export/xlsxexport.cpp
+    export/xlsxbook.h export/xlsxbook.cpp)
 target_link_libraries(nianbao_core PRIVATE PkgConfig::XLSXWRITER)

@@ -1,5 +1,7 @@
 #include "xlsxexport.h"
 
+#include "xlsxbook.h"
+
 #include "export/exportcells.h"
 #include "export/exporter.h"
 #include "i18n/language.h"
@@ -18,150 +20,7 @@ namespace nianbao {
 
 namespace {
 
-/// How a cell looks; packed into an int to cache the workbook's formats.
-struct Style
-{
-    enum Fill { NoFill, Red, Amber, Blue, Grey };
-    int fill = NoFill;
-    int decimals = -1; // -1: general; ≥ 0: that many decimals
-    bool bold = false;
-    bool border = true;
-    bool wrap = false;
-    bool center = false;
-    bool corrected = false; // italic, dark blue: the value is the reviewer's
-
-    int code() const
-    {
-        return fill | ((decimals + 1) << 3) | (bold << 7) | (border << 8) | (wrap << 9) | (center << 10) |
-               (corrected << 11);
-    }
-};
-
-class Book
-{
-public:
-    explicit Book(const QString &file, const ExportOptions &options) : m_options(options)
-    {
-        lxw_workbook_options o = {};
-        o.constant_memory = LXW_FALSE;
-        o.tmpdir = nullptr;
-        o.use_zip64 = LXW_FALSE;
-        m_wb = workbook_new_opt(QFile::encodeName(file).constData(), &o);
-    }
-    ~Book()
-    {
-        if (m_wb)
-            workbook_close(m_wb); // only when close() was not reached: frees, writes nothing useful
-    }
-    bool ok() const { return m_wb != nullptr; }
-
-    lxw_worksheet *sheet(const QString &name)
-    {
-        QString n = name;
-        // Sheet names: at most 31 characters, none of []:*?/\ .
-        static const QString forbidden = u"[]:*?/\\"_s;
-        for (QChar &c : n)
-            if (forbidden.contains(c))
-                c = u'_';
-        n.truncate(31);
-        lxw_worksheet *ws = workbook_add_worksheet(m_wb, n.toUtf8().constData());
-        worksheet_set_comments_author(ws, const_cast<char *>(m_author.constData()));
-        return ws;
-    }
-
-    lxw_format *format(const Style &s)
-    {
-        const int code = s.code();
-        if (lxw_format *f = m_formats.value(code))
-            return f;
-        lxw_format *f = workbook_add_format(m_wb);
-        static const lxw_color_t fills[] = {0, XlsxExport::ErrorFill, XlsxExport::WarningFill,
-                                            XlsxExport::CorrectedFill, XlsxExport::HeaderFill};
-        if (s.fill != Style::NoFill) {
-            format_set_pattern(f, LXW_PATTERN_SOLID);
-            format_set_bg_color(f, fills[s.fill]);
-        }
-        if (s.fill == Style::Red)
-            format_set_font_color(f, 0x9C0006);
-        else if (s.fill == Style::Amber)
-            format_set_font_color(f, 0x9C5700);
-        if (s.corrected) {
-            format_set_italic(f);
-            if (s.fill != Style::Red && s.fill != Style::Amber)
-                format_set_font_color(f, 0x1F4E79);
-        }
-        if (s.decimals == 0)
-            format_set_num_format(f, "0");
-        else if (s.decimals > 0)
-            format_set_num_format(f, (u"0."_s + QString(s.decimals, u'0')).toLatin1().constData());
-        if (s.bold)
-            format_set_bold(f);
-        if (s.border)
-            format_set_border(f, LXW_BORDER_THIN);
-        if (s.wrap)
-            format_set_text_wrap(f);
-        if (s.center) {
-            format_set_align(f, LXW_ALIGN_CENTER);
-            format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-        } else {
-            format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-        }
-        m_formats.insert(code, f);
-        return f;
-    }
-
-    /// Close the workbook: the file is written now.
-    lxw_error close()
-    {
-        lxw_workbook *wb = m_wb;
-        m_wb = nullptr;
-        return workbook_close(wb);
-    }
-
-    void setProperties(const QString &title)
-    {
-        m_title = title.toUtf8();
-        m_app = m_options.application.toUtf8();
-        lxw_doc_properties p = {};
-        p.title = const_cast<char *>(m_title.constData());
-        p.author = const_cast<char *>(m_app.constData());
-        p.comments = const_cast<char *>(m_app.constData());
-        workbook_set_properties(m_wb, &p);
-    }
-
-private:
-    lxw_workbook *m_wb = nullptr;
-    const ExportOptions &m_options;
-    QHash<int, lxw_format *> m_formats;
-    QByteArray m_author = QByteArrayLiteral("Nianbao");
-    QByteArray m_title;
-    QByteArray m_app;
-};
-
-QByteArray u8(const QString &s)
-{
-    return s.toUtf8();
-}
-
-void putText(lxw_worksheet *ws, int r, int c, const QString &text, lxw_format *f)
-{
-    worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), u8(text).constData(), f);
-}
-
-/// Text over a range, merged when it spans more than one cell.
-void putMerged(lxw_worksheet *ws, int r1, int c1, int r2, int c2, const QString &text, lxw_format *f)
-{
-    if (r1 == r2 && c1 == c2)
-        putText(ws, r1, c1, text, f);
-    else
-        worksheet_merge_range(ws, lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2),
-                              u8(text).constData(), f);
-}
-
-void putNumber(lxw_worksheet *ws, int r, int c, double v, lxw_format *f)
-{
-    worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c), v, f);
-}
+using namespace xlsx;
 
 struct Ctx
 {
@@ -515,34 +374,6 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
         putText(ws, r, 10, c.key, pf);
         ++r;
     }
-}
-
-QString closeError(lxw_error e)
-{
-    switch (e) {
-    case LXW_NO_ERROR:
-        return {};
-    case LXW_ERROR_CREATING_XLSX_FILE:
-        return XlsxExport::tr("the file cannot be created (is the folder writable?)");
-    case LXW_ERROR_CREATING_TMPFILE:
-        return XlsxExport::tr("no temporary file can be created");
-    case LXW_ERROR_MEMORY_MALLOC_FAILED:
-        return XlsxExport::tr("out of memory");
-    default:
-        return XlsxExport::tr("writing failed (is the disk full?)");
-    }
-}
-
-bool finish(Book &book, const QString &file, QString *error)
-{
-    const lxw_error e = book.close();
-    if (e != LXW_NO_ERROR) {
-        if (error)
-            *error = closeError(e);
-        Q_UNUSED(file);
-        return false;
-    }
-    return true;
 }
 
 } // namespace
