@@ -3,6 +3,7 @@
 # optimised build, so that the programs tested are the programs packaged. Not with the sanitizers
 # or the fuzzers, which bring their own instrumentation, nor without optimisation (fortify needs it).
 option(NIANBAO_HARDENING "Build with Debian's hardening flags (dpkg-buildflags)" ON)
+set(NIANBAO_HARDENED OFF) # ON below once the flags are set: the package is made of such a build
 if(NOT NIANBAO_HARDENING OR NIANBAO_SANITIZE OR NIANBAO_FUZZ OR CMAKE_BUILD_TYPE STREQUAL "Debug")
     return()
 endif()
@@ -31,4 +32,5 @@ target_link_options(nianbao_common INTERFACE ${nianbao_hardening_ld})
 set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 include(CheckPIESupported)
 check_pie_supported()
+set(NIANBAO_HARDENED ON)
 message(STATUS "Hardening: ${nianbao_hardening_cpp} ${nianbao_hardening_cxx} ${nianbao_hardening_ld} PIE")
