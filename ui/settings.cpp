@@ -3,8 +3,10 @@
 #include "session/reviewsession.h"
 
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 
@@ -72,14 +74,25 @@ void Settings::setDatabase(const QString &urlOrPath)
 void Settings::restoreLayout(const Layout &l) const
 {
     QSettings s;
-    if (!l.window->restoreGeometry(s.value(u"geometry"_s).toByteArray()))
-        l.window->resize(1500, 920);
+    // The first start (or a layout saved on a larger screen) fits the screen: at most 1500×920,
+    // and no more than 92% of what the screen leaves free, centred on it.
+    const QScreen *screen = l.window->screen() ? l.window->screen() : QGuiApplication::primaryScreen();
+    const QRect free = screen ? screen->availableGeometry() : QRect(0, 0, 1500, 920);
+    const bool restored = l.window->restoreGeometry(s.value(u"geometry"_s).toByteArray());
+    if (!restored || !free.contains(l.window->frameGeometry())) {
+        const QSize size = QSize(1500, 920).boundedTo(free.size() * 0.92);
+        if (!restored || l.window->width() > free.width() || l.window->height() > free.height())
+            l.window->resize(size);
+        l.window->move(free.center() - QPoint(l.window->width() / 2, l.window->height() / 2));
+    }
     if (!l.window->restoreState(s.value(u"windowState"_s).toByteArray())) {
         l.window->resizeDocks({l.queueDock}, {250}, Qt::Horizontal);
         l.window->resizeDocks({l.queueDock, l.historyDock}, {700, 200}, Qt::Vertical);
     }
-    if (!l.mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray()))
-        l.mainSplitter->setSizes({520, 860});
+    if (!l.mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray())) {
+        const int width = l.window->width() - 250; // beside the queue
+        l.mainSplitter->setSizes({width * 38 / 100, width * 62 / 100});
+    }
     if (!l.rightSplitter->restoreState(s.value(u"rightSplitter"_s).toByteArray()))
         l.rightSplitter->setSizes({620, 220});
     l.findingsHeader->restoreState(s.value(u"findingsHeader"_s).toByteArray());

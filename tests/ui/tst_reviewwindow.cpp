@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void theFirstWindowFitsTheScreen();
     void dropSeedFillsTablesAndFindings_data();
     void dropSeedFillsTablesAndFindings();
     void editBreaksTotalTurnsRedF8ReachesItUndoCleans();
@@ -112,6 +114,20 @@ void TestReviewWindow::init()
     m_window = new MainWindow;
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window));
+}
+
+void TestReviewWindow::theFirstWindowFitsTheScreen()
+{
+    // no layout saved (init clears the settings): the window is placed inside the screen's free
+    // area, whatever its size (the offscreen screen is smaller than the window's preferred size)
+    const QRect free = m_window->screen()->availableGeometry();
+    QVERIFY2(free.contains(m_window->frameGeometry()),
+             qPrintable(u"%1×%2 at %3,%4 on a screen of %5×%6"_s.arg(m_window->frameGeometry().width())
+                            .arg(m_window->frameGeometry().height())
+                            .arg(m_window->x())
+                            .arg(m_window->y())
+                            .arg(free.width())
+                            .arg(free.height())));
 }
 
 void TestReviewWindow::cleanup()
