@@ -14,6 +14,7 @@
 #include "review/review.h"
 #include "rules/ruleengine.h"
 #include "sourcepane.h"
+#include "windowtesting.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,6 +38,7 @@
 
 using namespace nianbao;
 using namespace nianbao::ui;
+using windowtesting::drop;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -47,23 +49,6 @@ QString seedPath(const QString &name)
 }
 
 const QString seed001 = u"001_bff1b9e23c617db0.txt"_s;
-
-void drop(QWidget *target, const QStringList &paths)
-{
-    auto *mime = new QMimeData;
-    QList<QUrl> urls;
-    for (const QString &p : paths)
-        urls.append(QUrl::fromLocalFile(p));
-    mime->setUrls(urls);
-    const QPoint pos = target->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
-    QVERIFY(dropEvent.isAccepted());
-    delete mime;
-}
 
 } // namespace
 
@@ -154,21 +139,7 @@ void TestReviewWindow::openSeed(const QString &name)
 
 void TestReviewWindow::selectCell(FormView *v, const QString &key)
 {
-    auto *tabs = m_window->findChild<QTabWidget *>(u"tables"_s);
-    tabs->setCurrentWidget(v);
-    QTRY_VERIFY(v->isVisible());
-    const QModelIndex idx = v->formModel()->indexOf(key);
-    QVERIFY(idx.isValid());
-    // Click the cell as a reviewer does; the view may still be settling its geometry after the
-    // tab switch, so a click that landed elsewhere is repeated.
-    auto clicked = [&] {
-        if (v->currentKey() != key) {
-            v->scrollTo(idx);
-            QTest::mouseClick(v->viewport(), Qt::LeftButton, {}, v->visualRect(idx).center());
-        }
-        return v->currentKey() == key;
-    };
-    QTRY_VERIFY(clicked());
+    windowtesting::selectCell(m_window, v, key);
 }
 
 void TestReviewWindow::dropSeedFillsTablesAndFindings_data()

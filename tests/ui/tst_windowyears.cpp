@@ -1,6 +1,7 @@
 // The checks across reports in the window: last year's report of the same body compared with
 // this year's, as nianbao-cli check compares them, and kept through edits, undo and closing.
 #include "../core/testutil.h"
+#include "windowtesting.h"
 
 #include "findingsmodel.h"
 #include "formview.h"
@@ -26,28 +27,8 @@
 
 using namespace nianbao;
 using namespace nianbao::ui;
+using windowtesting::drop;
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-void drop(QWidget *target, const QStringList &paths)
-{
-    auto *mime = new QMimeData;
-    QList<QUrl> urls;
-    for (const QString &p : paths)
-        urls.append(QUrl::fromLocalFile(p));
-    mime->setUrls(urls);
-    const QPoint pos = target->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
-    QVERIFY(dropEvent.isAccepted());
-    delete mime;
-}
-
-} // namespace
 
 class TestWindowYears : public QObject
 {
@@ -94,20 +75,7 @@ void TestWindowYears::cleanup()
 
 void TestWindowYears::selectCell(FormView *v, const QString &key)
 {
-    auto *tabs = m_window->findChild<QTabWidget *>(u"tables"_s);
-    tabs->setCurrentWidget(v);
-    QTRY_VERIFY(v->isVisible());
-    const QModelIndex idx = v->formModel()->indexOf(key);
-    QVERIFY(idx.isValid());
-    // Click the cell as a reviewer does; a click that landed while the view settled is repeated.
-    auto clicked = [&] {
-        if (v->currentKey() != key) {
-            v->scrollTo(idx);
-            QTest::mouseClick(v->viewport(), Qt::LeftButton, {}, v->visualRect(idx).center());
-        }
-        return v->currentKey() == key;
-    };
-    QTRY_VERIFY(clicked());
+    windowtesting::selectCell(m_window, v, key);
 }
 
 void TestWindowYears::lastYearsReportIsComparedAsOnTheCommandLineAndAfterEdits()

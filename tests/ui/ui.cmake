@@ -2,8 +2,8 @@
 nianbao_add_test(tst_review SOURCES ui/tst_review.cpp core/testutil.h)
 nianbao_add_test(tst_session SOURCES ui/tst_session.cpp core/testutil.h)
 nianbao_add_test(tst_uimodels SOURCES ui/tst_uimodels.cpp core/testutil.h LIBS nianbao_ui)
-nianbao_add_test(tst_reviewwindow SOURCES ui/tst_reviewwindow.cpp core/testutil.h LIBS nianbao_ui nianbao_translations)
-nianbao_add_test(tst_windowyears SOURCES ui/tst_windowyears.cpp core/testutil.h LIBS nianbao_ui nianbao_translations)
+nianbao_add_test(tst_reviewwindow SOURCES ui/tst_reviewwindow.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+nianbao_add_test(tst_windowyears SOURCES ui/tst_windowyears.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
 add_dependencies(tst_windowyears nianbao-cli)
 nianbao_add_test(tst_persistence SOURCES ui/tst_persistence.cpp core/testutil.h store/pgcluster.h
     LIBS nianbao_ui nianbao_translations)
