@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/report.h"
+#include "review/disposition.h"
 #include "rules/finding.h"
 
 #include <QDateTime>
@@ -33,10 +34,11 @@ ReviewStatus reviewStatusFromName(QStringView s);
 /// What the exporters write and the store keeps.
 struct ReviewedReport
 {
-    Report extracted;              // as read from the source
-    Report current;                // with the corrections applied
-    QList<Finding> findings;       // of current
-    QList<Correction> corrections; // oldest first; the latest per cell is the one in effect
+    Report extracted;                // as read from the source
+    Report current;                  // with the corrections applied
+    QList<Finding> findings;         // of current
+    QList<Correction> corrections;   // oldest first; the latest per cell is the one in effect
+    QList<Disposition> dispositions; // the reviewer's word on findings, one per finding key
     ReviewStatus status = ReviewStatus::New;
     QString reviewer;
     QString notes;

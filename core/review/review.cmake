@@ -1,6 +1,7 @@
 # The review of one report: undo commands, audit trail, live re-check. No widgets.
 target_sources(nianbao_core PRIVATE
     review/review.h review/review.cpp
+    review/disposition.h review/disposition.cpp
     review/celleditcommand.h review/celleditcommand.cpp
     review/setcellcommand.h review/setcellcommand.cpp
     review/shiftrowcommand.h review/shiftrowcommand.cpp
