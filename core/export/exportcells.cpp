@@ -24,6 +24,17 @@ QHash<QString, int> ExportCells::marks(const QList<Finding> &findings)
     return out;
 }
 
+QHash<QString, int> ExportCells::openMarks(const ReviewedReport &rr)
+{
+    QList<Finding> open;
+    for (const Finding &f : rr.findings) {
+        const Disposition *d = dispositionOf(rr.dispositions, f);
+        if (!d || d->kind != Disposition::Kind::Dismissed)
+            open << f;
+    }
+    return marks(open);
+}
+
 QString ExportCells::valueText(const Cell *cell)
 {
     if (!cell)
@@ -105,26 +116,131 @@ QString ExportCells::tableTag(const TableDef &table)
     return u"表"_s + numerals[n - 1] + u' ';
 }
 
-QString ExportCells::statusLabel(ReviewStatus status)
+QString ExportCells::statusLabel(ReviewStatus status, bool alwaysChinese)
 {
     switch (status) {
     case ReviewStatus::New:
-        return pick(u"未审校"_s, u"New"_s);
+        return alwaysChinese ? u"未审校"_s : pick(u"未审校"_s, u"New"_s);
     case ReviewStatus::InReview:
-        return pick(u"审校中"_s, u"In review"_s);
+        return alwaysChinese ? u"审校中"_s : pick(u"审校中"_s, u"In review"_s);
     case ReviewStatus::Reviewed:
-        return pick(u"已审校"_s, u"Reviewed"_s);
+        return alwaysChinese ? u"已审校"_s : pick(u"已审校"_s, u"Reviewed"_s);
     case ReviewStatus::Sent:
-        return pick(u"已报送"_s, u"Sent"_s);
+        return alwaysChinese ? u"已报送"_s : pick(u"已报送"_s, u"Sent"_s);
     }
     return {};
 }
+
+QString ExportCells::actionLabel(const QString &action, bool alwaysChinese)
+{
+    struct Name
+    {
+        QString key, zh, en;
+    };
+    static const QList<Name> names = {
+        {u"edit"_s, u"修改"_s, u"Edit"_s},
+        {u"clear"_s, u"清空"_s, u"Clear"_s},
+        {u"shift"_s, u"移位"_s, u"Shift row"_s},
+        {u"move"_s, u"移行"_s, u"Move row"_s},
+        {u"paste"_s, u"粘贴"_s, u"Paste"_s},
+        {u"revert"_s, u"撤销更正"_s, u"Revert"_s},
+        {u"accept"_s, u"采纳建议"_s, u"Accept suggestion"_s},
+    };
+    for (const Name &n : names)
+        if (n.key == action)
+            return alwaysChinese ? n.zh : pick(n.zh, n.en);
+    return action;
+}
+
+QString ExportCells::severityLabel(const Finding &f)
+{
+    return f.isError() ? pick(u"错误"_s, u"error"_s) : pick(u"警告"_s, u"warning"_s);
+}
+
+QString ExportCells::dispositionLabel(const Disposition &d)
+{
+    return d.kind == Disposition::Kind::Dismissed ? pick(u"已排除"_s, u"dismissed"_s)
+                                                  : pick(u"已确认"_s, u"confirmed"_s);
+}
+
+QString ExportCells::dispositionSummary(const Disposition &d, bool iso)
+{
+    QString s = dispositionLabel(d);
+    if (!d.reason.isEmpty())
+        s += pick(u"："_s, u": "_s) + d.reason;
+    QStringList who;
+    if (!d.reviewer.isEmpty())
+        who << d.reviewer;
+    if (d.time.isValid())
+        who << (iso ? isoTime(d.time) : timeText(d.time));
+    if (!who.isEmpty())
+        s += pick(u"（"_s, u" ("_s) + who.join(u' ') + pick(u"）"_s, u")"_s);
+    return s;
+}
+
+QString ExportCells::cellState(const ReviewedReport &rr, const QString &key, const QHash<QString, int> &open)
+{
+    QStringList tokens;
+    if (rr.isCorrected(key))
+        tokens << pick(u"已更正"_s, u"corrected"_s);
+    const int m = open.value(key);
+    if (m == Error) {
+        tokens << pick(u"错误"_s, u"error"_s);
+    } else if (m == Warning) {
+        tokens << pick(u"警告"_s, u"warning"_s);
+    } else {
+        for (const Finding &f : rr.findings)
+            if (f.cells.contains(key)) {
+                // Nothing open on the cell, yet a finding names it: it was dismissed.
+                tokens << pick(u"已排除"_s, u"dismissed"_s);
+                break;
+            }
+    }
+    const Cell *c = rr.current.cell(key);
+    if (!c)
+        tokens << pick(u"缺失"_s, u"missing"_s);
+    else if (c->state == Cell::State::Uncertain)
+        tokens << pick(u"存疑"_s, u"uncertain"_s);
+    else if (c->state == Cell::State::Blank)
+        tokens << pick(u"空白"_s, u"blank"_s);
+    else if (c->state == Cell::State::Text)
+        tokens << pick(u"文字"_s, u"text"_s);
+    if (tokens.isEmpty())
+        tokens << pick(u"数值"_s, u"number"_s);
+    return tokens.join(u';');
+}
+
+namespace {
+
+/// t in local time, carrying the local offset (not Qt::LocalTime, whose ISO text has none).
+QDateTime localWithOffset(const QDateTime &t)
+{
+    const QDateTime local = t.toLocalTime();
+    return t.toOffsetFromUtc(local.offsetFromUtc());
+}
+
+QString offsetText(int seconds)
+{
+    const int m = qAbs(seconds) / 60;
+    return (seconds < 0 ? u"-"_s : u"+"_s) +
+           u"%1:%2"_s.arg(m / 60, 2, 10, QChar(u'0')).arg(m % 60, 2, 10, QChar(u'0'));
+}
+
+} // namespace
 
 QString ExportCells::timeText(const QDateTime &t)
 {
     if (!t.isValid())
         return {};
-    return t.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u" UTC"_s;
+    const QDateTime l = localWithOffset(t);
+    return l.toString(u"yyyy-MM-dd HH:mm:ss"_s) + u" (UTC"_s + offsetText(l.offsetFromUtc()) + u')';
+}
+
+QString ExportCells::isoTime(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return localWithOffset(t).toString(Qt::ISODate);
 }
 
 } // namespace nianbao

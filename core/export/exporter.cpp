@@ -3,6 +3,7 @@
 #include "export/exportcells.h"
 #include "export/safewrite.h"
 #include "export/xlsxexport.h"
+#include "i18n/language.h"
 #include "json/reportjson.h"
 #include "rules/ruleengine.h"
 
@@ -59,6 +60,16 @@ QJsonValue correctionCell(const Cell &c)
     if (c.state == Cell::State::Uncertain)
         return QJsonValue(QJsonValue::Null);
     return ReportJson::cellValue(c);
+}
+
+/// A finding in one CSV field: "T3.ROWTOTAL 错误：message — 已排除：理由（张审校 2026-…+08:00）".
+QString findingSummary(const ReviewedReport &rr, const Finding &f)
+{
+    QString s = f.rule + u' ' + ExportCells::severityLabel(f) + ExportCells::pick(u"："_s, u": "_s) +
+                Language::pick(f.message, f.messageEn);
+    if (const Disposition *d = dispositionOf(rr.dispositions, f))
+        s += u" — "_s + ExportCells::dispositionSummary(*d, true);
+    return s;
 }
 
 /// Names not yet used in a folder; case-insensitive, as on Windows and macOS.
@@ -155,6 +166,8 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports)
         {u"reviewer"_s, pick(u"审校人"_s, u"Reviewer"_s), false},
         {u"errors"_s, pick(u"错误数"_s, u"Errors"_s), false},
         {u"warnings"_s, pick(u"警告数"_s, u"Warnings"_s), false},
+        {u"confirmed"_s, pick(u"已确认数"_s, u"Confirmed"_s), false},
+        {u"dismissed"_s, pick(u"已排除数"_s, u"Dismissed"_s), false},
         {u"corrections"_s, pick(u"修改数"_s, u"Corrections"_s), false},
     };
     // Every cell key of the templates and variants present, merged in form order: a key new to
@@ -244,7 +257,19 @@ QString Exporter::batchText(const ReviewedReport &rr, const BatchColumn &col)
         return QString::number(RuleEngine::warningCount(rr.findings));
     if (col.key == u"corrections"_s)
         return QString::number(rr.corrections.size());
+    if (col.key == u"confirmed"_s || col.key == u"dismissed"_s)
+        return QString::number(dispositionCount(
+            rr, col.key == u"confirmed"_s ? Disposition::Kind::Confirmed : Disposition::Kind::Dismissed));
     return {};
+}
+
+int Exporter::dispositionCount(const ReviewedReport &rr, Disposition::Kind kind)
+{
+    int n = 0;
+    for (const Finding &f : rr.findings)
+        if (const Disposition *d = dispositionOf(rr.dispositions, f); d && d->kind == kind)
+            ++n;
+    return n;
 }
 
 QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout,
@@ -252,18 +277,51 @@ QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout
 {
     QString out;
     if (layout == CsvLayout::Long) {
-        csvLine(out, {u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s, u"state"_s});
+        const auto pick = &ExportCells::pick;
+        if (options.csvKeyHeader)
+            csvLine(out,
+                    {u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s, u"extracted"_s,
+                     u"state"_s, u"findings"_s, u"action"_s, u"reviewer"_s, u"time"_s, u"note"_s});
+        else
+            csvLine(out, {pick(u"报告"_s, u"Report"_s), pick(u"表"_s, u"Table"_s), pick(u"行"_s, u"Row"_s),
+                          pick(u"列"_s, u"Column"_s), pick(u"单元格"_s, u"Cell"_s),
+                          pick(u"审校后数值"_s, u"Value"_s), pick(u"原值（提取值）"_s, u"Extracted value"_s),
+                          pick(u"状态"_s, u"State"_s), pick(u"检查结果"_s, u"Findings"_s),
+                          pick(u"更正操作"_s, u"Action"_s), pick(u"更正人"_s, u"Corrected by"_s),
+                          pick(u"更正时间"_s, u"Corrected at"_s), pick(u"更正备注"_s, u"Note"_s)});
         for (const ReviewedReport &rr : reports) {
             const Report &rep = rr.current;
             if (!rep.tmpl)
                 continue;
             const QString name = QFileInfo(rep.source).fileName();
+            const QHash<QString, int> open = ExportCells::openMarks(rr);
             for (const QString &k : rep.cellKeys()) {
                 const Cell *c = rep.cell(k);
                 const QStringList parts = k.split(u'.');
+                QStringList findings;
+                for (const Finding &f : rr.findings)
+                    if (f.cells.contains(k))
+                        findings << findingSummary(rr, f);
+                const Correction *corr = rr.lastCorrection(k);
                 csvLine(out,
                         {name, parts.value(0), parts.value(1), parts.value(2), ExportCells::label(rep, k),
-                         ExportCells::valueText(c), ExportCells::stateName(c)});
+                         ExportCells::valueText(c),
+                         corr ? ExportCells::valueText(&corr->extracted) : QString(),
+                         ExportCells::cellState(rr, k, open), findings.join(pick(u"；"_s, u"; "_s)),
+                         corr ? ExportCells::actionLabel(corr->action) : QString(),
+                         corr ? corr->reviewer : QString(),
+                         corr ? ExportCells::isoTime(corr->time) : QString(), corr ? corr->note : QString()});
+            }
+            // A finding about the whole report (no cell): one line of its own, without a key.
+            for (const Finding &f : rr.findings) {
+                if (!f.cells.isEmpty())
+                    continue;
+                const Disposition *d = dispositionOf(rr.dispositions, f);
+                const bool dismissed = d && d->kind == Disposition::Kind::Dismissed;
+                csvLine(out, {name, QString(), QString(), QString(), pick(u"（全文）"_s, u"(whole report)"_s),
+                              QString(), QString(),
+                              dismissed ? pick(u"已排除"_s, u"dismissed"_s) : ExportCells::severityLabel(f),
+                              findingSummary(rr, f), QString(), QString(), QString(), QString()});
             }
         }
         return out;
@@ -322,6 +380,7 @@ QJsonObject Exporter::reportJson(const ReviewedReport &rr, const ExportOptions &
              rr.current.year.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rr.current.year));
     QJsonObject review;
     review.insert("status"_L1, reviewStatusName(rr.status));
+    review.insert("status_zh"_L1, ExportCells::statusLabel(rr.status, true));
     review.insert("reviewer"_L1, rr.reviewer);
     if (!rr.notes.isEmpty())
         review.insert("notes"_L1, rr.notes);
@@ -329,10 +388,29 @@ QJsonObject Exporter::reportJson(const ReviewedReport &rr, const ExportOptions &
         review.insert("content_hash"_L1, rr.contentHash);
     review.insert("errors"_L1, RuleEngine::errorCount(rr.findings));
     review.insert("warnings"_L1, RuleEngine::warningCount(rr.findings));
+    review.insert("confirmed"_L1, dispositionCount(rr, Disposition::Kind::Confirmed));
+    review.insert("dismissed"_L1, dispositionCount(rr, Disposition::Kind::Dismissed));
     const QDateTime when =
         options.exportTime.isValid() ? options.exportTime : QDateTime::currentDateTimeUtc();
-    review.insert("exported"_L1, when.toUTC().toString(Qt::ISODate));
+    review.insert("exported"_L1, ExportCells::isoTime(when));
     o.insert("review"_L1, review);
+    // Each finding with the reviewer's word on it, when there is one.
+    QJsonArray findings = o.value("findings"_L1).toArray();
+    for (qsizetype i = 0; i < findings.size() && i < rr.findings.size(); ++i) {
+        QJsonObject f = findings[i].toObject();
+        f.insert("severity_zh"_L1, rr.findings[i].isError() ? u"错误"_s : u"警告"_s);
+        if (const Disposition *d = dispositionOf(rr.dispositions, rr.findings[i])) {
+            QJsonObject j;
+            j.insert("state"_L1, d->kindName());
+            j.insert("state_zh"_L1, d->kind == Disposition::Kind::Dismissed ? u"已排除"_s : u"已确认"_s);
+            j.insert("reason"_L1, d->reason);
+            j.insert("reviewer"_L1, d->reviewer);
+            j.insert("time"_L1, d->time.isValid() ? QJsonValue(ExportCells::isoTime(d->time)) : QJsonValue());
+            f.insert("disposition"_L1, j);
+        }
+        findings[i] = f;
+    }
+    o.insert("findings"_L1, findings);
     QJsonArray corrections;
     for (const Correction &c : rr.corrections) {
         QJsonObject j;
@@ -342,9 +420,9 @@ QJsonObject Exporter::reportJson(const ReviewedReport &rr, const ExportOptions &
         j.insert("before"_L1, correctionCell(c.before));
         j.insert("after"_L1, correctionCell(c.after));
         j.insert("action"_L1, c.action);
+        j.insert("action_zh"_L1, ExportCells::actionLabel(c.action, true));
         j.insert("reviewer"_L1, c.reviewer);
-        j.insert("time"_L1,
-                 c.time.isValid() ? QJsonValue(c.time.toUTC().toString(Qt::ISODate)) : QJsonValue());
+        j.insert("time"_L1, c.time.isValid() ? QJsonValue(ExportCells::isoTime(c.time)) : QJsonValue());
         if (!c.note.isEmpty())
             j.insert("note"_L1, c.note);
         j.insert("errors_before"_L1, c.errorsBefore);

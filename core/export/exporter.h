@@ -27,6 +27,10 @@ struct BatchColumn
 /// receives one file per report (unless ExportOptions::perReportFiles is off) and the batch file
 /// (`nianbao-batch.xlsx` / `.csv` / `.json`). Every file is written atomically: on any failure
 /// the previous file of that name is left as it was and the error is one translated line.
+///
+/// Every time written is local time with its offset (ISO 8601 in CSV and JSON). States, actions,
+/// severities and dispositions are words of the language in use; the JSON keeps its English
+/// machine names and adds the Chinese ones as *_zh fields.
 class Exporter
 {
     Q_DECLARE_TR_FUNCTIONS(Exporter)
@@ -58,6 +62,8 @@ public:
     static QList<BatchColumn> batchColumns(const QList<ReviewedReport> &reports);
     /// The batch table's value of a fixed column for one report (as text), or of a cell.
     static QString batchText(const ReviewedReport &report, const BatchColumn &column);
+    /// How many of the report's findings the reviewer confirmed, or dismissed.
+    static int dispositionCount(const ReviewedReport &report, Disposition::Kind kind);
 
     /// A file name (without extension) made from a report's source: no folder separators, no
     /// "..", no control or reserved characters, never empty, at most 100 characters.

@@ -16,20 +16,26 @@ enum class CsvEncoding {
 };
 
 enum class CsvLayout {
-    Long, // one line per cell: report, table, row, column, label, value, state
+    // One line per cell: report, table, row, column, label, value (as reviewed), extracted (what
+    // the report said; corrected cells only), state (ExportCells::cellState), findings on the cell
+    // with their dispositions, and the cell's last correction: action, reviewer, time, note. Then
+    // one line per finding that names no cell (label 全文, no key).
+    Long,
     Wide, // one line per report, one column per template cell (the batch layout)
 };
 
 struct ExportOptions
 {
     CsvEncoding csvEncoding = CsvEncoding::Utf8Bom;
-    /// Header of the wide CSV: Chinese labels (default) or the cell keys.
+    /// Header of the CSV: labels in the language in use (default) or machine names (the cell
+    /// keys of the wide CSV; report, table, row, … of the long one).
     bool csvKeyHeader = false;
     /// Several reports: write one file per report as well as the batch file.
     bool perReportFiles = true;
     /// Base name of the batch file (without extension) when several reports are exported.
     QString batchBaseName = QStringLiteral("nianbao-batch");
-    /// The time written on the cover sheet and in the JSON; now (UTC) when invalid.
+    /// The time written on the cover sheet and in the JSON (as local time with its offset); now
+    /// when invalid.
     QDateTime exportTime;
     /// Name of the program written in the workbook properties.
     QString application = QStringLiteral("Nianbao");

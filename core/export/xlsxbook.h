@@ -25,7 +25,7 @@ struct Style
     bool border = true;
     bool wrap = false;
     bool center = false;
-    bool corrected = false; // italic, dark blue: the value is the reviewer's
+    bool corrected = false; // italic, dark blue, framed in blue: the value is the reviewer's
 
     int code() const
     {
@@ -94,8 +94,14 @@ public:
                                   (QStringLiteral("0.") + QString(s.decimals, u'0')).toLatin1().constData());
         if (s.bold)
             format_set_bold(f);
-        if (s.border)
+        if (s.corrected) {
+            // A corrected cell keeps its frame whatever its fill: red with this frame is a
+            // corrected cell that still fails.
+            format_set_border(f, LXW_BORDER_MEDIUM);
+            format_set_border_color(f, XlsxExport::CorrectedBorder);
+        } else if (s.border) {
             format_set_border(f, LXW_BORDER_THIN);
+        }
         if (s.wrap)
             format_set_text_wrap(f);
         if (s.center) {

@@ -35,6 +35,7 @@ Style valueStyle(const Ctx &ctx, const QString &key, const ColumnDef &col, const
     Style s;
     const int m = ctx.marks.value(key);
     const bool corrected = ctx.rr.isCorrected(key);
+    // A dismissed finding no longer marks its cells (open marks); the comment still names it.
     s.fill = m == ExportCells::Error                                                        ? Style::Red
              : m == ExportCells::Warning || (cell && cell->state == Cell::State::Uncertain) ? Style::Amber
              : corrected                                                                    ? Style::Blue
@@ -48,18 +49,33 @@ Style valueStyle(const Ctx &ctx, const QString &key, const ColumnDef &col, const
 QString cellComment(const Ctx &ctx, const QString &key, const Cell *cell)
 {
     QStringList lines;
-    if (const Correction *c = ctx.rr.lastCorrection(key)) {
+    const Correction *c = ctx.rr.lastCorrection(key);
+    if (c) {
         const QString extracted = c->extracted.state == Cell::State::Blank && c->extracted.text.isEmpty()
                                       ? ExportCells::pick(u"（空白）"_s, u"(blank)"_s)
                                       : c->extracted.displayText();
-        lines << ExportCells::pick(u"提取值："_s, u"Extracted: "_s) + extracted;
-        QString who = c->reviewer;
+        lines << ExportCells::pick(u"原值："_s, u"Extracted: "_s) + extracted;
+        QString who = ExportCells::actionLabel(c->action);
+        if (!c->reviewer.isEmpty())
+            who += u' ' + c->reviewer;
         if (c->time.isValid())
-            who += (who.isEmpty() ? QString() : u" "_s) + ExportCells::timeText(c->time);
-        if (!who.isEmpty())
-            lines << ExportCells::pick(u"修改："_s, u"Changed by: "_s) + who;
+            who += u' ' + ExportCells::timeText(c->time);
+        lines << ExportCells::pick(u"更正："_s, u"Corrected: "_s) + who;
         if (!c->note.isEmpty())
             lines << ExportCells::pick(u"备注："_s, u"Note: "_s) + c->note;
+    }
+    // The findings on the cell: open ones when the cell was corrected (it still fails), and
+    // every one the reviewer gave a word on.
+    for (const Finding &f : ctx.rr.findings) {
+        if (!f.cells.contains(key))
+            continue;
+        const Disposition *d = dispositionOf(ctx.rr.dispositions, f);
+        if (d)
+            lines << f.rule + u' ' + ExportCells::severityLabel(f) + u' ' +
+                         ExportCells::dispositionSummary(*d, false);
+        else if (c)
+            lines << ExportCells::pick(u"更正后仍不符合："_s, u"Still fails after the correction: "_s) +
+                         f.rule + u' ' + ExportCells::severityLabel(f);
     }
     if (cell && cell->state == Cell::State::Uncertain) {
         QStringList cands;
@@ -217,6 +233,10 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
     line(ExportCells::pick(u"导出时间"_s, u"Exported"_s), ExportCells::timeText(when));
     number(ExportCells::pick(u"错误"_s, u"Errors"_s), RuleEngine::errorCount(rr.findings));
     number(ExportCells::pick(u"警告"_s, u"Warnings"_s), RuleEngine::warningCount(rr.findings));
+    number(ExportCells::pick(u"已确认的检查结果"_s, u"Findings confirmed"_s),
+           Exporter::dispositionCount(rr, Disposition::Kind::Confirmed));
+    number(ExportCells::pick(u"已排除的检查结果"_s, u"Findings dismissed"_s),
+           Exporter::dispositionCount(rr, Disposition::Kind::Dismissed));
     QSet<QString> changed;
     for (const Correction &c : rr.corrections)
         changed.insert(c.key);
@@ -241,10 +261,24 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
     putText(ws, r++, 1,
             ExportCells::pick(u"缺失、空白或未能确定（警告）"_s, u"Missing, blank or uncertain (warning)"_s),
             pf);
-    putText(ws, r, 0, ExportCells::pick(u"蓝色"_s, u"Blue"_s), book.format(blue));
+    putText(ws, r, 0, ExportCells::pick(u"蓝色、蓝框"_s, u"Blue, blue frame"_s), book.format(blue));
     putText(ws, r++, 1,
-            ExportCells::pick(u"审校人修改过的单元格（批注中为提取值）"_s,
-                              u"Corrected by the reviewer (the comment holds the extracted value)"_s),
+            ExportCells::pick(
+                u"审校人更正过的单元格（批注中为原值、更正人和时间）"_s,
+                u"Corrected by the reviewer (the comment holds the extracted value, who and when)"_s),
+            pf);
+    Style redCorrected = red;
+    redCorrected.corrected = true;
+    putText(ws, r, 0, ExportCells::pick(u"红色、蓝框"_s, u"Red, blue frame"_s), book.format(redCorrected));
+    putText(ws, r++, 1,
+            ExportCells::pick(u"已更正但仍不符合勾稽关系的单元格"_s, u"Corrected, and still breaks a rule"_s),
+            pf);
+    putText(ws, r, 0, ExportCells::pick(u"已排除"_s, u"Dismissed"_s), pf);
+    putText(ws, r++, 1,
+            ExportCells::pick(
+                u"审校人已排除的检查结果不再标色，理由见批注和“检查结果”表"_s,
+                u"A finding the reviewer dismissed no longer colours its cells; the reason is in the "
+                u"comment and on the Findings sheet"_s),
             pf);
 }
 
@@ -255,18 +289,16 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
     Style plain;
     plain.wrap = true;
     lxw_format *pf = book.format(plain);
-    Style red = plain, amber = plain;
+    Style red = plain, amber = plain, grey = plain;
     red.fill = Style::Red;
     amber.fill = Style::Amber;
+    grey.fill = Style::Grey;
     const int o = withFile ? 1 : 0;
     for (const Finding &f : rr.findings) {
         if (withFile)
             putText(ws, r, 0, QFileInfo(rr.current.source).fileName(), pf);
         putText(ws, r, o + 0, f.rule, pf);
-        putText(ws, r, o + 1,
-                f.isError() ? ExportCells::pick(u"错误"_s, u"error"_s)
-                            : ExportCells::pick(u"警告"_s, u"warning"_s),
-                book.format(f.isError() ? red : amber));
+        putText(ws, r, o + 1, ExportCells::severityLabel(f), book.format(f.isError() ? red : amber));
         QStringList labels;
         for (const QString &k : f.cells)
             labels << ExportCells::label(rr.current, k);
@@ -288,6 +320,15 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
         if (!hint.isEmpty())
             msg += Language::pick(u"；"_s, u"; "_s) + hint;
         putText(ws, r, o + 7, msg, pf);
+        if (const Disposition *d = dispositionOf(rr.dispositions, f)) {
+            putText(ws, r, o + 8, ExportCells::dispositionLabel(*d),
+                    book.format(d->kind == Disposition::Kind::Dismissed ? grey : plain));
+            putText(ws, r, o + 9, d->reason, pf);
+            putText(ws, r, o + 10, d->reviewer, pf);
+            putText(ws, r, o + 11, ExportCells::timeText(d->time), pf);
+        } else {
+            putText(ws, r, o + 8, ExportCells::pick(u"未处理"_s, u"open"_s), pf);
+        }
         ++r;
     }
     return r;
@@ -307,8 +348,10 @@ void findingsHeader(Book &book, lxw_worksheet *ws, bool withFile)
       << ExportCells::pick(u"单元格"_s, u"Cells"_s) << ExportCells::pick(u"左边"_s, u"Left side"_s)
       << ExportCells::pick(u"右边"_s, u"Right side"_s) << ExportCells::pick(u"差额"_s, u"Difference"_s)
       << ExportCells::pick(u"按0计的空白单元格"_s, u"Blank cells counted as 0"_s)
-      << ExportCells::pick(u"说明"_s, u"Message"_s);
-    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60};
+      << ExportCells::pick(u"说明"_s, u"Message"_s) << ExportCells::pick(u"处理"_s, u"Disposition"_s)
+      << ExportCells::pick(u"理由"_s, u"Reason"_s) << ExportCells::pick(u"处理人"_s, u"By"_s)
+      << ExportCells::pick(u"处理时间"_s, u"When"_s);
+    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 27};
     const int o = withFile ? 1 : 0;
     if (withFile)
         worksheet_set_column(ws, 0, 0, 28, nullptr);
@@ -353,7 +396,7 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
                            ExportCells::pick(u"修改前错误数"_s, u"Errors before"_s),
                            ExportCells::pick(u"修改后错误数"_s, u"Errors after"_s),
                            ExportCells::pick(u"键"_s, u"Key"_s)};
-    const QList<double> widths = {40, 12, 12, 12, 8, 12, 22, 30, 10, 10, 36};
+    const QList<double> widths = {40, 12, 12, 12, 9, 12, 27, 30, 10, 10, 36};
     for (int i = 0; i < h.size(); ++i) {
         worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), widths[i], nullptr);
         putText(ws, 0, i, h[i], hf);
@@ -365,7 +408,7 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
         putCellValue(book, ws, r, 1, c.extracted, pf);
         putCellValue(book, ws, r, 2, c.before, pf);
         putCellValue(book, ws, r, 3, c.after, pf);
-        putText(ws, r, 4, c.action, pf);
+        putText(ws, r, 4, ExportCells::actionLabel(c.action), pf);
         putText(ws, r, 5, c.reviewer, pf);
         putText(ws, r, 6, ExportCells::timeText(c.time), pf);
         putText(ws, r, 7, c.note, pf);
@@ -390,7 +433,7 @@ bool XlsxExport::writeReport(const ReviewedReport &rr, const QString &file, cons
     const Report &rep = rr.current;
     book.setProperties(QFileInfo(rep.source).fileName());
     writeCover(book, book.sheet(ExportCells::pick(u"封面"_s, u"Cover"_s)), rr, options);
-    Ctx ctx{book, rr, rep, ExportCells::marks(rr.findings)};
+    Ctx ctx{book, rr, rep, ExportCells::openMarks(rr)};
     if (rep.tmpl) {
         for (const TableDef &t : rep.tmpl->tables()) {
             writeFormTable(ctx, book.sheet(ExportCells::sheetName(t)), t);
@@ -446,7 +489,7 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
     for (int i = 0; i < reports.size(); ++i, ++row) {
         const ReviewedReport &rr = reports[i];
         const Report &rep = rr.current;
-        const QHash<QString, int> marks = ExportCells::marks(rr.findings);
+        const QHash<QString, int> marks = ExportCells::openMarks(rr);
         for (int c = 0; c < cols.size(); ++c) {
             const BatchColumn &col = cols[c];
             if (!col.isCell) {
@@ -456,6 +499,10 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
                     putNumber(ws, row, c, RuleEngine::warningCount(rr.findings), pf);
                 else if (col.key == u"corrections"_s)
                     putNumber(ws, row, c, double(rr.corrections.size()), pf);
+                else if (col.key == u"confirmed"_s)
+                    putNumber(ws, row, c, Exporter::dispositionCount(rr, Disposition::Kind::Confirmed), pf);
+                else if (col.key == u"dismissed"_s)
+                    putNumber(ws, row, c, Exporter::dispositionCount(rr, Disposition::Kind::Dismissed), pf);
                 else
                     putText(ws, row, c, Exporter::batchText(rr, col), pf);
                 continue;

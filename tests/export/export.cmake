@@ -8,4 +8,6 @@ foreach(suite tst_export tst_exportfiles)
         LIBS PkgConfig::MINIZIP)
     target_include_directories(${suite} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/core)
     add_dependencies(${suite} nianbao-cli)
+    # The exports write local time; the suites read it back under UTC+8 (they also set it).
+    set_property(TEST ${suite} APPEND PROPERTY ENVIRONMENT TZ=Asia/Shanghai)
 endforeach()

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <ctime>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,7 +45,8 @@ inline ReviewedReport load(const QString &rel)
     return ReviewedReport::fromExtracted(r.report, r.findings);
 }
 
-inline void correct(ReviewedReport &rr, const QString &key, const Cell &after, const QString &note = {})
+inline void correct(ReviewedReport &rr, const QString &key, const Cell &after, const QString &note = {},
+                    const QDateTime &time = QDateTime(QDate(2025, 3, 1), QTime(9, 30), Qt::UTC))
 {
     Correction c;
     c.key = key;
@@ -53,7 +55,7 @@ inline void correct(ReviewedReport &rr, const QString &key, const Cell &after, c
     c.after = after;
     c.action = u"edit"_s;
     c.reviewer = u"张审校"_s;
-    c.time = QDateTime(QDate(2025, 3, 1), QTime(9, 30), Qt::UTC);
+    c.time = time;
     c.note = note;
     c.errorsBefore = RuleEngine::errorCount(rr.findings);
     rr.current.cells.insert(key, after);
@@ -62,6 +64,41 @@ inline void correct(ReviewedReport &rr, const QString &key, const Cell &after, c
     rr.corrections.append(c);
     rr.reviewer = c.reviewer;
     rr.status = ReviewStatus::InReview;
+}
+
+/// A known UTC instant and how it reads under Asia/Shanghai (UTC+8, a day later).
+inline const QDateTime stamp(QDate(2026, 1, 31), QTime(20, 30), Qt::UTC);
+inline const QString stampIso = u"2026-02-01T04:30:00+08:00"_s;
+inline const QString stampText = u"2026-02-01 04:30:00 (UTC+08:00)"_s;
+
+/// The exports write local time: the suites read them back as a reviewer in China would.
+inline void useShanghaiTime()
+{
+    qputenv("TZ", "Asia/Shanghai");
+    tzset();
+}
+
+/// The reviewer's word on a finding, as the window stores it.
+inline void dispose(ReviewedReport &rr, const Finding &f, Disposition::Kind kind, const QString &reason = {},
+                    const QString &reviewer = u"李科长"_s, const QDateTime &time = stamp)
+{
+    Disposition d;
+    d.finding = findingKey(f);
+    d.rule = f.rule;
+    d.kind = kind;
+    d.reason = reason;
+    d.reviewer = reviewer;
+    d.time = time;
+    rr.dispositions.append(d);
+}
+
+/// The first finding of a rule, or nullptr.
+inline const Finding *findingOf(const ReviewedReport &rr, const QString &rule)
+{
+    for (const Finding &f : rr.findings)
+        if (f.rule == rule)
+            return &f;
+    return nullptr;
 }
 
 /// Empty when the workbook cell holds the report's cell; else what differs.

@@ -9,6 +9,7 @@ class TestExport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useShanghaiTime(); }
     void reportWorkbookHoldsEveryCell_data();
     void reportWorkbookHoldsEveryCell();
     void tablesAreLaidOutLikeTheForm();
@@ -19,6 +20,9 @@ private Q_SLOTS:
     void findingsSheetNamesCellsByLabel();
     void batchWorkbookHoldsEveryReport();
     void batchColumnsMergeTemplatesInFormOrder();
+    void correctedFailingCellShowsBothMarks();
+    void findingsSheetCarriesDispositions();
+    void reviewStatesAndActionsAreInChinese();
 };
 
 void TestExport::reportWorkbookHoldsEveryCell_data()
@@ -43,7 +47,9 @@ void TestExport::reportWorkbookHoldsEveryCell()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"r.xlsx"_s);
     QString error;
-    QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
+    ExportOptions o;
+    o.exportTime = stamp;
+    QVERIFY2(Exporter::writeReportXlsx(rr, out, o, &error), qPrintable(error));
     const XlsxReader x = readBook(out);
     QStringList expectedSheets = {u"封面"_s};
     for (const TableDef &t : rr.current.tmpl->tables())
@@ -83,7 +89,8 @@ void TestExport::reportWorkbookHoldsEveryCell()
     QCOMPARE(coverLines.value(u"年度"_s), rr.current.year);
     QCOMPARE(coverLines.value(u"审校状态"_s), u"未审校"_s);
     QVERIFY(coverLines.value(u"模板"_s).contains(rr.current.templateName()));
-    QVERIFY(coverLines.value(u"导出时间"_s).endsWith(u" UTC"_s));
+    // Exported at 20:30 UTC on 31 January: 04:30 on 1 February in Shanghai, with its offset.
+    QCOMPARE(coverLines.value(u"导出时间"_s), stampText);
 }
 
 void TestExport::tablesAreLaidOutLikeTheForm()
@@ -250,7 +257,7 @@ void TestExport::correctedCellsCarryAFillAndTheExtractedValue()
     QCOMPARE(x.fill(a->style), XlsxExport::CorrectedFill);
     QVERIFY(x.italic(a->style));
     const QString ca = s2->comments.value(XlsxSheet::ref(r, c));
-    QVERIFY2(ca.contains(u"提取值："_s + QString::number(extracted)), qPrintable(ca));
+    QVERIFY2(ca.contains(u"原值："_s + QString::number(extracted)), qPrintable(ca));
     QVERIFY(ca.contains(u"张审校"_s));
     QVERIFY(ca.contains(u"原文笔误"_s));
 
@@ -260,7 +267,7 @@ void TestExport::correctedCellsCarryAFillAndTheExtractedValue()
     QCOMPARE(b->number(), 5.0);
     QCOMPARE(x.fill(b->style), XlsxExport::ErrorFill);
     QVERIFY(x.italic(b->style));
-    QVERIFY(s3->comments.value(XlsxSheet::ref(r, c)).contains(u"提取值：0"_s));
+    QVERIFY(s3->comments.value(XlsxSheet::ref(r, c)).contains(u"原值：0"_s));
     // No other cell carries a comment.
     QCOMPARE(s2->comments.size() + s3->comments.size(), 2);
 
@@ -272,7 +279,8 @@ void TestExport::correctedCellsCarryAFillAndTheExtractedValue()
     QCOMPARE(log->cell(1, 1)->number(), extracted);
     QCOMPARE(log->cell(1, 3)->number(), extracted + 1);
     QCOMPARE(log->text(1, 5), u"张审校"_s);
-    QCOMPARE(log->text(1, 6), u"2025-03-01 09:30:00 UTC"_s);
+    QCOMPARE(log->text(1, 4), u"修改"_s);
+    QCOMPARE(log->text(1, 6), u"2025-03-01 17:30:00 (UTC+08:00)"_s);
     QCOMPARE(log->text(1, 7), u"原文笔误"_s);
     QCOMPARE(log->text(2, 10), u"t3.granted.natural_person"_s);
     QCOMPARE(log->cell(2, 9)->number(), double(rr.corrections[1].errorsAfter));
@@ -328,7 +336,7 @@ void TestExport::uncertainCellsShowTheirCandidates()
     for (const QStringList &row : rows)
         if (row.value(2) == u"granted"_s && row.value(3) == u"commercial"_s) {
             QCOMPARE(row[5], QString());
-            QCOMPARE(row[6], u"uncertain"_s);
+            QCOMPARE(row[7], u"警告;存疑"_s); // CELL.UNCERTAIN names it
             seen = true;
         }
     QVERIFY(seen);
@@ -441,6 +449,181 @@ void TestExport::batchColumnsMergeTemplatesInFormOrder()
         table = t;
     }
     QVERIFY(keys.indexOf(u"t2.administrative_fee.amount"_s) < keys.indexOf(u"t2.regulations.new_made"_s));
+}
+
+void TestExport::correctedFailingCellShowsBothMarks()
+{
+    ReviewedReport rr = load(seeds[1]);
+    const QString key = u"t3.granted.natural_person"_s;
+    const double said = rr.extracted.cell(key)->value;
+    // The reviewer types 25 over the report's value: the row no longer adds up.
+    correct(rr, key, Cell::number(said + 25), u"按原件更正"_s, stamp);
+    QVERIFY(ExportCells::openMarks(rr).value(key) == ExportCells::Error);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"r.xlsx"_s);
+    QString error;
+    QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
+    const XlsxReader x = readBook(out);
+    const TableDef *t3 = rr.current.tmpl->table(u"t3");
+    const XlsxSheet *s = x.sheet(ExportCells::tableTitle(*t3));
+    int r, c;
+    QVERIFY(locate(*s, *t3, t3->rows[t3->rowIndex(u"granted")],
+                   t3->columns[t3->columnIndex(u"natural_person")], &r, &c));
+    const XlsxCell *cell = s->cell(r, c);
+    QCOMPARE(cell->number(), said + 25);
+    // Both marks: the failing fill and the corrected frame, and the report's value in the comment.
+    QCOMPARE(x.fill(cell->style), XlsxExport::ErrorFill);
+    QCOMPARE(x.borderStyle(cell->style), u"medium"_s);
+    QCOMPARE(x.borderColor(cell->style), XlsxExport::CorrectedBorder);
+    const QString comment = s->comments.value(XlsxSheet::ref(r, c));
+    QVERIFY2(comment.contains(u"原值："_s + QString::number(said)), qPrintable(comment));
+    QVERIFY2(comment.contains(u"更正：修改 张审校 "_s + stampText), qPrintable(comment));
+    QVERIFY2(comment.contains(u"更正后仍不符合：T3."_s), qPrintable(comment));
+    // An uncorrected cell keeps its thin black frame.
+    int r2, c2;
+    QVERIFY(locate(*s, *t3, t3->rows[t3->rowIndex(u"granted")], t3->columns[t3->columnIndex(u"commercial")],
+                   &r2, &c2));
+    QCOMPARE(x.borderStyle(s->cell(r2, c2)->style), u"thin"_s);
+    // The legend on the cover shows the corrected failing mark.
+    const XlsxSheet *cover = x.sheet(u"封面"_s);
+    bool legend = false;
+    for (int i = 0; i < cover->rowCount(); ++i)
+        if (cover->text(i, 0) == u"红色、蓝框"_s) {
+            legend = x.fill(cover->cell(i, 0)->style) == XlsxExport::ErrorFill &&
+                     x.borderColor(cover->cell(i, 0)->style) == XlsxExport::CorrectedBorder;
+        }
+    QVERIFY(legend);
+}
+
+void TestExport::findingsSheetCarriesDispositions()
+{
+    ReviewedReport rr = load(u"corpus/real/shanghai_kewei_2024.md"_s);
+    const Finding *balance = findingOf(rr, u"T3.BALANCE"_s);
+    const Finding *order = findingOf(rr, u"STRUCTURE.SECTION_ORDER"_s);
+    const Finding *missing = findingOf(rr, u"CELL.MISSING"_s);
+    QVERIFY(balance && order && missing);
+    QVERIFY(order->cells.isEmpty());
+    QCOMPARE(missing->cells.size(), 1);
+    const QString missingCell = missing->cells.first();
+    dispose(rr, *balance, Disposition::Kind::Confirmed);
+    dispose(rr, *order, Disposition::Kind::Dismissed, u"正文按本机关惯例排序"_s, u"王审校"_s,
+            stamp.addSecs(3600));
+    dispose(rr, *missing, Disposition::Kind::Dismissed, u"原表即无此栏"_s);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"r.xlsx"_s);
+    QString error;
+    QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
+    const XlsxReader x = readBook(out);
+    const XlsxSheet *s = x.sheet(u"检查结果"_s);
+    QVERIFY(s);
+    QCOMPARE(s->text(0, 8), u"处理"_s);
+    QCOMPARE(s->text(0, 11), u"处理时间"_s);
+    int seen = 0;
+    for (int i = 0; i < rr.findings.size(); ++i) {
+        const Finding &f = rr.findings[i];
+        const int r = i + 1;
+        QCOMPARE(s->text(r, 0), f.rule);
+        if (&f == balance) {
+            QCOMPARE(s->text(r, 8), u"已确认"_s);
+            QCOMPARE(s->text(r, 10), u"李科长"_s);
+            QCOMPARE(s->text(r, 11), stampText);
+            ++seen;
+        } else if (&f == order) {
+            QCOMPARE(s->text(r, 8), u"已排除"_s);
+            QCOMPARE(x.fill(s->cell(r, 8)->style), XlsxExport::HeaderFill);
+            QCOMPARE(s->text(r, 9), u"正文按本机关惯例排序"_s);
+            QCOMPARE(s->text(r, 10), u"王审校"_s);
+            QCOMPARE(s->text(r, 11), u"2026-02-01 05:30:00 (UTC+08:00)"_s);
+            ++seen;
+        } else if (&f == missing) {
+            QCOMPARE(s->text(r, 8), u"已排除"_s);
+            QCOMPARE(s->text(r, 9), u"原表即无此栏"_s);
+            ++seen;
+        } else {
+            QCOMPARE(s->text(r, 8), u"未处理"_s);
+            QVERIFY(s->text(r, 10).isEmpty());
+        }
+    }
+    QCOMPARE(seen, 3);
+    // The cover counts them.
+    const XlsxSheet *cover = x.sheet(u"封面"_s);
+    QHash<QString, QString> lines;
+    for (int r = 0; r < cover->rowCount(); ++r)
+        lines.insert(cover->text(r, 0), cover->text(r, 1));
+    QCOMPARE(lines.value(u"已确认的检查结果"_s), u"1"_s);
+    QCOMPARE(lines.value(u"已排除的检查结果"_s), u"2"_s);
+    // The dismissed warning no longer colours its cell; the comment says why.
+    const TableDef *t = nullptr;
+    int ri = -1, ci = -1;
+    QVERIFY(rr.current.tmpl->splitKey(missingCell, &t, &ri, &ci));
+    const XlsxSheet *ts = x.sheet(ExportCells::tableTitle(*t));
+    int r, c;
+    QVERIFY(locate(*ts, *t, t->rows[ri], t->columns[ci], &r, &c));
+    if (!ExportCells::openMarks(rr).contains(missingCell))
+        QCOMPARE(x.fill(ts->cell(r, c)->style), 0u);
+    const QString comment = ts->comments.value(XlsxSheet::ref(r, c));
+    QVERIFY2(comment.contains(u"CELL.MISSING 警告 已排除：原表即无此栏（李科长 "_s + stampText + u"）"_s),
+             qPrintable(comment));
+
+    // The batch: the counts per report, and the dispositions on its findings sheet.
+    QList<ReviewedReport> reports = {rr, load(seeds[1])};
+    const QString batch = dir.filePath(u"batch.xlsx"_s);
+    QVERIFY2(Exporter::writeBatchXlsx(reports, batch, {}, &error), qPrintable(error));
+    const XlsxReader b = readBook(batch);
+    const XlsxSheet *sum = b.sheet(u"汇总"_s);
+    QHash<QString, int> colOf;
+    for (int col = 0; !sum->text(0, col).isEmpty(); ++col)
+        colOf.insert(sum->text(0, col), col);
+    QCOMPARE(sum->text(1, colOf.value(u"confirmed"_s)), u"已确认数"_s);
+    QCOMPARE(sum->cell(2, colOf.value(u"confirmed"_s))->number(), 1.0);
+    QCOMPARE(sum->cell(2, colOf.value(u"dismissed"_s))->number(), 2.0);
+    QCOMPARE(sum->cell(3, colOf.value(u"dismissed"_s))->number(), 0.0);
+    const XlsxSheet *bf = b.sheet(u"检查结果"_s);
+    QCOMPARE(bf->text(0, 9), u"处理"_s);
+    QStringList states;
+    for (int row = 1; row < bf->rowCount(); ++row)
+        states << bf->text(row, 9);
+    QCOMPARE(states.count(u"已确认"_s), 1);
+    QCOMPARE(states.count(u"已排除"_s), 2);
+    QCOMPARE(states.count(u"未处理"_s), rr.findings.size() + reports[1].findings.size() - 3);
+}
+
+void TestExport::reviewStatesAndActionsAreInChinese()
+{
+    const QList<QPair<ReviewStatus, QString>> states = {{ReviewStatus::New, u"未审校"_s},
+                                                        {ReviewStatus::InReview, u"审校中"_s},
+                                                        {ReviewStatus::Reviewed, u"已审校"_s},
+                                                        {ReviewStatus::Sent, u"已报送"_s}};
+    ReviewedReport rr = load(seeds[3]);
+    correct(rr, u"t2.regulations.issued"_s, Cell::number(1, u"1"_s));
+    const QStringList actions = {u"clear"_s, u"shift"_s, u"move"_s, u"paste"_s, u"revert"_s};
+    for (const QString &a : actions) {
+        Correction c = rr.corrections.last();
+        c.action = a;
+        rr.corrections.append(c);
+    }
+    QTemporaryDir dir;
+    for (const auto &[status, zh] : states) {
+        rr.status = status;
+        const QString out = dir.filePath(reviewStatusName(status) + u".xlsx"_s);
+        QString error;
+        QVERIFY2(Exporter::writeReportXlsx(rr, out, {}, &error), qPrintable(error));
+        const XlsxReader x = readBook(out);
+        const XlsxSheet *cover = x.sheet(u"封面"_s);
+        QString shown;
+        for (int r = 0; r < cover->rowCount(); ++r)
+            if (cover->text(r, 0) == u"审校状态"_s)
+                shown = cover->text(r, 1);
+        QCOMPARE(shown, zh);
+        if (status == ReviewStatus::Sent) {
+            const XlsxSheet *log = x.sheet(u"修改记录"_s);
+            QStringList words;
+            for (int r = 1; r < log->rowCount(); ++r)
+                words << log->text(r, 4);
+            QCOMPARE(words,
+                     (QStringList{u"修改"_s, u"清空"_s, u"移位"_s, u"移行"_s, u"粘贴"_s, u"撤销更正"_s}));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -9,10 +9,14 @@ class TestExportFiles : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useShanghaiTime(); }
     void csvReadsBack_data();
     void csvReadsBack();
     void csvQuotesAsRfc4180();
     void jsonCarriesCorrectionsAndState();
+    void csvSaysCorrectedBesideExtracted();
+    void csvCarriesDispositions();
+    void jsonCarriesDispositions();
     void failedWriteKeepsTheOldFile_data();
     void failedWriteKeepsTheOldFile();
     void cancellingLeavesTheOldBatch();
@@ -67,26 +71,54 @@ void TestExportFiles::csvReadsBack()
     }
     const QList<QStringList> rows = parseCsv(text);
     if (CsvLayout(layout) == CsvLayout::Long) {
-        QCOMPARE(rows.first(), (QStringList{u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s,
-                                            u"value"_s, u"state"_s}));
+        QCOMPARE(rows.first(), (QStringList{u"报告"_s, u"表"_s, u"行"_s, u"列"_s, u"单元格"_s,
+                                            u"审校后数值"_s, u"原值（提取值）"_s, u"状态"_s, u"检查结果"_s,
+                                            u"更正操作"_s, u"更正人"_s, u"更正时间"_s, u"更正备注"_s}));
         int n = 1;
         for (int i = 0; i < reports.size(); ++i) {
             const Report &rep = reports[i].current;
+            // The worst finding on each cell, counted here from the findings.
+            QHash<QString, QString> worst;
+            for (const Finding &f : reports[i].findings)
+                for (const QString &k : f.cells)
+                    if (worst.value(k) != u"错误"_s)
+                        worst[k] = f.isError() ? u"错误"_s : u"警告"_s;
             for (const QString &k : rep.cellKeys()) {
                 const QStringList &row = rows.value(n++);
-                QCOMPARE(row.size(), 7);
+                QCOMPARE(row.size(), 13);
                 QCOMPARE(row[0], seeds[i].section(u'/', -1));
                 QCOMPARE(row[1] + u'.' + row[2] + u'.' + row[3], k);
                 QCOMPARE(row[4], rep.tmpl->cellLabel(k));
                 const Cell *c = rep.cell(k);
-                QCOMPARE(row[6], ExportCells::stateName(c));
+                QStringList state;
+                if (worst.contains(k))
+                    state << worst.value(k);
+                if (!c)
+                    state << u"缺失"_s;
+                else if (c->state == Cell::State::Blank)
+                    state << u"空白"_s;
+                else if (c->state == Cell::State::Text)
+                    state << u"文字"_s;
+                else if (c->state == Cell::State::Uncertain)
+                    state << u"存疑"_s;
+                QCOMPARE(row[7], state.isEmpty() ? u"数值"_s : state.join(u';'));
                 if (c && c->isNumber())
                     QCOMPARE(row[5].toDouble(), c->value);
                 else if (c && c->state == Cell::State::Text)
                     QCOMPARE(row[5], c->text.trimmed());
                 else
                     QVERIFY(row[5].isEmpty());
+                // Nothing corrected: no extracted value beside, no correction.
+                QVERIFY(row[6].isEmpty() && row[9].isEmpty() && row[11].isEmpty());
             }
+            // A finding about the whole report has its own line.
+            for (const Finding &f : reports[i].findings)
+                if (f.cells.isEmpty()) {
+                    const QStringList &row = rows.value(n++);
+                    QCOMPARE(row[4], u"（全文）"_s);
+                    QCOMPARE(row[7], f.isError() ? u"错误"_s : u"警告"_s);
+                    QVERIFY(row[8].startsWith(f.rule + u' '));
+                }
         }
         QCOMPARE(rows.size(), n);
         QVERIFY(text.contains(u"（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 法律服务机构"_s));
@@ -158,7 +190,162 @@ void TestExportFiles::jsonCarriesCorrectionsAndState()
     QCOMPARE(c.value("extracted"_L1).toInt(), rr.extracted.cell(u"t2.regulations.issued"_s)->value);
     QCOMPARE(c.value("after"_L1).toInt(), 1);
     QCOMPARE(c.value("note"_L1).toString(), u"见正文"_s);
-    QCOMPARE(c.value("time"_L1).toString(), u"2025-03-01T09:30:00Z"_s);
+    // Local time with its offset: 09:30 UTC is 17:30 in Shanghai.
+    QCOMPARE(c.value("time"_L1).toString(), u"2025-03-01T17:30:00+08:00"_s);
+    QCOMPARE(c.value("action"_L1).toString(), u"edit"_s);
+    QCOMPARE(c.value("action_zh"_L1).toString(), u"修改"_s);
+    QCOMPARE(o.value("review"_L1).toObject().value("status_zh"_L1).toString(), u"已审校"_s);
+}
+
+void TestExportFiles::csvSaysCorrectedBesideExtracted()
+{
+    ReviewedReport rr = load(seeds[1]);
+    const QString failing = u"t3.new_received.legal_service"_s;
+    const double said = rr.extracted.cell(failing)->value;
+    QVERIFY(said > 0);
+    // Corrected to a value that breaks the row and the balance, at a known instant.
+    correct(rr, failing, Cell::number(said + 4), u"按原件"_s, stamp);
+    QCOMPARE(ExportCells::openMarks(rr).value(failing), int(ExportCells::Error));
+    // Corrected to blank.
+    correct(rr, u"t2.regulations.issued"_s, Cell::blank(), {}, stamp);
+    rr.corrections.last().action = u"clear"_s;
+    ExportOptions o;
+    o.csvEncoding = CsvEncoding::Utf8;
+    QTemporaryDir dir;
+    QString error;
+    const QString out = dir.filePath(u"r.csv"_s);
+    QVERIFY2(Exporter::exportReports({rr}, ExportFormat::Csv, out, o, &error), qPrintable(error));
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(testutil::readBytes(out)));
+    QHash<QString, QStringList> byKey;
+    for (const QStringList &row : rows.mid(1))
+        if (!row[1].isEmpty())
+            byKey.insert(row[1] + u'.' + row[2] + u'.' + row[3], row);
+    const QStringList f = byKey.value(failing);
+    QCOMPARE(f.value(5).toDouble(), said + 4);
+    QCOMPARE(f.value(6).toDouble(), said); // what the report said, beside it
+    QCOMPARE(f.value(7), u"已更正;错误"_s);
+    QVERIFY2(f.value(8).contains(u"T3."_s), qPrintable(f.value(8)));
+    QCOMPARE(f.value(9), u"修改"_s);
+    QCOMPARE(f.value(10), u"张审校"_s);
+    QCOMPARE(f.value(11), stampIso);
+    QCOMPARE(QDateTime::fromString(f.value(11), Qt::ISODate).toUTC(), stamp);
+    QCOMPARE(f.value(12), u"按原件"_s);
+    const QStringList b = byKey.value(u"t2.regulations.issued"_s);
+    QVERIFY(b.value(5).isEmpty());
+    QCOMPARE(b.value(6).toDouble(), rr.extracted.cell(u"t2.regulations.issued"_s)->value);
+    QVERIFY(b.value(7).startsWith(u"已更正;"_s));
+    QVERIFY(b.value(7).endsWith(u";空白"_s));
+    QCOMPARE(b.value(9), u"清空"_s);
+    // An untouched cell of the same row is not marked corrected.
+    QVERIFY(!byKey.value(u"t3.new_received.commercial"_s).value(7).contains(u"已更正"_s));
+
+    // With keys in the header the columns have their machine names.
+    o.csvKeyHeader = true;
+    QCOMPARE(
+        parseCsv(Exporter::csvText({rr}, CsvLayout::Long, o)).first(),
+        (QStringList{u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s, u"extracted"_s,
+                     u"state"_s, u"findings"_s, u"action"_s, u"reviewer"_s, u"time"_s, u"note"_s}));
+}
+
+void TestExportFiles::csvCarriesDispositions()
+{
+    ReviewedReport rr = load(u"corpus/real/shanghai_kewei_2024.md"_s);
+    const Finding *order = findingOf(rr, u"STRUCTURE.SECTION_ORDER"_s);
+    const Finding *missing = findingOf(rr, u"CELL.MISSING"_s);
+    const Finding *balance = findingOf(rr, u"T3.BALANCE"_s);
+    QVERIFY(order && missing && balance);
+    dispose(rr, *order, Disposition::Kind::Dismissed, u"正文按本机关惯例排序"_s);
+    dispose(rr, *missing, Disposition::Kind::Dismissed, u"原表即无此栏"_s);
+    dispose(rr, *balance, Disposition::Kind::Confirmed);
+    const QString missingCell = missing->cells.first();
+    const QList<QStringList> rows = parseCsv(Exporter::csvText({rr}, CsvLayout::Long, {}));
+    bool sawOrder = false, sawMissing = false, sawBalance = false;
+    for (const QStringList &row : rows.mid(1)) {
+        const QString key = row[1] + u'.' + row[2] + u'.' + row[3];
+        if (row[1].isEmpty() && row[8].startsWith(u"STRUCTURE.SECTION_ORDER "_s)) {
+            QCOMPARE(row[7], u"已排除"_s);
+            QVERIFY2(row[8].endsWith(u"已排除：正文按本机关惯例排序（李科长 "_s + stampIso + u"）"_s),
+                     qPrintable(row[8]));
+            sawOrder = true;
+        }
+        if (key == missingCell) {
+            QVERIFY2(row[8].contains(u"CELL.MISSING 警告："_s), qPrintable(row[8]));
+            QVERIFY(row[8].contains(u"已排除：原表即无此栏（李科长 "_s + stampIso + u"）"_s));
+            if (!ExportCells::openMarks(rr).contains(key))
+                QVERIFY2(row[7].startsWith(u"已排除"_s), qPrintable(row[7]));
+            sawMissing = true;
+        }
+        if (balance->cells.contains(key)) {
+            QVERIFY2(row[7].contains(u"错误"_s), qPrintable(row[7])); // a confirmed error stays an error
+            QVERIFY(row[8].contains(u"T3.BALANCE 错误："_s));
+            QVERIFY(row[8].contains(u"已确认（李科长 "_s + stampIso + u"）"_s));
+            sawBalance = true;
+        }
+    }
+    QVERIFY(sawOrder && sawMissing && sawBalance);
+    // The batch CSV counts them.
+    const QList<BatchColumn> cols = Exporter::batchColumns({rr});
+    const QList<QStringList> wide = parseCsv(Exporter::csvText({rr}, CsvLayout::Wide, {}));
+    for (int c = 0; c < cols.size(); ++c) {
+        if (cols[c].key == u"confirmed"_s) {
+            QCOMPARE(wide[0][c], u"已确认数"_s);
+            QCOMPARE(wide[1][c], u"1"_s);
+        } else if (cols[c].key == u"dismissed"_s) {
+            QCOMPARE(wide[0][c], u"已排除数"_s);
+            QCOMPARE(wide[1][c], u"2"_s);
+        }
+    }
+}
+
+void TestExportFiles::jsonCarriesDispositions()
+{
+    ReviewedReport rr = load(u"corpus/real/shanghai_kewei_2024.md"_s);
+    const Finding *order = findingOf(rr, u"STRUCTURE.SECTION_ORDER"_s);
+    const Finding *balance = findingOf(rr, u"T3.BALANCE"_s);
+    QVERIFY(order && balance);
+    dispose(rr, *order, Disposition::Kind::Dismissed, u"正文按本机关惯例排序"_s);
+    dispose(rr, *balance, Disposition::Kind::Confirmed, {}, u"王审校"_s, stamp.addDays(1));
+    rr.status = ReviewStatus::Sent;
+    ExportOptions o;
+    o.exportTime = stamp;
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"r.json"_s);
+    QString error;
+    QVERIFY2(Exporter::exportReports({rr}, ExportFormat::Json, out, o, &error), qPrintable(error));
+    const QJsonObject j = testutil::readJson(out);
+    const QJsonObject review = j.value("review"_L1).toObject();
+    QCOMPARE(review.value("status"_L1).toString(), u"sent"_s);
+    QCOMPARE(review.value("status_zh"_L1).toString(), u"已报送"_s);
+    QCOMPARE(review.value("exported"_L1).toString(), stampIso);
+    QCOMPARE(review.value("confirmed"_L1).toInt(), 1);
+    QCOMPARE(review.value("dismissed"_L1).toInt(), 1);
+    const QJsonArray findings = j.value("findings"_L1).toArray();
+    QCOMPARE(findings.size(), rr.findings.size());
+    int with = 0;
+    for (int i = 0; i < findings.size(); ++i) {
+        const QJsonObject f = findings[i].toObject();
+        QCOMPARE(f.value("rule"_L1).toString(), rr.findings[i].rule);
+        QCOMPARE(f.value("severity_zh"_L1).toString(), rr.findings[i].isError() ? u"错误"_s : u"警告"_s);
+        const QJsonObject d = f.value("disposition"_L1).toObject();
+        if (rr.findings[i].rule == u"STRUCTURE.SECTION_ORDER"_s) {
+            QCOMPARE(d.value("state"_L1).toString(), u"dismissed"_s);
+            QCOMPARE(d.value("state_zh"_L1).toString(), u"已排除"_s);
+            QCOMPARE(d.value("reason"_L1).toString(), u"正文按本机关惯例排序"_s);
+            QCOMPARE(d.value("reviewer"_L1).toString(), u"李科长"_s);
+            QCOMPARE(d.value("time"_L1).toString(), stampIso);
+            ++with;
+        } else if (&rr.findings[i] == balance) {
+            QCOMPARE(d.value("state"_L1).toString(), u"confirmed"_s);
+            QCOMPARE(d.value("reviewer"_L1).toString(), u"王审校"_s);
+            QCOMPARE(d.value("time"_L1).toString(), u"2026-02-02T04:30:00+08:00"_s);
+            QCOMPARE(QDateTime::fromString(d.value("time"_L1).toString(), Qt::ISODate).toUTC(),
+                     stamp.addDays(1));
+            ++with;
+        } else {
+            QVERIFY(!f.contains("disposition"_L1));
+        }
+    }
+    QCOMPARE(with, 2);
 }
 
 void TestExportFiles::failedWriteKeepsTheOldFile_data()
@@ -345,8 +532,8 @@ void TestExportFiles::cliExportsOneReportOrAFolder()
     QCOMPARE(p.exitCode(), 0);
     QStringDecoder dec("GB18030");
     const QString text = dec(testutil::readBytes(dir.filePath(u"one.csv"_s)));
-    QVERIFY(text.startsWith(u"report,table,row,column,label,value,state\r\n"_s));
-    QVERIFY(text.contains(u"一、本年新收政府信息公开申请数量 · 法律服务机构,53,number"_s));
+    QVERIFY(text.startsWith(u"报告,表,行,列,单元格,审校后数值,原值（提取值）,状态,"_s));
+    QVERIFY(text.contains(u"一、本年新收政府信息公开申请数量 · 法律服务机构,53,,数值,"_s));
 }
 
 void TestExportFiles::cliExitsTwoWhenItCannotWrite()

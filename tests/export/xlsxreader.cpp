@@ -164,15 +164,27 @@ bool XlsxReader::open(const QString &path, QString *error)
     // Styles: fills, fonts, number formats, cellXfs.
     {
         QXmlStreamReader x(m_files.value(u"xl/styles.xml"_s));
-        QString section;
+        QString section, side;
         while (!x.atEnd()) {
             const auto t = x.readNext();
             if (t != QXmlStreamReader::StartElement)
                 continue;
             const auto n = x.name();
             const auto a = x.attributes();
-            if (n == u"fills"_s || n == u"cellXfs"_s || n == u"fonts"_s || n == u"cellStyleXfs"_s)
+            if (n == u"fills"_s || n == u"cellXfs"_s || n == u"fonts"_s || n == u"cellStyleXfs"_s ||
+                n == u"borders"_s)
                 section = n.toString();
+            else if (n == u"border"_s && section == u"borders"_s) {
+                m_borders.append({QString(), 0u});
+                side.clear();
+            } else if (section == u"borders"_s && (n == u"left"_s || n == u"right"_s || n == u"top"_s ||
+                                                   n == u"bottom"_s || n == u"diagonal"_s)) {
+                side = n.toString();
+                if (side == u"left"_s && !m_borders.isEmpty())
+                    m_borders.last().first = a.value(u"style"_s).toString();
+            } else if (n == u"color"_s && section == u"borders"_s && side == u"left"_s &&
+                       !m_borders.isEmpty())
+                m_borders.last().second = a.value(u"rgb"_s).toString().right(6).toUInt(nullptr, 16);
             else if (n == u"numFmt"_s)
                 m_numFmts.insert(a.value(u"numFmtId"_s).toInt(), a.value(u"formatCode"_s).toString());
             else if (n == u"fill"_s && section == u"fills"_s)
@@ -187,6 +199,7 @@ bool XlsxReader::open(const QString &path, QString *error)
                 m_xfFill << a.value(u"fillId"_s).toInt();
                 m_xfNumFmt << a.value(u"numFmtId"_s).toInt();
                 m_xfFont << a.value(u"fontId"_s).toInt();
+                m_xfBorder << a.value(u"borderId"_s).toInt();
             }
         }
     }

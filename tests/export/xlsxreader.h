@@ -50,13 +50,17 @@ public:
     /// The number format code of a style ("General", "0.00" …).
     QString numberFormat(int style) const;
     bool italic(int style) const;
+    /// The left border of a style: its line style ("thin", "medium" …, empty when none) and RGB.
+    QString borderStyle(int style) const { return m_borders.value(m_xfBorder.value(style)).first; }
+    unsigned borderColor(int style) const { return m_borders.value(m_xfBorder.value(style)).second; }
 
 private:
     QHash<QString, QByteArray> m_files;
     QList<XlsxSheet> m_sheets;
     QStringList m_shared;
     QList<unsigned> m_fills;
-    QList<int> m_xfFill, m_xfNumFmt, m_xfFont;
+    QList<int> m_xfFill, m_xfNumFmt, m_xfFont, m_xfBorder;
+    QList<QPair<QString, unsigned>> m_borders;
     QList<bool> m_fontItalic;
     QHash<int, QString> m_numFmts;
 };
