@@ -325,10 +325,23 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
                     book.format(d->kind == Disposition::Kind::Dismissed ? grey : plain));
             putText(ws, r, o + 9, d->reason, pf);
             putText(ws, r, o + 10, d->reviewer, pf);
-            putText(ws, r, o + 11, ExportCells::timeText(d->time), pf);
+            putText(ws, r, o + 11, ExportCells::timeText(d->time), book.format(Style{})); // one line
         } else {
             putText(ws, r, o + 8, ExportCells::pick(u"未处理"_s, u"open"_s), pf);
         }
+        // As high as its wrapped texts need (the widths of findingsHeader, less a margin).
+        const Disposition *d = dispositionOf(rr.dispositions, f);
+        int labelLines = 0, blankLines = 0;
+        for (const QString &l : labels)
+            labelLines += qMax(1, (textUnits(l) + 37) / 38);
+        for (const QString &l : blanks)
+            blankLines += qMax(1, (textUnits(l) + 21) / 22);
+        int lines = qMax(labelLines, blankLines);
+        lines = qMax(lines, (textUnits(msg) + 57) / 58);
+        if (d)
+            lines = qMax(lines, (textUnits(d->reason) + 27) / 28);
+        if (lines > 1)
+            worksheet_set_row(ws, lxw_row_t(r), 15.0 * lines, nullptr);
         ++r;
     }
     return r;
@@ -351,7 +364,7 @@ void findingsHeader(Book &book, lxw_worksheet *ws, bool withFile)
       << ExportCells::pick(u"说明"_s, u"Message"_s) << ExportCells::pick(u"处理"_s, u"Disposition"_s)
       << ExportCells::pick(u"理由"_s, u"Reason"_s) << ExportCells::pick(u"处理人"_s, u"By"_s)
       << ExportCells::pick(u"处理时间"_s, u"When"_s);
-    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 27};
+    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 32};
     const int o = withFile ? 1 : 0;
     if (withFile)
         worksheet_set_column(ws, 0, 0, 28, nullptr);
@@ -396,7 +409,7 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
                            ExportCells::pick(u"修改前错误数"_s, u"Errors before"_s),
                            ExportCells::pick(u"修改后错误数"_s, u"Errors after"_s),
                            ExportCells::pick(u"键"_s, u"Key"_s)};
-    const QList<double> widths = {40, 12, 12, 12, 9, 12, 27, 30, 10, 10, 36};
+    const QList<double> widths = {40, 12, 12, 12, 9, 12, 32, 30, 10, 10, 36};
     for (int i = 0; i < h.size(); ++i) {
         worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), widths[i], nullptr);
         putText(ws, 0, i, h[i], hf);
@@ -410,7 +423,7 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
         putCellValue(book, ws, r, 3, c.after, pf);
         putText(ws, r, 4, ExportCells::actionLabel(c.action), pf);
         putText(ws, r, 5, c.reviewer, pf);
-        putText(ws, r, 6, ExportCells::timeText(c.time), pf);
+        putText(ws, r, 6, ExportCells::timeText(c.time), book.format(Style{})); // one line
         putText(ws, r, 7, c.note, pf);
         putNumber(ws, r, 8, c.errorsBefore, pf);
         putNumber(ws, r, 9, c.errorsAfter, pf);
