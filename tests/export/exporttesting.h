@@ -8,6 +8,7 @@
 #include "export/exporter.h"
 #include "export/safewrite.h"
 #include "export/xlsxexport.h"
+#include "i18n/language.h"
 #include "json/reportjson.h"
 #include "rules/ruleengine.h"
 #include "testutil.h"

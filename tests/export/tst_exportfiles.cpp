@@ -17,6 +17,7 @@ private Q_SLOTS:
     void csvSaysCorrectedBesideExtracted();
     void csvCarriesDispositions();
     void jsonCarriesDispositions();
+    void englishExportUsesEnglishWords();
     void failedWriteKeepsTheOldFile_data();
     void failedWriteKeepsTheOldFile();
     void cancellingLeavesTheOldBatch();
@@ -346,6 +347,44 @@ void TestExportFiles::jsonCarriesDispositions()
         }
     }
     QCOMPARE(with, 2);
+}
+
+void TestExportFiles::englishExportUsesEnglishWords()
+{
+    ReviewedReport rr = load(u"corpus/real/shanghai_kewei_2024.md"_s);
+    const Finding *order = findingOf(rr, u"STRUCTURE.SECTION_ORDER"_s);
+    QVERIFY(order);
+    dispose(rr, *order, Disposition::Kind::Dismissed, u"order as the office prints it"_s);
+    const QString failing = u"t3.granted.natural_person"_s;
+    correct(rr, failing, Cell::number(25, u"25"_s), {}, stamp);
+    QVERIFY(ExportCells::openMarks(rr).value(failing) == ExportCells::Error);
+    QCOMPARE(Language::set(u"en"_s), u"en"_s);
+    const QList<QStringList> rows = parseCsv(Exporter::csvText({rr}, CsvLayout::Long, {}));
+    const QJsonObject j = Exporter::reportJson(rr, {});
+    Language::set(u"zh_CN"_s);
+    QCOMPARE(rows.first().mid(5, 4),
+             (QStringList{u"Value"_s, u"Extracted value"_s, u"State"_s, u"Findings"_s}));
+    bool sawCell = false, sawOrder = false;
+    for (const QStringList &row : rows) {
+        if (row[1] + u'.' + row[2] + u'.' + row[3] == failing) {
+            QCOMPARE(row[7], u"corrected;error"_s);
+            QCOMPARE(row[9], u"Edit"_s);
+            QCOMPARE(row[11], stampIso);
+            sawCell = true;
+        }
+        if (row[8].startsWith(u"STRUCTURE.SECTION_ORDER "_s)) {
+            QCOMPARE(row[7], u"dismissed"_s);
+            QVERIFY2(
+                row[8].contains(u"dismissed: order as the office prints it (李科长 "_s + stampIso + u")"_s),
+                qPrintable(row[8]));
+            sawOrder = true;
+        }
+    }
+    QVERIFY(sawCell && sawOrder);
+    // The JSON's Chinese fields stay Chinese whatever the language.
+    QCOMPARE(j.value("review"_L1).toObject().value("status_zh"_L1).toString(), u"审校中"_s);
+    QCOMPARE(j.value("corrections"_L1).toArray().first().toObject().value("action_zh"_L1).toString(),
+             u"修改"_s);
 }
 
 void TestExportFiles::failedWriteKeepsTheOldFile_data()
