@@ -53,11 +53,6 @@ QString ExportCells::valueText(const Cell *cell)
     return {};
 }
 
-QString ExportCells::stateName(const Cell *cell)
-{
-    return cell ? Cell::stateName(cell->state) : u"missing"_s;
-}
-
 int ExportCells::decimals(const Cell &cell)
 {
     if (cell.state != Cell::State::Number)

@@ -23,8 +23,6 @@ public:
     /// The value as written to CSV: a number in plain notation, the text of a text cell,
     /// empty for a blank, missing or uncertain cell.
     static QString valueText(const Cell *cell);
-    /// number, blank, text, uncertain, or missing (not found in the source).
-    static QString stateName(const Cell *cell);
     /// Decimals to show for a number of a decimal column (as the source printed it, at least
     /// as many as the value needs; at most 6).
     static int decimals(const Cell &cell);
