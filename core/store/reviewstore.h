@@ -78,7 +78,7 @@ struct ReportSummary
     int warnings = 0;
 
     /// What the queue shows of rr: the counts are those of rr.findings as given (the store checks
-    /// nothing).
+    /// nothing), without the dismissed ones.
     static ReportSummary of(const ReviewedReport &rr, const QString &path);
 };
 

@@ -1,5 +1,6 @@
 # The review (core) and the review window, driven through its real widgets (offscreen).
 nianbao_add_test(tst_review SOURCES ui/tst_review.cpp core/testutil.h)
+nianbao_add_test(tst_dispositions SOURCES ui/tst_dispositions.cpp core/testutil.h)
 nianbao_add_test(tst_session SOURCES ui/tst_session.cpp core/testutil.h)
 nianbao_add_test(tst_uimodels SOURCES ui/tst_uimodels.cpp core/testutil.h LIBS nianbao_ui)
 nianbao_add_test(tst_reviewwindow SOURCES ui/tst_reviewwindow.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
