@@ -74,6 +74,14 @@ const QList<Migration> &migrations()
              // the ids of the writes sent from an outbox: a write sent twice is applied once
              u"CREATE TABLE applied_writes (id TEXT PRIMARY KEY, written_at TEXT)"_s,
          }},
+        {5,
+         {
+             // the reviewer's word on findings: confirmed, or dismissed with a reason
+             u"CREATE TABLE dispositions (report_id BIGINT NOT NULL REFERENCES reports(id), "
+             u"finding_key TEXT NOT NULL, rule TEXT, kind TEXT NOT NULL, reason TEXT, reviewer TEXT, "
+             u"decided_at TEXT, revision BIGINT NOT NULL DEFAULT 0, "
+             u"PRIMARY KEY (report_id, finding_key))"_s,
+         }},
     };
     return steps;
 }
