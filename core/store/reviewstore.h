@@ -186,6 +186,10 @@ public:
     /// Where the database is, without a password.
     QString location() const { return m_location; }
     int schemaVersion() const { return m_schemaVersion; }
+    /// Before open(): read what is there and write nothing (no file made, no schema migrated; a
+    /// database of another schema version is refused). For a reader such as nianbao-cli.
+    void setReadOnly(bool on) { m_readOnly = on; }
+    bool isReadOnly() const { return m_readOnly; }
     /// How long a write waits for a SQLite file locked by another program (before open).
     void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
     /// Identifies this store's own changes in the change log.
@@ -312,6 +316,7 @@ private:
     QString m_clientId;
     int m_schemaVersion = 0;
     int m_busyTimeoutMs = 5000;
+    bool m_readOnly = false;
     QHash<QString, qint64> m_seen; // "hash\nkey" → version
     QTimer *m_pollTimer = nullptr;
     qint64 m_polledRevision = 0;

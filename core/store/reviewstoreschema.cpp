@@ -129,6 +129,14 @@ bool ReviewStore::migrate(QString *error)
                      .arg(SchemaVersion);
         return false;
     }
+    if (m_readOnly && version != SchemaVersion) {
+        *error = tr("The review database %1 has schema %2; this version reads %3. Open it once in "
+                    "Nianbao to bring it up to date.")
+                     .arg(m_location)
+                     .arg(version)
+                     .arg(SchemaVersion);
+        return false;
+    }
     if (version < SchemaVersion) {
         const QString id = pg ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s;
         for (const Migration &m : migrations()) {
