@@ -17,3 +17,6 @@ set_tests_properties(tst_persistence PROPERTIES TIMEOUT 600)
 nianbao_add_test(tst_singleinstance SOURCES ui/tst_singleinstance.cpp LIBS nianbao_ui)
 add_dependencies(tst_singleinstance nianbao)
 target_compile_definitions(tst_singleinstance PRIVATE NIANBAO_GUI="$<TARGET_FILE:nianbao>")
+# Confirming and dismissing findings in the window; a dismissal kept across a restart.
+nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui/windowtesting.h core/testutil.h
+    LIBS nianbao_ui nianbao_translations)
