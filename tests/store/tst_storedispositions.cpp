@@ -2,7 +2,12 @@
 // logged for other reviewers' windows, sent once; a database of schema 4 migrated to 5.
 #include "storetesting.h"
 
+#include "pipeline/reportreader.h"
+#include "review/review.h"
+#include "session/reviewkeeper.h"
 #include "store/reviewstore.h"
+
+#include <QSignalSpy>
 
 using namespace nianbao;
 using namespace testutil;
@@ -43,6 +48,8 @@ private Q_SLOTS:
     void aRepeatedWriteIsAppliedOnce();
     void schemaFourIsMigrated_data() { backends(); }
     void schemaFourIsMigrated();
+    void anotherReviewersWindowFollows_data() { backends(); }
+    void anotherReviewersWindowFollows();
 };
 
 void TestStoreDispositions::dispositionsSurviveARestart()
@@ -165,6 +172,41 @@ void TestStoreDispositions::schemaFourIsMigrated()
     QVERIFY2(store.restore(&again, &error), qPrintable(error));
     QCOMPARE(again.dispositions.size(), 1);
     QCOMPARE(again.dispositions.first().kind, Disposition::Kind::Confirmed);
+}
+
+void TestStoreDispositions::anotherReviewersWindowFollows()
+{
+    FRESH_DATABASE(url);
+    const QStringList seeds = seedFiles().filter(u"001_bff1b9e23c617db0"_s);
+    QCOMPARE(seeds.size(), 1);
+    const QString seed = seeds.first();
+    const ReadResult read = ReportReader::read(seed);
+    QVERIFY(read.ok);
+    Review mine(read.report, read.findings), theirs(read.report, read.findings);
+    ReviewKeeper mineKeeper, theirKeeper;
+    QString error;
+    QVERIFY2(mineKeeper.open(url, &error), qPrintable(error));
+    QVERIFY2(theirKeeper.open(url, &error), qPrintable(error));
+    mineKeeper.setReviewer(u"王"_s);
+    theirKeeper.setReviewer(u"李"_s);
+    mineKeeper.attach(&mine, seed);
+    theirKeeper.attach(&theirs, seed);
+    QSignalSpy reloaded(&theirKeeper, &ReviewKeeper::reloaded);
+
+    // a finding to dismiss: a count raised breaks its total
+    QVERIFY(mine.setCellText(u"t3.granted.legal_service"_s, u"10"_s));
+    QVERIFY(!mine.findings().isEmpty());
+    const Finding f = mine.findings().first();
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() >= 1, 20000);
+    reloaded.clear();
+    QVERIFY(mine.dismiss({f}, u"已与报送单位核实"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() >= 1, 20000);
+    QCOMPARE(reloaded.first().at(1).toString(), u"王"_s);
+    const Disposition *d = theirs.disposition(f);
+    QVERIFY(d);
+    QCOMPARE(d->kind, Disposition::Kind::Dismissed);
+    QCOMPARE(d->reason, u"已与报送单位核实"_s);
+    QCOMPARE(theirs.errorCount(), mine.errorCount());
 }
 
 QTEST_GUILESS_MAIN(TestStoreDispositions)
