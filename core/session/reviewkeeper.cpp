@@ -219,6 +219,14 @@ void ReviewKeeper::attach(Review *review, const QString &path)
                 QString err;
                 dispositionWritten(m_link.removeDisposition(hash, d, review->reviewer(), &err), err);
             });
+    // the queue's counts leave out what was dismissed
+    connect(review, &Review::dispositionsChanged, this, [this, review, path] {
+        if (m_restoring)
+            return;
+        QString err;
+        if (m_link.registerReport(review->reviewed(), path, &err) == StoreLink::Result::Failed)
+            report(err);
+    });
     connect(review, &Review::statusChanged, this, [this, review, hash](ReviewStatus s) {
         if (m_restoring)
             return; // what was saved coming back, not a change

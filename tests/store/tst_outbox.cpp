@@ -558,12 +558,13 @@ void TestOutbox::aDispositionWaitsForTheServerAndIsSentOnce()
     QVERIFY(review.setCellText(numberKeys(read.report, 1).first(), u"123"_s));
     QVERIFY(!review.findings().isEmpty());
     const Finding finding = review.findings().first();
+    const int warningsBefore = review.warningCount();
     QCOMPARE(keeper.waitingChanges(), 0);
 
     SERVER("down");
     QVERIFY(review.dismiss({finding}, u"已与报送单位核实"_s));
     QVERIFY(!keeper.isOnline());
-    QCOMPARE(keeper.waitingChanges(), 1);
+    QCOMPARE(keeper.waitingChanges(), 2); // the dismissal, and the report's counts without it
     // reopened while the server is away: the dismissal is there, from the outbox
     ReviewedReport offline = review.reviewed();
     offline.dispositions.clear();
@@ -587,6 +588,12 @@ void TestOutbox::aDispositionWaitsForTheServerAndIsSentOnce()
     for (const StoreChange &c : check.changesSince(0, &error))
         logged += c.kind == u"disposition" ? 1 : 0;
     QCOMPARE(logged, 1); // sent once
+    const QList<QueueItem> queue = check.queue({}, &error);
+    QCOMPARE(queue.size(), 1);
+    // the queue's counts leave the dismissed finding out
+    QCOMPARE(review.warningCount(), warningsBefore - (finding.isError() ? 0 : 1));
+    QCOMPARE(queue.first().errors, review.errorCount());
+    QCOMPARE(queue.first().warnings, review.warningCount());
 
     // online again: its undo goes straight to the server
     review.undoStack()->undo();
