@@ -97,6 +97,14 @@ Commands:
         <source>Print JSON (extract always does; check: one object with every report).</source>
         <translation>输出 JSON（extract 总是如此；check：一个包含所有报告的对象）。</translation>
     </message>
+    <message>
+        <source>extract, check --json: give each finding its disposition from this review database (a file or a postgresql:// address; read only).</source>
+        <translation>extract、check --json：从此审校数据库（文件或 postgresql:// 地址；只读）读取每个问题的处理意见（确认或排除）。</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -157,6 +165,27 @@ Commands:
     <message>
         <source>No report to export.</source>
         <translation>没有可导出的报告。</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionCommand</name>
+    <message numerus="yes">
+        <source>Clear the disposition of %n finding(s)</source>
+        <translation>
+            <numerusform>取消 %n 个问题的处理意见</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dismiss %n finding(s)</source>
+        <translation>
+            <numerusform>排除 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n finding(s)</source>
+        <translation>
+            <numerusform>确认 %n 个问题</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -706,6 +735,26 @@ Commands:
         <source>A number has at most %1 digits.</source>
         <translation>数字最多 %1 位。</translation>
     </message>
+    <message>
+        <source>Choose a finding first.</source>
+        <translation>请先选择问题。</translation>
+    </message>
+    <message>
+        <source>Say why the finding is dismissed.</source>
+        <translation>请说明排除该问题的理由。</translation>
+    </message>
+    <message>
+        <source>The finding has no disposition to clear.</source>
+        <translation>该问题尚无处理意见，无需取消。</translation>
+    </message>
+    <message>
+        <source>The finding is dismissed already.</source>
+        <translation>该问题已排除。</translation>
+    </message>
+    <message>
+        <source>The finding is confirmed already.</source>
+        <translation>该问题已确认。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewKeeper</name>
@@ -736,6 +785,10 @@ Commands:
     <message>
         <source>The review&apos;s state (%1). %2</source>
         <translation>审校状态（%1）。%2</translation>
+    </message>
+    <message>
+        <source>A finding&apos;s disposition</source>
+        <translation>问题的处理意见</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1000,26 @@ Commands:
     <message>
         <source>read a setting</source>
         <translation>读取设置</translation>
+    </message>
+    <message>
+        <source>There is no review database at %1.</source>
+        <translation>%1 处没有审校数据库。</translation>
+    </message>
+    <message>
+        <source>clear a finding&apos;s disposition</source>
+        <translation>取消问题的处理意见</translation>
+    </message>
+    <message>
+        <source>save a finding&apos;s disposition</source>
+        <translation>保存问题的处理意见</translation>
+    </message>
+    <message>
+        <source>read the dispositions of findings</source>
+        <translation>读取问题的处理意见</translation>
+    </message>
+    <message>
+        <source>The review database %1 has schema %2; this version reads %3. Open it once in Nianbao to bring it up to date.</source>
+        <translation>审校数据库 %1 的结构版本为 %2，本版本读取版本 %3。请先在年报审校中打开一次，使其更新。</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1342,43 @@ Commands:
     </message>
 </context>
 <context>
+    <name>nianbao::ui::DismissDialog</name>
+    <message>
+        <source>The prose covers the office only</source>
+        <translation>正文只涉及本机关</translation>
+    </message>
+    <message>
+        <source>The in-force count was cleaned up</source>
+        <translation>在施行数已清理</translation>
+    </message>
+    <message>
+        <source>Checked with the reporting body</source>
+        <translation>已与报送单位核实</translation>
+    </message>
+    <message>
+        <source>The source document is right: a reading error</source>
+        <translation>原件无误，属读取错误</translation>
+    </message>
+    <message>
+        <source>Dismiss Finding</source>
+        <translation>排除问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why is the finding explained? (%n finding(s))</source>
+        <translation>
+            <numerusform>排除理由是什么？（%n 个问题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a reason or choose one</source>
+        <translation>输入理由，或从列表中选择</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::ui::FindingsModel</name>
     <message>
         <source>Error</source>
@@ -1289,6 +1399,22 @@ Commands:
     <message>
         <source>Finding</source>
         <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Dismissed by %1 at %2: %3</source>
+        <translation>已由 %1 于 %2 排除：%3</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 at %2: the report itself is wrong</source>
+        <translation>已由 %1 于 %2 确认：报告本身有误</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1446,44 @@ Commands:
     <message>
         <source>F8 next, Shift+F8 previous; click a finding to select its cells</source>
         <translation>F8 下一个，Shift+F8 上一个；点击问题可选中相关单元格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dismissed</source>
+        <translation>
+            <numerusform>%n 个已排除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Finding</source>
+        <translation>确认问题(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The report itself is wrong: the finding goes into the letter to the body (C)</source>
+        <translation>报告本身有误：该问题将写入致报送单位的函（C）</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss Finding…</source>
+        <translation>排除问题(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The finding is explained: give the reason (D)</source>
+        <translation>该问题已有合理解释：请填写理由（D）</translation>
+    </message>
+    <message>
+        <source>Clear Finding &amp;Disposition</source>
+        <translation>取消问题处理意见(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Neither confirmed nor dismissed (U)</source>
+        <translation>既不确认也不排除（U）</translation>
+    </message>
+    <message>
+        <source>Dismissed by %1 at %2: %3</source>
+        <translation>已由 %1 于 %2 排除：%3</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 at %2: the report itself is wrong</source>
+        <translation>已由 %1 于 %2 确认：报告本身有误</translation>
     </message>
 </context>
 <context>

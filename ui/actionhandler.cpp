@@ -202,6 +202,8 @@ void ActionHandler::createMenus()
     m_editMenu->addActions({m_shiftLeft, m_shiftRight, m_moveRow});
     m_editMenu->addSeparator();
     m_editMenu->addActions({m_reviewed, m_reviewer});
+    m_editMenu->addSeparator();
+    m_editMenu->addActions(m_window->findingsPanel()->dispositionActions());
 
     m_goMenu = bar->addMenu(QString());
     m_goMenu->addActions({m_nextFinding, m_prevFinding});

@@ -5,6 +5,10 @@
 #include "palette.h"
 #include "review/review.h"
 
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::ui {
@@ -53,27 +57,58 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     if ((!index.isValid() || !checkIndex(index)) || !m_review)
         return {};
     const Finding &f = m_review->findings().at(index.row());
+    const Disposition *d = m_review->disposition(f);
+    const bool dismissed = d && d->kind == Disposition::Kind::Dismissed;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case SeverityColumn:
-            return f.isError() ? tr("Error") : tr("Warning");
+        case SeverityColumn: {
+            const QString severity = f.isError() ? tr("Error") : tr("Warning");
+            if (!d)
+                return severity;
+            return QString(severity + u" · "_s + (dismissed ? tr("Dismissed") : tr("Confirmed")));
+        }
         case RuleColumn:
             return f.rule;
         case MessageColumn:
             return f.text();
         }
         return {};
-    case Qt::ToolTipRole:
-        return f.text();
+    case Qt::ToolTipRole: {
+        if (!d)
+            return f.text();
+        const QString when = d->time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+        const QString word =
+            dismissed ? tr("Dismissed by %1 at %2: %3").arg(d->reviewer, when, d->reason)
+                      : tr("Confirmed by %1 at %2: the report itself is wrong").arg(d->reviewer, when);
+        return QString(f.text() + u'\n' + word);
+    }
     case Qt::DecorationRole:
         if (index.column() == SeverityColumn)
-            return Icons::dot(f.isError() ? Palette::errorText() : Palette::warningText());
+            return Icons::dot(dismissed ? QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text)
+                              : f.isError() ? Palette::errorText()
+                                            : Palette::warningText());
         return {};
     case Qt::ForegroundRole:
+        if (dismissed)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         if (index.column() == SeverityColumn)
             return f.isError() ? Palette::errorText() : Palette::warningText();
         return {};
+    case Qt::FontRole:
+        if (dismissed && index.column() == MessageColumn) {
+            QFont font;
+            font.setStrikeOut(true);
+            return font;
+        }
+        if (d && !dismissed && index.column() == SeverityColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case DispositionRole:
+        return d ? d->kindName() : QString();
     case CellsRole:
         return f.cells;
     case IsErrorRole:

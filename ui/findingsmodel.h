@@ -8,13 +8,19 @@
 namespace nianbao::ui {
 
 /// The findings of a Review: severity, rule, the rule in words with both sides and the difference,
-/// in the language in use (it follows nianbao::Language).
+/// in the language in use (it follows nianbao::Language). A dismissed finding is quiet (grey, struck
+/// through, marked as dismissed, its reason and who and when in the tooltip); a confirmed one is
+/// marked as confirmed.
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { SeverityColumn, RuleColumn, MessageColumn, ColumnCount };
-    enum Role { CellsRole = Qt::UserRole + 1, IsErrorRole };
+    enum Role {
+        CellsRole = Qt::UserRole + 1,
+        IsErrorRole,
+        DispositionRole /* "confirmed", "dismissed" or empty */
+    };
 
     explicit FindingsModel(QObject *parent = nullptr);
     void setReview(Review *review);

@@ -1,11 +1,14 @@
 #include "findingspanel.h"
 
+#include "dismissdialog.h"
 #include "findingsmodel.h"
 #include "palette.h"
 #include "review/review.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -41,6 +44,31 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new Fin
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &i) { selectFinding(i.row()); });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &i) { selectFinding(i.row()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsPanel::keepChosen);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    // One key each where the list has the focus; the same actions in the window's menu.
+    auto action = [this](const char *name, const QKeySequence &key, void (FindingsPanel::*slot)()) {
+        auto *a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(a);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_confirm = action("actionConfirmFinding", QKeySequence(Qt::Key_C), &FindingsPanel::confirmSelected);
+    m_dismiss = action("actionDismissFinding", QKeySequence(Qt::Key_D), &FindingsPanel::dismissSelected);
+    m_clear = action("actionClearDisposition", QKeySequence(Qt::Key_U), &FindingsPanel::clearSelected);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.setObjectName(u"findingsContextMenu"_s);
+        menu.addActions(dispositionActions());
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FindingsPanel::updateActions);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -54,6 +82,102 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new Fin
     m_detail->setMinimumHeight(QFontMetrics(font()).height() * 2 + 10);
     m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_detail);
+    retranslateUi();
+    updateActions();
+}
+
+QList<QAction *> FindingsPanel::dispositionActions() const
+{
+    return {m_confirm, m_dismiss, m_clear};
+}
+
+QList<Finding> FindingsPanel::selectedFindings() const
+{
+    QList<Finding> out;
+    const Review *r = m_review;
+    if (!r)
+        return out;
+    QList<int> rows;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        rows.append(i.row());
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows.append(m_view->currentIndex().row());
+    std::sort(rows.begin(), rows.end());
+    for (int row : std::as_const(rows))
+        if (row >= 0 && row < r->findings().size())
+            out.append(r->findings()[row]);
+    return out;
+}
+
+void FindingsPanel::updateActions()
+{
+    const bool any = m_review && !m_review->findings().isEmpty();
+    for (QAction *a : dispositionActions())
+        a->setEnabled(any);
+}
+
+void FindingsPanel::said(bool ok, const QString &error)
+{
+    if (!ok && !error.isEmpty())
+        m_detail->setText(error.toHtmlEscaped());
+}
+
+void FindingsPanel::reselect(const QStringList &ids)
+{
+    const Review *r = m_review;
+    if (!r)
+        return;
+    QItemSelection selection;
+    for (int i = 0; i < r->findings().size(); ++i)
+        if (ids.contains(findingId(r->findings()[i])))
+            selection.select(m_model->index(i, 0), m_model->index(i, FindingsModel::ColumnCount - 1));
+    if (!selection.isEmpty())
+        m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+void FindingsPanel::confirmSelected()
+{
+    const QList<Finding> fs = selectedFindings();
+    if (!m_review || fs.isEmpty())
+        return;
+    QStringList ids;
+    for (const Finding &f : fs)
+        ids.append(findingId(f));
+    QString error;
+    const bool ok = m_review->confirm(fs, &error);
+    reselect(ids);
+    said(ok, error);
+}
+
+void FindingsPanel::dismissSelected()
+{
+    const QList<Finding> fs = selectedFindings();
+    if (!m_review || fs.isEmpty())
+        return;
+    DismissDialog dialog(int(fs.size()), this);
+    if (dialog.exec() != QDialog::Accepted || !m_review)
+        return;
+    QStringList ids;
+    for (const Finding &f : fs)
+        ids.append(findingId(f));
+    QString error;
+    const bool ok = m_review->dismiss(fs, dialog.reason(), &error);
+    reselect(ids);
+    said(ok, error);
+}
+
+void FindingsPanel::clearSelected()
+{
+    const QList<Finding> fs = selectedFindings();
+    if (!m_review || fs.isEmpty())
+        return;
+    QStringList ids;
+    for (const Finding &f : fs)
+        ids.append(findingId(f));
+    QString error;
+    const bool ok = m_review->clearDisposition(fs, &error);
+    reselect(ids);
+    said(ok, error);
 }
 
 void FindingsPanel::setReview(Review *review)
@@ -62,6 +186,7 @@ void FindingsPanel::setReview(Review *review)
     m_last = -1;
     m_lastId.clear();
     m_model->setReview(review);
+    updateActions();
 }
 
 void FindingsPanel::keepChosen()
@@ -83,6 +208,9 @@ void FindingsPanel::keepChosen()
     }
     if (row < 0)
         m_detail->clear();
+    else
+        updateDetail();
+    updateActions();
     Q_EMIT findingsReset();
 }
 
@@ -95,11 +223,14 @@ void FindingsPanel::showSummary(const Review *r, bool unreadable)
         return;
     }
     const int errors = r->errorCount(), warnings = r->warningCount();
+    const int dismissed = int(r->findings().size() - r->openFindings().size());
     QString summary;
-    if (errors == 0 && warnings == 0)
+    if (errors == 0 && warnings == 0 && dismissed == 0)
         summary = tr("No findings: the tables add up.");
     else
         summary = tr("%n error(s)", nullptr, errors) + u", "_s + tr("%n warning(s)", nullptr, warnings);
+    if (dismissed > 0)
+        summary += u", "_s + tr("%n dismissed", nullptr, dismissed);
     m_summary->setText(u"<b>%1</b> &nbsp; <span style=\"color:#667\">%2</span>"_s.arg(
         summary.toHtmlEscaped(),
         tr("F8 next, Shift+F8 previous; click a finding to select its cells").toHtmlEscaped()));
@@ -107,6 +238,12 @@ void FindingsPanel::showSummary(const Review *r, bool unreadable)
 
 void FindingsPanel::retranslateUi()
 {
+    m_confirm->setText(tr("&Confirm Finding"));
+    m_confirm->setToolTip(tr("The report itself is wrong: the finding goes into the letter to the body (C)"));
+    m_dismiss->setText(tr("&Dismiss Finding…"));
+    m_dismiss->setToolTip(tr("The finding is explained: give the reason (D)"));
+    m_clear->setText(tr("Clear Finding &Disposition"));
+    m_clear->setToolTip(tr("Neither confirmed nor dismissed (U)"));
     updateDetail();
 }
 
@@ -141,9 +278,19 @@ void FindingsPanel::updateDetail()
     if (!r || m_last < 0 || m_last >= r->findings().size() || m_lastId.isEmpty())
         return;
     const Finding &f = r->findings()[m_last];
-    m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3"_s.arg(
+    QString word;
+    if (const Disposition *d = r->disposition(f)) {
+        const QString when = d->time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+        word = u"<br><i>"_s +
+               (d->kind == Disposition::Kind::Dismissed
+                    ? tr("Dismissed by %1 at %2: %3").arg(d->reviewer, when, d->reason)
+                    : tr("Confirmed by %1 at %2: the report itself is wrong").arg(d->reviewer, when))
+                   .toHtmlEscaped() +
+               u"</i>"_s;
+    }
+    m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3%4"_s.arg(
         (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
-        f.text().toHtmlEscaped()));
+        f.text().toHtmlEscaped(), word));
 }
 
 void FindingsPanel::nextFinding()

@@ -3,8 +3,11 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTreeView;
+
+#include "rules/finding.h"
 
 namespace nianbao {
 class Review;
@@ -17,6 +20,10 @@ class FindingsModel;
 /// The findings of the current report: a summary line, the list, and the finding chosen in
 /// full. The finding chosen stays chosen when the list is checked again after an edit; when it is
 /// gone (corrected), F8 goes on with the one that took its place.
+///
+/// The reviewer's word on the findings selected (one or many): C confirms (the report is wrong), D
+/// dismisses with a reason asked in a short dialog, U clears it; one key each where the list has
+/// the focus, the same as menu actions and in the list's context menu; each one undo step.
 class FindingsPanel : public QWidget
 {
     Q_OBJECT
@@ -28,12 +35,20 @@ public:
     /// The summary line: the counts, or why there are none (unreadable: the file is not a report).
     void showSummary(const Review *review, bool unreadable);
     void retranslateUi();
+    /// Confirm, Dismiss…, Clear Disposition: for the window's menu.
+    QList<QAction *> dispositionActions() const;
+    /// The findings selected in the list, in list order.
+    QList<Finding> selectedFindings() const;
 
 public Q_SLOTS:
     /// Chooses a finding: cellsChosen() with its cells, a blank one it names first.
     void selectFinding(int row);
     void nextFinding();
     void previousFinding();
+    void confirmSelected();
+    /// Asks the reason, then dismisses the findings selected.
+    void dismissSelected();
+    void clearSelected();
 
 Q_SIGNALS:
     void cellsChosen(const QStringList &keys);
@@ -43,6 +58,10 @@ Q_SIGNALS:
 private:
     void keepChosen();
     void updateDetail();
+    void updateActions();
+    /// After a disposition: the same findings selected again.
+    void reselect(const QStringList &ids);
+    void said(bool ok, const QString &error);
 
     FindingsModel *m_model;
     QPointer<Review> m_review;
@@ -51,6 +70,9 @@ private:
     QLabel *m_detail;
     int m_last = -1;
     QString m_lastId;
+    QAction *m_confirm;
+    QAction *m_dismiss;
+    QAction *m_clear;
 };
 
 } // namespace nianbao::ui

@@ -77,6 +77,10 @@ void ReportTableModel::refreshFindings()
         m_corrected.insert(c.key);
     const QList<Finding> &fs = m_review->findings();
     for (int i = 0; i < fs.size(); ++i) {
+        // a dismissed finding no longer marks its cells as failing
+        const Disposition *d = m_review->disposition(fs[i]);
+        if (d && d->kind == Disposition::Kind::Dismissed)
+            continue;
         const int sev = fs[i].isError() ? ErrorFinding : WarningFinding;
         for (const QString &k : fs[i].cells) {
             if (!k.startsWith(m_tableKey) || k.size() <= m_tableKey.size() || k[m_tableKey.size()] != u'.')

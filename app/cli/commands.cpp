@@ -7,6 +7,7 @@
 #include "review/review.h"
 #include "rules/ruleengine.h"
 #include "session/reviewsession.h"
+#include "store/reviewstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -27,6 +28,36 @@ void readAll(ReviewSession &session, const QStringList &paths, int jobs)
 
 } // namespace
 
+Commands::Commands(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+
+Commands::~Commands() = default;
+
+bool Commands::setStore(const QString &urlOrPath)
+{
+    auto store = std::make_unique<ReviewStore>();
+    store->setReadOnly(true);
+    QString error;
+    if (!store->open(urlOrPath, &error)) {
+        m_err << error << Qt::endl;
+        return false;
+    }
+    m_store = std::move(store);
+    return true;
+}
+
+QJsonObject Commands::reportJson(const Review &review, const QString &path)
+{
+    if (!m_store)
+        return ReportJson::toJson(review.report(), review.findings());
+    QString error;
+    const QString hash = ReviewStore::fileHash(path, &error);
+    const QList<Disposition> dispositions =
+        hash.isEmpty() ? QList<Disposition>() : m_store->dispositions(hash, &error);
+    if (!error.isEmpty())
+        m_err << error << Qt::endl;
+    return ReportJson::toJson(review.report(), review.findings(), dispositions);
+}
+
 int Commands::extract(const QString &path, bool pretty)
 {
     ReviewSession session;
@@ -36,7 +67,7 @@ int Commands::extract(const QString &path, bool pretty)
         m_err << QFileInfo(path).fileName() << u": "_s << session.error(0) << Qt::endl;
         return 2;
     }
-    m_out << QString::fromUtf8(ReportJson::serialize(ReportJson::toJson(r->report(), r->findings()), pretty));
+    m_out << QString::fromUtf8(ReportJson::serialize(reportJson(*r, path), pretty));
     m_out.flush();
     return r->errorCount() > 0 ? 1 : 0;
 }
@@ -109,7 +140,7 @@ int Commands::printJson(const ReviewSession &session)
     bool errors = false;
     for (int i = 0; i < session.count(); ++i) {
         if (const Review *r = session.review(i)) {
-            reports.append(ReportJson::toJson(r->report(), r->findings()));
+            reports.append(reportJson(*r, session.path(i)));
             errors |= r->errorCount() > 0;
         } else {
             unreadable.append(QJsonObject{{u"source"_s, session.path(i)}, {u"error"_s, session.error(i)}});

@@ -1,12 +1,17 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
+
 namespace nianbao {
+class Review;
 class ReviewSession;
-}
+class ReviewStore;
+} // namespace nianbao
 
 namespace nianbao::cli {
 
@@ -16,7 +21,12 @@ class Commands
 {
     Q_DECLARE_TR_FUNCTIONS(Commands)
 public:
-    Commands(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+    Commands(QTextStream &out, QTextStream &err);
+    ~Commands();
+
+    /// The review database whose dispositions of findings the JSON carries (read only); empty:
+    /// none. False, with a message on err, when it cannot be opened.
+    bool setStore(const QString &urlOrPath);
 
     int extract(const QString &path, bool pretty);
     /// A summary of each report and a total line; or (json) the extractor's JSON of each report,
@@ -30,9 +40,12 @@ public:
 
 private:
     int printJson(const ReviewSession &session);
+    /// The report's JSON, with the dispositions the store holds for the file when one is given.
+    QJsonObject reportJson(const Review &review, const QString &path);
 
     QTextStream &m_out;
     QTextStream &m_err;
+    std::unique_ptr<ReviewStore> m_store;
 };
 
 } // namespace nianbao::cli

@@ -64,6 +64,10 @@ int main(int argc, char *argv[])
     parser.addOption({u"keys"_s, Cli::tr("export: head the batch CSV with cell keys instead of labels.")});
     parser.addOption({u"batch-only"_s, Cli::tr("export: several reports: write only the batch file.")});
     parser.addOption({u"compact"_s, Cli::tr("Print JSON on one line.")});
+    parser.addOption({u"store"_s,
+                      Cli::tr("extract, check --json: give each finding its disposition from this review "
+                              "database (a file or a postgresql:// address; read only)."),
+                      Cli::tr("database")});
     parser.addOption({u"lang"_s, Cli::tr("Language of messages: zh_CN or en."), Cli::tr("language")});
     parser.addOption(
         {{u"j"_s, u"jobs"_s}, Cli::tr("Reports read at once (default: every core)."), Cli::tr("n")});
@@ -79,6 +83,8 @@ int main(int argc, char *argv[])
     const QString command = pos.first();
     const QStringList files = pos.mid(1);
     nianbao::cli::Commands commands(out, err);
+    if (parser.isSet(u"store"_s) && !commands.setStore(parser.value(u"store"_s)))
+        return 2;
     if (command == u"extract"_s) {
         if (files.size() != 1) {
             err << Cli::tr("extract takes exactly one file.") << Qt::endl;

@@ -86,6 +86,34 @@ QJsonObject ReportJson::findingJson(const Finding &f)
     return o;
 }
 
+QJsonObject ReportJson::dispositionJson(const Disposition &d)
+{
+    QJsonObject o;
+    o.insert("state"_L1, d.kindName());
+    o.insert("reason"_L1, d.reason);
+    o.insert("reviewer"_L1, d.reviewer);
+    const QDateTime local = d.time.toLocalTime();
+    o.insert("time"_L1, local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate)); // with +08:00
+    return o;
+}
+
+QJsonObject ReportJson::toJson(const Report &report, const QList<Finding> &findings,
+                               const QList<Disposition> &dispositions)
+{
+    QJsonObject o = toJson(report, findings);
+    if (dispositions.isEmpty())
+        return o;
+    QJsonArray fs = o.value("findings"_L1).toArray();
+    for (qsizetype i = 0; i < findings.size() && i < fs.size(); ++i)
+        if (const Disposition *d = dispositionOf(dispositions, findings[i])) {
+            QJsonObject f = fs[i].toObject();
+            f.insert("disposition"_L1, dispositionJson(*d));
+            fs[i] = f;
+        }
+    o.insert("findings"_L1, fs);
+    return o;
+}
+
 QJsonObject ReportJson::toJson(const Report &report, const QList<Finding> &findings)
 {
     QJsonObject o;

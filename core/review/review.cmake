@@ -2,6 +2,7 @@
 target_sources(nianbao_core PRIVATE
     review/review.h review/review.cpp
     review/disposition.h review/disposition.cpp
+    review/dispositioncommand.h review/dispositioncommand.cpp
     review/celleditcommand.h review/celleditcommand.cpp
     review/setcellcommand.h review/setcellcommand.cpp
     review/shiftrowcommand.h review/shiftrowcommand.cpp

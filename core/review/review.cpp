@@ -1,5 +1,6 @@
 #include "review.h"
 
+#include "dispositioncommand.h"
 #include "io/limits.h"
 #include "moverowcommand.h"
 #include "pastecommand.h"
@@ -65,17 +66,102 @@ void Review::restore(const ReviewedReport &reviewed)
     recheck();
     Q_EMIT reset();
     Q_EMIT findingsChanged();
+    Q_EMIT dispositionsChanged();
     Q_EMIT statusChanged(m_rr.status);
 }
 
 int Review::errorCount() const
 {
-    return RuleEngine::errorCount(m_rr.findings);
+    return RuleEngine::errorCount(openFindings());
 }
 
 int Review::warningCount() const
 {
-    return RuleEngine::warningCount(m_rr.findings);
+    return RuleEngine::warningCount(openFindings());
+}
+
+QList<Finding> Review::openFindings() const
+{
+    if (m_rr.dispositions.isEmpty())
+        return m_rr.findings;
+    QList<Finding> out;
+    for (const Finding &f : m_rr.findings) {
+        const Disposition *d = dispositionOf(m_rr.dispositions, f);
+        if (!d || d->kind != Disposition::Kind::Dismissed)
+            out.append(f);
+    }
+    return out;
+}
+
+bool Review::pushDisposition(const QList<Finding> &findings, std::optional<Disposition::Kind> kind,
+                             const QString &reason, QString *error)
+{
+    if (findings.isEmpty()) {
+        if (error)
+            *error = tr("Choose a finding first.");
+        return false;
+    }
+    if (kind == Disposition::Kind::Dismissed && reason.trimmed().isEmpty()) {
+        if (error)
+            *error = tr("Say why the finding is dismissed.");
+        return false;
+    }
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    auto cmd = std::make_unique<DispositionCommand>(this, findings, kind, reason.trimmed(), m_reviewer, now);
+    if (cmd->isEmpty()) {
+        if (error)
+            *error = !kind                                  ? tr("The finding has no disposition to clear.")
+                     : kind == Disposition::Kind::Dismissed ? tr("The finding is dismissed already.")
+                                                            : tr("The finding is confirmed already.");
+        return false;
+    }
+    m_undo.push(cmd.release());
+    return true;
+}
+
+bool Review::confirm(const QList<Finding> &findings, QString *error)
+{
+    return pushDisposition(findings, Disposition::Kind::Confirmed, {}, error);
+}
+
+bool Review::dismiss(const QList<Finding> &findings, const QString &reason, QString *error)
+{
+    return pushDisposition(findings, Disposition::Kind::Dismissed, reason, error);
+}
+
+bool Review::clearDisposition(const QList<Finding> &findings, QString *error)
+{
+    return pushDisposition(findings, std::nullopt, {}, error);
+}
+
+void Review::applyDispositions(const QList<DispositionChange> &changes, bool forward)
+{
+    QList<Disposition> set, removed;
+    for (const DispositionChange &c : changes) {
+        const std::optional<Disposition> &now = forward ? c.after : c.before;
+        const std::optional<Disposition> &was = forward ? c.before : c.after;
+        for (qsizetype i = 0; i < m_rr.dispositions.size(); ++i)
+            if (m_rr.dispositions[i].finding == c.finding) {
+                m_rr.dispositions.removeAt(i);
+                break;
+            }
+        if (now) {
+            m_rr.dispositions.append(*now);
+            set.append(*now);
+        } else if (was) {
+            removed.append(*was);
+        }
+    }
+    if (m_rr.reviewer.isEmpty())
+        m_rr.reviewer = m_reviewer;
+    for (const Disposition &d : std::as_const(set))
+        Q_EMIT dispositionSet(d);
+    for (const Disposition &d : std::as_const(removed))
+        Q_EMIT dispositionRemoved(d);
+    Q_EMIT findingsChanged();
+    Q_EMIT dispositionsChanged();
+    if (m_rr.status == ReviewStatus::New)
+        setStatus(ReviewStatus::InReview);
 }
 
 void Review::setReviewer(const QString &name)

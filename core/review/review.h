@@ -24,6 +24,14 @@ struct CellChange
     Cell after;
 };
 
+/// One finding's disposition inside a confirm, dismiss or clear: before and after (absent: none).
+struct DispositionChange
+{
+    QString finding; // findingKey()
+    std::optional<Disposition> before;
+    std::optional<Disposition> after;
+};
+
 /// The review of one report: the ReviewedReport, its undo stack of corrections and the findings,
 /// re-checked after every change: the report's own rules, then the checks across reports that the
 /// session gives it (setAcrossCheck: last year's report of the same body). Every edit is an undo command (see
@@ -32,6 +40,13 @@ struct CellChange
 ///
 /// The signals are enough for a store to save each correction the moment it is made
 /// (correctionAdded / correctionRemoved / statusChanged) and restore() brings a saved review back.
+///
+/// The reviewer's word on findings (confirm, dismiss with a reason, clear) is an undo command too,
+/// one step for one finding or many, saved through dispositionSet / dispositionRemoved. A
+/// disposition is kept by its finding's key: when a correction makes the finding go away it stays
+/// kept but is shown nowhere, and when the finding comes back it has its disposition again. The
+/// rules know nothing of dispositions; errorCount() and warningCount() are the findings left to
+/// deal with: a dismissed finding is not counted (a confirmed one is: the report is wrong).
 class Review : public QObject
 {
     Q_OBJECT
@@ -57,8 +72,14 @@ public:
     const Report &extracted() const { return m_rr.extracted; }
     const QList<Finding> &findings() const { return m_rr.findings; }
     const QList<Correction> &corrections() const { return m_rr.corrections; }
+    /// Errors and warnings left: the findings not dismissed (see openFindings()).
     int errorCount() const;
     int warningCount() const;
+    /// The findings not dismissed, in order.
+    QList<Finding> openFindings() const;
+    const QList<Disposition> &dispositions() const { return m_rr.dispositions; }
+    /// The disposition of a finding of this report, or nullptr.
+    const Disposition *disposition(const Finding &f) const { return dispositionOf(m_rr.dispositions, f); }
     bool isCorrected(const QString &key) const { return m_rr.isCorrected(key); }
 
     QUndoStack *undoStack() { return &m_undo; }
@@ -84,6 +105,11 @@ public:
     bool shiftRow(const QString &rowId, int direction, QString *error = nullptr);
     /// Moves a row's values to another row of the same table; the first row is left blank.
     bool moveRow(const QString &fromRowId, const QString &toRowId, QString *error = nullptr);
+    /// The reviewer's word on findings, stamped with the reviewer and the clock: one undo step for
+    /// all of them. False, with a plain reason, when nothing changes. A dismissal needs a reason.
+    bool confirm(const QList<Finding> &findings, QString *error = nullptr);
+    bool dismiss(const QList<Finding> &findings, const QString &reason, QString *error = nullptr);
+    bool clearDisposition(const QList<Finding> &findings, QString *error = nullptr);
     /// Pastes a block (Excel's tab/newline text, or numbers selected in the source) from a cell on.
     bool paste(const QString &anchorKey, const QString &text, QString *error = nullptr);
 
@@ -105,6 +131,8 @@ public:
     // Called by the undo commands.
     int apply(const QList<CellChange> &changes, const QString &action);
     void revert(const QList<CellChange> &changes, int recorded);
+    /// Puts the dispositions after (forward) or before each change in place.
+    void applyDispositions(const QList<DispositionChange> &changes, bool forward);
 
 Q_SIGNALS:
     void cellsChanged(const QStringList &keys);
@@ -112,12 +140,20 @@ Q_SIGNALS:
     void correctionAdded(const nianbao::Correction &correction);
     void correctionRemoved(const nianbao::Correction &correction);
     void statusChanged(nianbao::ReviewStatus status);
+    /// A finding's disposition was made or replaced (also by an undo bringing back the earlier one).
+    void dispositionSet(const nianbao::Disposition &disposition);
+    /// A finding has no disposition any more (cleared, or its making undone).
+    void dispositionRemoved(const nianbao::Disposition &disposition);
+    /// Some dispositions changed (after the signals above, and findingsChanged: the counts follow).
+    void dispositionsChanged();
     /// The whole review was replaced (restore()).
     void reset();
 
 private:
     bool push(QList<CellChange> changes, const QString &action, const QString &text, QString *error);
     void recheck();
+    bool pushDisposition(const QList<Finding> &findings, std::optional<Disposition::Kind> kind,
+                         const QString &reason, QString *error);
 
     ReviewedReport m_rr;
     AcrossCheck m_across;

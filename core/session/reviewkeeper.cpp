@@ -21,7 +21,11 @@ ReviewKeeper::ReviewKeeper(QObject *parent) : QObject(parent), m_link(&m_store)
         Q_EMIT connectionChanged();
     });
     connect(&m_link, &StoreLink::entryHeld, this, [this](const OutboxEntry &e) {
-        const QString what = e.touchesCell() ? cellName(e.contentHash, e.key) : tr("The review's state");
+        const QString what =
+            e.touchesCell() ? cellName(e.contentHash, e.key)
+            : e.kind == OutboxEntry::Kind::Disposition || e.kind == OutboxEntry::Kind::DispositionRemove
+                ? tr("A finding's disposition")
+                : tr("The review's state");
         m_heldNews.append(tr("%1: your change made while the server could not be reached was not sent. %2")
                               .arg(what, e.reason));
         if (m_heldNews.size() == 1)
@@ -199,6 +203,30 @@ void ReviewKeeper::attach(Review *review, const QString &path)
             break;
         }
     });
+    // a finding's disposition, saved the moment it is made (or kept in the outbox)
+    auto dispositionWritten = [this, review](StoreLink::Result r, const QString &err) {
+        if (r == StoreLink::Result::Saved)
+            rememberState(review);
+        else if (r == StoreLink::Result::Failed)
+            report(err);
+    };
+    connect(review, &Review::dispositionSet, this, [this, hash, dispositionWritten](const Disposition &d) {
+        QString err;
+        dispositionWritten(m_link.setDisposition(hash, d, &err), err);
+    });
+    connect(review, &Review::dispositionRemoved, this,
+            [this, review, hash, dispositionWritten](const Disposition &d) {
+                QString err;
+                dispositionWritten(m_link.removeDisposition(hash, d, review->reviewer(), &err), err);
+            });
+    // the queue's counts leave out what was dismissed
+    connect(review, &Review::dispositionsChanged, this, [this, review, path] {
+        if (m_restoring)
+            return;
+        QString err;
+        if (m_link.registerReport(review->reviewed(), path, &err) == StoreLink::Result::Failed)
+            report(err);
+    });
     connect(review, &Review::statusChanged, this, [this, review, hash](ReviewStatus s) {
         if (m_restoring)
             return; // what was saved coming back, not a change
@@ -266,7 +294,8 @@ void ReviewKeeper::onChanges()
     QHash<QString, QString> touched; // hash → reviewer
     for (const StoreChange &c : changes) {
         m_revision = qMax(m_revision, c.revision);
-        if (c.own || (c.kind != u"cell" && c.kind != u"undo" && c.kind != u"status"))
+        if (c.own ||
+            (c.kind != u"cell" && c.kind != u"undo" && c.kind != u"status" && c.kind != u"disposition"))
             continue;
         if (m_byHash.value(c.contentHash))
             touched.insert(c.contentHash, c.reviewer);

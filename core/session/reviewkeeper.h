@@ -13,9 +13,10 @@ namespace nianbao {
 class Review;
 
 /// Keeps the reviews of a session in a ReviewStore: a report opened again (or a copy, or after a
-/// restart) gets its corrections, state and notes back; every correction, undo and change of
-/// state is written the moment it is made; the queue of open reports is remembered; changes that
-/// other reviewers make to an open report are loaded when they land.
+/// restart) gets its corrections, state, notes and dispositions of findings back; every
+/// correction, undo, disposition and change of state is written the moment it is made; the queue
+/// of open reports is remembered; changes that other reviewers make to an open report are loaded
+/// when they land.
 ///
 /// With a team's PostgreSQL server, nothing is lost when the server goes away: the changes wait in
 /// an outbox on this computer (see StoreLink) and are sent when it is back.

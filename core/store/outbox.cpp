@@ -103,6 +103,35 @@ StoredCell storedCellFromJson(const QJsonObject &o)
     return sc;
 }
 
+QJsonObject dispositionToJson(const Disposition &d)
+{
+    QJsonObject o;
+    o.insert("finding"_L1, d.finding);
+    o.insert("rule"_L1, d.rule);
+    o.insert("kind"_L1, d.kindName());
+    o.insert("reason"_L1, d.reason);
+    o.insert("reviewer"_L1, d.reviewer);
+    o.insert("time"_L1, StoreCodec::timeToText(d.time));
+    return o;
+}
+
+Disposition dispositionFromJson(const QJsonObject &o)
+{
+    Disposition d;
+    d.finding = o.value("finding"_L1).toString();
+    d.rule = o.value("rule"_L1).toString();
+    d.kind = Disposition::kindFromName(o.value("kind"_L1).toString());
+    d.reason = o.value("reason"_L1).toString();
+    d.reviewer = o.value("reviewer"_L1).toString();
+    d.time = StoreCodec::timeFromText(o.value("time"_L1).toString());
+    return d;
+}
+
+bool isDisposition(OutboxEntry::Kind k)
+{
+    return k == OutboxEntry::Kind::Disposition || k == OutboxEntry::Kind::DispositionRemove;
+}
+
 QString payloadOf(const OutboxEntry &e)
 {
     QJsonObject o;
@@ -110,6 +139,8 @@ QString payloadOf(const OutboxEntry &e)
         o.insert("correction"_L1, correctionToJson(e.correction));
     if (e.kind == OutboxEntry::Kind::Status)
         o.insert("status"_L1, reviewStatusName(e.status));
+    if (isDisposition(e.kind))
+        o.insert("disposition"_L1, dispositionToJson(e.disposition));
     if (!e.text.isEmpty() || e.kind == OutboxEntry::Kind::Notes)
         o.insert("text"_L1, e.text);
     if (!e.path.isEmpty())
@@ -146,6 +177,10 @@ QString OutboxEntry::kindName(Kind k)
         return u"queue_add"_s;
     case Kind::QueueRemove:
         return u"queue_remove"_s;
+    case Kind::Disposition:
+        return u"disposition"_s;
+    case Kind::DispositionRemove:
+        return u"disposition_remove"_s;
     }
     return {};
 }
@@ -153,7 +188,7 @@ QString OutboxEntry::kindName(Kind k)
 OutboxEntry::Kind OutboxEntry::kindFromName(QStringView name)
 {
     for (Kind k : {Kind::Cell, Kind::Undo, Kind::Status, Kind::Notes, Kind::Register, Kind::QueueAdd,
-                   Kind::QueueRemove})
+                   Kind::QueueRemove, Kind::Disposition, Kind::DispositionRemove})
         if (kindName(k) == name)
             return k;
     return Kind::Cell;
@@ -330,6 +365,8 @@ QList<OutboxEntry> Outbox::entries(const QString &target, QString *error) const
         if (e.touchesCell())
             e.correction = correctionFromJson(p.value("correction"_L1).toObject());
         e.status = reviewStatusFromName(p.value("status"_L1).toString());
+        if (isDisposition(e.kind))
+            e.disposition = dispositionFromJson(p.value("disposition"_L1).toObject());
         e.text = p.value("text"_L1).toString();
         e.path = p.value("path"_L1).toString();
         const QJsonObject s = p.value("summary"_L1).toObject();
@@ -399,6 +436,10 @@ bool Outbox::saveKnown(const QString &target, const KnownReport &r, QString *err
     for (const StoredCell &sc : r.cells)
         cells.append(storedCellToJson(sc));
     o.insert("cells"_L1, cells);
+    QJsonArray dispositions;
+    for (const Disposition &d : r.dispositions)
+        dispositions.append(dispositionToJson(d));
+    o.insert("dispositions"_L1, dispositions);
     return exec(m_cacheConnection,
                 u"INSERT INTO known_reports (target, content_hash, snapshot, saved_at) VALUES (?, ?, ?, ?) "
                 u"ON CONFLICT (target, content_hash) DO UPDATE SET snapshot = excluded.snapshot, "
@@ -427,6 +468,8 @@ std::optional<KnownReport> Outbox::known(const QString &target, const QString &h
         r.corrections.append(correctionFromJson(v.toObject()));
     for (const QJsonValue &v : o.value("cells"_L1).toArray())
         r.cells.append(storedCellFromJson(v.toObject()));
+    for (const QJsonValue &v : o.value("dispositions"_L1).toArray())
+        r.dispositions.append(dispositionFromJson(v.toObject()));
     r.saved = StoreCodec::timeFromText(q.value(1).toString());
     return r;
 }

@@ -15,7 +15,17 @@ namespace nianbao {
 /// was made.
 struct OutboxEntry
 {
-    enum class Kind { Cell, Undo, Status, Notes, Register, QueueAdd, QueueRemove };
+    enum class Kind {
+        Cell,
+        Undo,
+        Status,
+        Notes,
+        Register,
+        QueueAdd,
+        QueueRemove,
+        Disposition,
+        DispositionRemove
+    };
     enum class State {
         Waiting,  // to be sent when the server is back
         Conflict, // not sent: the server's cell changed since this reviewer saw it, or refused it
@@ -34,6 +44,7 @@ struct OutboxEntry
     QString text;                            // Notes: the notes; QueueAdd: the folder
     QString path;                            // Register, QueueAdd, QueueRemove
     ReportSummary summary;                   // Register
+    nianbao::Disposition disposition;        // Disposition, DispositionRemove (the one cleared)
     QDateTime created;
     State state = State::Waiting;
     StoredCell theirs; // Conflict: what the server held
@@ -54,6 +65,7 @@ struct KnownReport
     QString notes;
     QList<Correction> corrections;
     QList<StoredCell> cells; // the corrected cells with their versions
+    QList<Disposition> dispositions;
     QDateTime saved;
 };
 

@@ -89,6 +89,8 @@ bool ReviewStore::open(const QString &urlOrPath, QString *error)
     } else {
         ok = connectSqlite(s.isEmpty() ? defaultPath() : s, error);
     }
+    if (ok && m_readOnly && m_backend == Backend::PostgreSQL)
+        ok = execDirect(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s, error, QT_TR_NOOP("open"));
     if (ok)
         ok = migrate(error);
     if (!ok) {
@@ -129,6 +131,25 @@ bool ReviewStore::connectSqlite(const QString &rawPath, QString *error)
     m_location = QDir::toNativeSeparators(path);
     const QFileInfo fi(path);
     QDir dir = fi.absoluteDir();
+    if (m_readOnly) {
+        if (!fi.isFile()) {
+            *error = tr("There is no review database at %1.").arg(m_location);
+            return false;
+        }
+        if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+            *error = tr("The SQLite driver of Qt is not installed (Debian package libqt6sql6-sqlite).");
+            return false;
+        }
+        QSqlDatabase d = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+        d.setDatabaseName(path);
+        d.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY"_s.arg(m_busyTimeoutMs));
+        m_backend = Backend::SQLite;
+        if (!d.open()) {
+            *error = dbError(tr("open"), d.lastError().text(), d.lastError().nativeErrorCode());
+            return false;
+        }
+        return true;
+    }
     if (!dir.exists() && !QDir().mkpath(dir.path())) {
         *error = tr("Cannot make the folder %1 for the review database.")
                      .arg(QDir::toNativeSeparators(dir.path()));

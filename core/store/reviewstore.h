@@ -59,8 +59,8 @@ struct StoreChange
 {
     qint64 revision = 0;
     QString contentHash;
-    QString kind; // cell, undo, status, notes, report, queue
-    QString key;  // the cell key for cell/undo
+    QString kind; // cell, undo, status, notes, disposition, report, queue
+    QString key;  // the cell key for cell/undo, the finding key for disposition
     QString reviewer;
     QDateTime time;
     bool own = false; // written by this ReviewStore instance
@@ -78,7 +78,7 @@ struct ReportSummary
     int warnings = 0;
 
     /// What the queue shows of rr: the counts are those of rr.findings as given (the store checks
-    /// nothing).
+    /// nothing), without the dismissed ones.
     static ReportSummary of(const ReviewedReport &rr, const QString &path);
 };
 
@@ -140,6 +140,10 @@ struct QueueCounts
 ///       if (!store->undoCorrection(hash, c, review->reviewer(), &error)) show(error); });
 ///   connect(review, &Review::statusChanged, this, [=](ReviewStatus s) {
 ///       store->setStatus(hash, s, review->reviewer(), &error); });
+///   connect(review, &Review::dispositionSet, this, [=](const Disposition &d) {
+///       store->setDisposition(hash, d, &error); });
+///   connect(review, &Review::dispositionRemoved, this, [=](const Disposition &d) {
+///       store->removeDisposition(hash, d, review->reviewer(), &error); });
 /// \endcode
 ///
 /// Concurrency: every corrected cell carries a version. A write states the version the writer saw
@@ -160,7 +164,7 @@ public:
     };
 
     /// The newest schema this version writes; older databases are migrated on open.
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     /// expectedVersion of a write: use the version this store last saw of the cell.
     static constexpr qint64 SeenVersion = -1;
 
@@ -182,13 +186,17 @@ public:
     /// Where the database is, without a password.
     QString location() const { return m_location; }
     int schemaVersion() const { return m_schemaVersion; }
+    /// Before open(): read what is there and write nothing (no file made, no schema migrated; a
+    /// database of another schema version is refused). For a reader such as nianbao-cli.
+    void setReadOnly(bool on) { m_readOnly = on; }
+    bool isReadOnly() const { return m_readOnly; }
     /// How long a write waits for a SQLite file locked by another program (before open).
     void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
     /// Identifies this store's own changes in the change log.
     QString clientId() const { return m_clientId; }
     /// What kind of failure the last failed open or write was (None after a success).
     Failure lastFailure() const { return m_lastFailure; }
-    /// The next cell, undo, status or notes write records this id in the database, in the same
+    /// The next cell, undo, status, notes or disposition write records this id in the database, in the same
     /// transaction. A write whose id the database already holds is not applied again: it
     /// succeeds and lastWriteWasRepeat() is true. How an outbox entry is sent exactly once.
     void setWriteId(const QString &id) { m_writeId = id; }
@@ -202,7 +210,8 @@ public:
     /// The same for many reports in one transaction (a folder opened at once).
     bool registerReports(const QList<ReportSummary> &reports, QString *error);
     /// Restores the saved review of rr->contentHash onto rr (read from the file beforehand):
-    /// status, reviewer, notes, the corrections in effect (applied to rr->current). The store keeps
+    /// status, reviewer, notes, the dispositions of findings, the corrections in effect (applied to
+    /// rr->current). The store keeps
     /// what it is given and runs no rule: rr->findings are left as they were, for the caller to
     /// check the restored report (Review::restore does). *known tells whether the store had seen
     /// the report. Marks the cells as seen.
@@ -222,6 +231,17 @@ public:
                         Conflict *conflict = nullptr, qint64 expectedVersion = SeenVersion);
     bool setStatus(const QString &hash, ReviewStatus status, const QString &reviewer, QString *error);
     bool setNotes(const QString &hash, const QString &notes, const QString &reviewer, QString *error);
+
+    // --- the reviewer's word on findings ------------------------------------------------------
+
+    /// Saves a finding's disposition (replacing the one it had), durably, in its own transaction;
+    /// logged as a "disposition" change keyed by the finding.
+    bool setDisposition(const QString &hash, const Disposition &d, QString *error);
+    /// The finding (d.finding) has no disposition any more.
+    bool removeDisposition(const QString &hash, const Disposition &d, const QString &reviewer,
+                           QString *error);
+    /// The dispositions of a report's findings, in the order they were last made.
+    QList<Disposition> dispositions(const QString &hash, QString *error = nullptr);
 
     /// The corrections in effect, oldest first (what ReviewedReport::corrections holds).
     QList<Correction> corrections(const QString &hash, QString *error = nullptr);
@@ -279,6 +299,8 @@ private:
                    const QString &reviewer, qint64 expectedVersion,
                    const std::function<bool(qint64, qint64, qint64)> &audit, QString *error,
                    Conflict *conflict);
+    bool writeDisposition(const QString &hash, const Disposition &d, bool remove, const QString &reviewer,
+                          QString *error);
     std::optional<StoredCell> readCell(const QString &hash, const QString &key, QString *error);
     bool updateReport(const QString &hash, const QString &column, const QVariant &value, const QString &kind,
                       const QString &reviewer, QString *error);
@@ -294,6 +316,7 @@ private:
     QString m_clientId;
     int m_schemaVersion = 0;
     int m_busyTimeoutMs = 5000;
+    bool m_readOnly = false;
     QHash<QString, qint64> m_seen; // "hash\nkey" → version
     QTimer *m_pollTimer = nullptr;
     qint64 m_polledRevision = 0;

@@ -291,6 +291,13 @@ bool ReviewStore::restore(ReviewedReport *rr, QString *error, bool *known)
             *error = err;
         return false;
     }
+    const QList<Disposition> words = dispositions(rr->contentHash, &err);
+    if (!err.isEmpty()) {
+        if (error)
+            *error = err;
+        return false;
+    }
+    rr->dispositions = words;
     rr->corrections = list;
     rr->current = rr->extracted;
     // the database's value of a cell is the one in effect, whoever wrote it last

@@ -74,6 +74,14 @@ const QList<Migration> &migrations()
              // the ids of the writes sent from an outbox: a write sent twice is applied once
              u"CREATE TABLE applied_writes (id TEXT PRIMARY KEY, written_at TEXT)"_s,
          }},
+        {5,
+         {
+             // the reviewer's word on findings: confirmed, or dismissed with a reason
+             u"CREATE TABLE dispositions (report_id BIGINT NOT NULL REFERENCES reports(id), "
+             u"finding_key TEXT NOT NULL, rule TEXT, kind TEXT NOT NULL, reason TEXT, reviewer TEXT, "
+             u"decided_at TEXT, revision BIGINT NOT NULL DEFAULT 0, "
+             u"PRIMARY KEY (report_id, finding_key))"_s,
+         }},
     };
     return steps;
 }
@@ -116,6 +124,14 @@ bool ReviewStore::migrate(QString *error)
     if (version > SchemaVersion) {
         *error = tr("The review database %1 was written by a newer version of Nianbao (schema %2; "
                     "this version reads up to %3). Update Nianbao or choose another database.")
+                     .arg(m_location)
+                     .arg(version)
+                     .arg(SchemaVersion);
+        return false;
+    }
+    if (m_readOnly && version != SchemaVersion) {
+        *error = tr("The review database %1 has schema %2; this version reads %3. Open it once in "
+                    "Nianbao to bring it up to date.")
                      .arg(m_location)
                      .arg(version)
                      .arg(SchemaVersion);

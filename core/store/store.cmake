@@ -4,7 +4,7 @@ target_sources(nianbao_core PRIVATE
     store/storecodec.h store/storecodec.cpp
     store/databaseurl.h store/databaseurl.cpp
     store/reviewstore.h store/reviewstore.cpp store/reviewstoreschema.cpp store/reviewstorefeed.cpp
-    store/reviewstorecorrections.cpp store/reviewstorequeue.cpp
+    store/reviewstorecorrections.cpp store/reviewstorequeue.cpp store/reviewstoredispositions.cpp
     store/transaction.h store/transaction.cpp
     store/outbox.h store/outbox.cpp
     store/storelink.h store/storelink.cpp store/storelinkwrites.cpp store/storelinkreads.cpp)

@@ -68,6 +68,9 @@ public:
                           Conflict *conflict);
     Result setStatus(const QString &hash, ReviewStatus status, const QString &reviewer, QString *error);
     Result setNotes(const QString &hash, const QString &notes, const QString &reviewer, QString *error);
+    Result setDisposition(const QString &hash, const Disposition &d, QString *error);
+    Result removeDisposition(const QString &hash, const Disposition &d, const QString &reviewer,
+                             QString *error);
     Result registerReport(const ReviewedReport &rr, const QString &path, QString *error);
     Result addToQueue(const QString &path, const QString &folder, QString *error);
     Result removeFromQueue(const QString &path, QString *error);

@@ -59,6 +59,16 @@ void StoreLink::applyWaiting(ReviewedReport *rr) const
         case OutboxEntry::Kind::Notes:
             rr->notes = e.text;
             break;
+        case OutboxEntry::Kind::Disposition:
+        case OutboxEntry::Kind::DispositionRemove:
+            for (qsizetype i = 0; i < rr->dispositions.size(); ++i)
+                if (rr->dispositions[i].finding == e.disposition.finding) {
+                    rr->dispositions.removeAt(i);
+                    break;
+                }
+            if (e.kind == OutboxEntry::Kind::Disposition)
+                rr->dispositions.append(e.disposition);
+            break;
         default:
             break;
         }
@@ -96,6 +106,7 @@ bool StoreLink::restore(ReviewedReport *rr, QString *errorOut, bool *known)
         rr->status = k->status;
         rr->reviewer = k->reviewer;
         rr->notes = k->notes;
+        rr->dispositions = k->dispositions;
         rr->corrections = k->corrections;
         rr->current = rr->extracted;
         QHash<QString, Cell> stored;
@@ -110,9 +121,11 @@ bool StoreLink::restore(ReviewedReport *rr, QString *errorOut, bool *known)
             *known = true;
     }
     const qsizetype before = rr->corrections.size();
+    const qsizetype words = rr->dispositions.size();
     const ReviewStatus status = rr->status;
     applyWaiting(rr);
-    if (known && (rr->corrections.size() != before || rr->status != status))
+    if (known &&
+        (rr->corrections.size() != before || rr->dispositions.size() != words || rr->status != status))
         *known = true;
     return true;
 }
@@ -126,6 +139,7 @@ void StoreLink::remember(const ReviewedReport &rr)
     k.status = rr.status;
     k.reviewer = rr.reviewer;
     k.notes = rr.notes;
+    k.dispositions = rr.dispositions;
     k.corrections = rr.corrections;
     QSet<QString> keys;
     for (const Correction &c : rr.corrections) {

@@ -44,6 +44,12 @@ StoreLink::Sent StoreLink::send(const OutboxEntry &e, qint64 expectedVersion, QS
     case OutboxEntry::Kind::Notes:
         ok = m_store->setNotes(e.contentHash, e.text, e.reviewer, error);
         break;
+    case OutboxEntry::Kind::Disposition:
+        ok = m_store->setDisposition(e.contentHash, e.disposition, error);
+        break;
+    case OutboxEntry::Kind::DispositionRemove:
+        ok = m_store->removeDisposition(e.contentHash, e.disposition, e.reviewer, error);
+        break;
     case OutboxEntry::Kind::Register:
         ok = m_store->registerReports({e.summary}, error);
         break;
@@ -167,6 +173,29 @@ StoreLink::Result StoreLink::setNotes(const QString &hash, const QString &notes,
     e.kind = OutboxEntry::Kind::Notes;
     e.contentHash = hash;
     e.text = notes;
+    e.reviewer = reviewer;
+    return write(e, error, nullptr);
+}
+
+StoreLink::Result StoreLink::setDisposition(const QString &hash, const Disposition &d, QString *error)
+{
+    OutboxEntry e;
+    e.kind = OutboxEntry::Kind::Disposition;
+    e.contentHash = hash;
+    e.key = d.finding;
+    e.disposition = d;
+    e.reviewer = d.reviewer;
+    return write(e, error, nullptr);
+}
+
+StoreLink::Result StoreLink::removeDisposition(const QString &hash, const Disposition &d,
+                                               const QString &reviewer, QString *error)
+{
+    OutboxEntry e;
+    e.kind = OutboxEntry::Kind::DispositionRemove;
+    e.contentHash = hash;
+    e.key = d.finding;
+    e.disposition = d;
     e.reviewer = reviewer;
     return write(e, error, nullptr);
 }

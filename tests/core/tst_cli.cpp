@@ -1,11 +1,15 @@
 // nianbao-cli as a user runs it: JSON on stdout, exit codes, the summary of check.
 #include "testutil.h"
 
+#include "review/disposition.h"
+#include "store/reviewstore.h"
+
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace nianbao;
 using namespace Qt::Literals::StringLiterals;
 
 class TestCli : public QObject
@@ -18,14 +22,20 @@ private Q_SLOTS:
     void checkSummarisesAFolder();
     void checkPrintsJsonWithProposedFixes();
     void checkComparesLastYearsReportOfTheSameBody();
+    void aStoreGivesFindingsTheirDispositions();
 
 private:
-    static QProcess *run(const QStringList &args);
+    static QProcess *run(const QStringList &args, const QString &timeZone = {});
 };
 
-QProcess *TestCli::run(const QStringList &args)
+QProcess *TestCli::run(const QStringList &args, const QString &timeZone)
 {
     auto *p = new QProcess;
+    if (!timeZone.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TZ"_s, timeZone);
+        p->setProcessEnvironment(env);
+    }
     p->start(QStringLiteral(NIANBAO_CLI), args);
     p->waitForFinished(60000);
     return p;
@@ -166,6 +176,85 @@ void TestCli::checkComparesLastYearsReportOfTheSameBody()
     QVERIFY2(out.contains(u"! YEAR.CARRYOVER  Column “Natural persons”: carried over 2, but the 2022 report "
                           u"carried forward 0"_s),
              qPrintable(out));
+}
+
+void TestCli::aStoreGivesFindingsTheirDispositions()
+{
+    const QString file = testutil::dataPath(u"corpus/real/shanghai_kewei_2024.md"_s);
+    const ReadResult read = ReportReader::read(file);
+    QVERIFY(read.findings.size() >= 2);
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"reviews.sqlite"_s);
+    {
+        ReviewStore store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        const QString hash = ReviewStore::fileHash(file, &error);
+        Disposition dismissed;
+        dismissed.finding = findingKey(read.findings[0]);
+        dismissed.rule = read.findings[0].rule;
+        dismissed.kind = Disposition::Kind::Dismissed;
+        dismissed.reason = u"已与报送单位核实"_s;
+        dismissed.reviewer = u"王审校"_s;
+        dismissed.time = QDateTime(QDate(2026, 3, 2), QTime(20, 30), Qt::UTC);
+        QVERIFY2(store.setDisposition(hash, dismissed, &error), qPrintable(error));
+        Disposition confirmed = dismissed;
+        confirmed.finding = findingKey(read.findings[1]);
+        confirmed.rule = read.findings[1].rule;
+        confirmed.kind = Disposition::Kind::Confirmed;
+        confirmed.reason.clear();
+        QVERIFY2(store.setDisposition(hash, confirmed, &error), qPrintable(error));
+    }
+    auto fileBytes = [&db] {
+        QFile f(db);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray before = fileBytes();
+
+    std::unique_ptr<QProcess> p(run({u"extract"_s, u"--json"_s, u"--store"_s, db, file}, u"Asia/Shanghai"_s));
+    QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+    const QJsonArray findings =
+        QJsonDocument::fromJson(p->readAllStandardOutput()).object().value("findings"_L1).toArray();
+    QCOMPARE(findings.size(), read.findings.size());
+    const QJsonObject d0 = findings[0].toObject().value("disposition"_L1).toObject();
+    QCOMPARE(d0.value("state"_L1).toString(), u"dismissed"_s);
+    QCOMPARE(d0.value("reason"_L1).toString(), u"已与报送单位核实"_s);
+    QCOMPARE(d0.value("reviewer"_L1).toString(), u"王审校"_s);
+    // local time with its offset: 20:30 UTC is the next morning in Shanghai
+    QCOMPARE(d0.value("time"_L1).toString(), u"2026-03-03T04:30:00+08:00"_s);
+    QCOMPARE(findings[1].toObject().value("disposition"_L1).toObject().value("state"_L1).toString(),
+             u"confirmed"_s);
+    for (qsizetype i = 2; i < findings.size(); ++i)
+        QVERIFY(!findings[i].toObject().contains("disposition"_L1));
+
+    // check --json the same; read only: the database is left as it was
+    std::unique_ptr<QProcess> c(run({u"check"_s, u"--json"_s, u"--store"_s, db, file}, u"Asia/Shanghai"_s));
+    const QJsonArray reports =
+        QJsonDocument::fromJson(c->readAllStandardOutput()).object().value("reports"_L1).toArray();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports[0]
+                 .toObject()
+                 .value("findings"_L1)
+                 .toArray()[0]
+                 .toObject()
+                 .value("disposition"_L1)
+                 .toObject()
+                 .value("state"_L1)
+                 .toString(),
+             u"dismissed"_s);
+    QCOMPARE(fileBytes(), before);
+
+    // without a store, no finding has one
+    std::unique_ptr<QProcess> plain(run({u"extract"_s, u"--json"_s, file}));
+    for (const QJsonValue &f :
+         QJsonDocument::fromJson(plain->readAllStandardOutput()).object().value("findings"_L1).toArray())
+        QVERIFY(!f.toObject().contains("disposition"_L1));
+
+    // a store that is not there is said, and nothing is made
+    std::unique_ptr<QProcess> missing(
+        run({u"extract"_s, u"--json"_s, u"--store"_s, dir.filePath(u"none.sqlite"_s), file}));
+    QCOMPARE(missing->exitCode(), 2);
+    QVERIFY(!QFile::exists(dir.filePath(u"none.sqlite"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

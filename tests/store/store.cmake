@@ -16,7 +16,7 @@ add_dependencies(nianbao_store_testing nianbao_store_helper)
 
 # the database and its schema; corrections and the audit trail; reviewers sharing a database; the
 # queue
-foreach(suite storedatabase storecorrections storeconcurrency storequeue)
+foreach(suite storedatabase storecorrections storedispositions storeconcurrency storequeue)
     nianbao_add_test(tst_${suite} SOURCES store/tst_${suite}.cpp LIBS nianbao_store_testing)
     target_compile_definitions(tst_${suite} PRIVATE
         NIANBAO_STORE_HELPER="$<TARGET_FILE:nianbao_store_helper>"

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void anEntrySentTwiceIsAppliedOnce();
     void heldChangesOfACellCanBeGivenUp();
     void theKeeperStartsOfflineAndSendsWhenTheServerIsBack();
+    void aDispositionWaitsForTheServerAndIsSentOnce();
 
 private:
     QString freshDatabase();
@@ -531,6 +532,73 @@ void TestOutbox::theKeeperStartsOfflineAndSendsWhenTheServerIsBack()
     QVERIFY(review.setCellText(key, u"124"_s));
     QCOMPARE(keeper.waitingChanges(), 0);
     QCOMPARE(check.corrections(hash).size(), 2);
+}
+
+void TestOutbox::aDispositionWaitsForTheServerAndIsSentOnce()
+{
+    NEED_CLUSTER();
+    const QString url = freshDatabase();
+    QVERIFY(!url.isEmpty());
+    const QString seed = dataPath(kSeed);
+    const ReadResult read = ReportReader::read(seed);
+    QVERIFY(read.ok);
+    Review review(read.report, read.findings);
+    const QString hash = ReviewStore::fileHash(seed, nullptr);
+
+    ReviewKeeper keeper;
+    keeper.link()->setOutboxPath(m_tmp.filePath(u"disposition/outbox.sqlite"_s));
+    keeper.link()->setRetryDelays(50, 400);
+    QSignalSpy problems(&keeper, &ReviewKeeper::problem);
+    QString error;
+    QVERIFY2(keeper.open(url, &error), qPrintable(error));
+    QVERIFY(keeper.isOnline());
+    keeper.setReviewer(u"审校员甲"_s);
+    keeper.attach(&review, seed);
+    // a finding to dismiss: a count raised breaks its total
+    QVERIFY(review.setCellText(numberKeys(read.report, 1).first(), u"123"_s));
+    QVERIFY(!review.findings().isEmpty());
+    const Finding finding = review.findings().first();
+    const int warningsBefore = review.warningCount();
+    QCOMPARE(keeper.waitingChanges(), 0);
+
+    SERVER("down");
+    QVERIFY(review.dismiss({finding}, u"已与报送单位核实"_s));
+    QVERIFY(!keeper.isOnline());
+    QCOMPARE(keeper.waitingChanges(), 2); // the dismissal, and the report's counts without it
+    // reopened while the server is away: the dismissal is there, from the outbox
+    ReviewedReport offline = review.reviewed();
+    offline.dispositions.clear();
+    QVERIFY2(keeper.link()->restore(&offline, &error), qPrintable(error));
+    QVERIFY(dispositionOf(offline.dispositions, finding));
+    QCOMPARE(dispositionOf(offline.dispositions, finding)->reason, u"已与报送单位核实"_s);
+
+    SERVER("up");
+    QTRY_VERIFY_WITH_TIMEOUT(keeper.isOnline(), 30000);
+    QCOMPARE(keeper.waitingChanges(), 0);
+    QCOMPARE(problems.count(), 0);
+
+    ReviewStore check;
+    QVERIFY2(check.open(url, &error), qPrintable(error));
+    const QList<Disposition> saved = check.dispositions(hash, &error);
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().finding, findingKey(finding));
+    QCOMPARE(saved.first().kind, Disposition::Kind::Dismissed);
+    QCOMPARE(saved.first().reviewer, u"审校员甲"_s);
+    int logged = 0;
+    for (const StoreChange &c : check.changesSince(0, &error))
+        logged += c.kind == u"disposition" ? 1 : 0;
+    QCOMPARE(logged, 1); // sent once
+    const QList<QueueItem> queue = check.queue({}, &error);
+    QCOMPARE(queue.size(), 1);
+    // the queue's counts leave the dismissed finding out
+    QCOMPARE(review.warningCount(), warningsBefore - (finding.isError() ? 0 : 1));
+    QCOMPARE(queue.first().errors, review.errorCount());
+    QCOMPARE(queue.first().warnings, review.warningCount());
+
+    // online again: its undo goes straight to the server
+    review.undoStack()->undo();
+    QCOMPARE(keeper.waitingChanges(), 0);
+    QVERIFY(check.dispositions(hash).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

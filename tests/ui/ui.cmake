@@ -1,5 +1,6 @@
 # The review (core) and the review window, driven through its real widgets (offscreen).
 nianbao_add_test(tst_review SOURCES ui/tst_review.cpp core/testutil.h)
+nianbao_add_test(tst_dispositions SOURCES ui/tst_dispositions.cpp core/testutil.h)
 nianbao_add_test(tst_session SOURCES ui/tst_session.cpp core/testutil.h)
 nianbao_add_test(tst_uimodels SOURCES ui/tst_uimodels.cpp core/testutil.h LIBS nianbao_ui)
 nianbao_add_test(tst_reviewwindow SOURCES ui/tst_reviewwindow.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
@@ -16,3 +17,6 @@ set_tests_properties(tst_persistence PROPERTIES TIMEOUT 600)
 nianbao_add_test(tst_singleinstance SOURCES ui/tst_singleinstance.cpp LIBS nianbao_ui)
 add_dependencies(tst_singleinstance nianbao)
 target_compile_definitions(tst_singleinstance PRIVATE NIANBAO_GUI="$<TARGET_FILE:nianbao>")
+# Confirming and dismissing findings in the window; a dismissal kept across a restart.
+nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui/windowtesting.h core/testutil.h
+    LIBS nianbao_ui nianbao_translations)
