@@ -330,6 +330,11 @@ bool MainWindow::setDatabase(const QString &urlOrPath)
     return m_actions->setDatabase(urlOrPath);
 }
 
+void MainWindow::ensureReviewer()
+{
+    m_actions->ensureReviewer();
+}
+
 QStringList MainWindow::savedQueue() const
 {
     return m_session->savedQueue();
