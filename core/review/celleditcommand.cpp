@@ -50,7 +50,7 @@ void CellEditCommand::redo()
 {
     if (!m_done) {
         m_done = true;
-        m_review->setPendingNote({}); // one note, one edit
+        m_review->clearPendingNote(); // one note, one edit
     }
     m_statusBefore = m_review->status();
     m_recorded = m_review->apply(m_changes, m_action, m_note);

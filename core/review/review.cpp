@@ -105,6 +105,12 @@ QString Review::systemUserName()
     return name;
 }
 
+void Review::clearPendingNote()
+{
+    m_pendingNote.clear();
+    Q_EMIT pendingNoteTaken();
+}
+
 void Review::setEditGuard(EditGuard guard)
 {
     m_editGuard = std::move(guard);

@@ -77,6 +77,8 @@ public:
     /// The edit keeps it: its redo writes the same note again.
     void setPendingNote(const QString &note) { m_pendingNote = note; }
     QString pendingNote() const { return m_pendingNote; }
+    /// The edit that took the pending note was made: the note is cleared (pendingNoteTaken()).
+    void clearPendingNote();
     /// The clock corrections are stamped with (UTC); tests inject their own.
     void setClock(std::function<QDateTime()> clock);
 
@@ -144,6 +146,8 @@ Q_SIGNALS:
     void statusChanged(nianbao::ReviewStatus status);
     /// The whole review was replaced (restore()).
     void reset();
+    /// An edit was made with the pending note (empty or not): the next edit takes a new one.
+    void pendingNoteTaken();
 
 private:
     bool pushEdit(std::unique_ptr<CellEditCommand> command, QString *error, const QString &nothing);

@@ -360,10 +360,14 @@ void TestStates::aNoteIsInTheStoreAfterUndoAndRedo()
     QVERIFY(note);
     note->setText(u"原表误将9写成10，核对原件"_s);
     QVERIFY(review->setCellText(key, u"10"_s));
+    QVERIFY(note->text().isEmpty()); // the note went with the edit
     action(m_window, u"actionUndo"_s)->trigger();
     QCOMPARE(review->report().cell(key)->value, 9.0);
+    note->setText(u"下一处修改的说明"_s); // typed meanwhile, for the next edit
     action(m_window, u"actionRedo"_s)->trigger();
     QCOMPARE(review->report().cell(key)->value, 10.0);
+    QCOMPARE(note->text(), u"下一处修改的说明"_s); // the redo brought its own note
+    QCOMPARE(review->corrections().last().note, u"原表误将9写成10，核对原件"_s);
 
     ReviewStore other;
     QString error;
