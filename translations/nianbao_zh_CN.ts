@@ -449,6 +449,37 @@ Commands:
     </message>
 </context>
 <context>
+    <name>ReviewPolicy</name>
+    <message>
+        <source>This report is marked sent. Changing it returns it to “in review”: it has to be reviewed and sent again. Change it?</source>
+        <translation>此报告已报送。修改后将回到“审校中”，需重新审校并报送。确定修改？</translation>
+    </message>
+    <message>
+        <source>This report is marked reviewed. Changing it returns it to “in review”: it has to be reviewed again. Change it?</source>
+        <translation>此报告已审校。修改后将回到“审校中”，需重新审校。确定修改？</translation>
+    </message>
+    <message>
+        <source>Only a reviewed report can be marked sent. Mark it reviewed first (Ctrl+Return).</source>
+        <translation>只有已审校的报告才能标记为已报送。请先标记为已审校（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>未审校</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>审校中</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已报送</translation>
+    </message>
+</context>
+<context>
     <name>SafeWrite</name>
     <message>
         <source>Cannot write %1: %2.</source>
@@ -754,6 +785,10 @@ Commands:
     <message>
         <source>The finding is confirmed already.</source>
         <translation>该问题已确认。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the report stays %1.</source>
+        <translation>未作修改：报告仍为%1。</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1356,26 @@ Commands:
             <numerusform>此报告仍有 %n 个错误。仍要标记为已审校吗？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark &amp;Sent</source>
+        <translation>标记为已报送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The reviewed report was passed on (sent); only a reviewed report can be sent</source>
+        <translation>已审校的报告已报送；只有已审校的报告才能报送</translation>
+    </message>
+    <message>
+        <source>Change a Finished Report</source>
+        <translation>修改已完成审校的报告</translation>
+    </message>
+    <message>
+        <source>The report is in review again; undo gives its state back.</source>
+        <translation>报告已回到审校中；撤销可恢复原状态。</translation>
+    </message>
+    <message>
+        <source>Mark Sent</source>
+        <translation>标记为已报送</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::CellHistoryView</name>
@@ -1613,6 +1668,16 @@ Commands:
             <numerusform>显示 %n 份</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent</source>
+        <translation>已报送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n 份已报送</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::ReportQueueModel</name>
@@ -1631,10 +1696,6 @@ Commands:
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>已审校</translation>
     </message>
     <message numerus="yes">
         <source>%n correction(s)</source>
@@ -1796,10 +1857,6 @@ Commands:
         <translation>模板 %1</translation>
     </message>
     <message>
-        <source>reviewed</source>
-        <translation>已审校</translation>
-    </message>
-    <message>
         <source>Select numbers in the source first.</source>
         <translation>请先在原文中选中数字。</translation>
     </message>
@@ -1810,6 +1867,30 @@ Commands:
     <message>
         <source>Move the values of this row to:</source>
         <translation>将本行数值移到：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Undo brings them back. Go ahead?</source>
+        <translation>撤销可以恢复这些数值。是否继续？</translation>
+    </message>
+    <message>
+        <source>Shift Row Left</source>
+        <translation>整行左移</translation>
+    </message>
+    <message>
+        <source>Shift Row Right</source>
+        <translation>整行右移</translation>
+    </message>
+    <message>
+        <source>Shifting the row pushes this value out of the row:</source>
+        <translation>整行移位将把以下数值移出本行：</translation>
+    </message>
+    <message>
+        <source>Moving the values to “%1” overwrites what it holds:</source>
+        <translation>将数值移至“%1”会覆盖该行现有的数值：</translation>
     </message>
 </context>
 </TS>

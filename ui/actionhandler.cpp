@@ -36,6 +36,9 @@ ActionHandler::ActionHandler(MainWindow *window) : QObject(window), m_window(win
     setObjectName(u"actionHandler"_s);
     createActions();
     createMenus();
+    // The name given before is the one recorded; a change of a reviewed report asks first.
+    window->session()->setReviewer(window->settings()->reviewer());
+    window->session()->setEditGuard([this](const Review &review) { return confirmEdit(review); });
 }
 
 QAction *ActionHandler::make(const char *name, const QKeySequence &key)
@@ -120,6 +123,9 @@ void ActionHandler::createActions()
     m_reviewed = make("actionMarkReviewed", QKeySequence(u"Ctrl+Return"_s));
     m_reviewed->setCheckable(true);
     connect(m_reviewed, &QAction::triggered, this, &ActionHandler::toggleReviewed);
+    m_sent = make("actionMarkSent", QKeySequence(u"Ctrl+Shift+Return"_s));
+    m_sent->setCheckable(true);
+    connect(m_sent, &QAction::triggered, this, &ActionHandler::toggleSent);
 
     m_nextFinding = make("actionNextFinding", QKeySequence(Qt::Key_F8));
     connect(m_nextFinding, &QAction::triggered, w, &MainWindow::nextFinding);
@@ -174,6 +180,7 @@ void ActionHandler::createActions()
 
     w->queuePanel()->view()->addAction(m_close);
     w->queuePanel()->view()->addAction(m_reviewed);
+    w->queuePanel()->view()->addAction(m_sent);
 }
 
 void ActionHandler::createMenus()
@@ -201,7 +208,7 @@ void ActionHandler::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addActions({m_shiftLeft, m_shiftRight, m_moveRow});
     m_editMenu->addSeparator();
-    m_editMenu->addActions({m_reviewed, m_reviewer});
+    m_editMenu->addActions({m_reviewed, m_sent, m_reviewer});
     m_editMenu->addSeparator();
     m_editMenu->addActions(m_window->findingsPanel()->dispositionActions());
 
@@ -266,6 +273,8 @@ void ActionHandler::retranslateUi()
     m_shiftRight->setText(tr("Shift Row &Right"));
     m_moveRow->setText(tr("&Move Row Values To…"));
     m_reviewed->setText(tr("Mark &Reviewed"));
+    m_sent->setText(tr("Mark &Sent"));
+    m_sent->setToolTip(tr("The reviewed report was passed on (sent); only a reviewed report can be sent"));
     m_nextFinding->setText(tr("&Next Finding"));
     m_prevFinding->setText(tr("&Previous Finding"));
     m_find->setText(tr("&Find in Source…"));
@@ -312,7 +321,9 @@ void ActionHandler::updateActions(const Review *r, bool hasCell, bool hasRow)
     for (QAction *a : {m_clear, m_copy, m_paste, m_take, m_shiftLeft, m_shiftRight, m_moveRow})
         a->setEnabled(hasCell);
     m_reviewed->setEnabled(r != nullptr);
-    m_reviewed->setChecked(r && r->status() == ReviewStatus::Reviewed);
+    m_reviewed->setChecked(r && ReviewPolicy::isFinished(r->status()));
+    m_sent->setEnabled(r != nullptr);
+    m_sent->setChecked(r && r->status() == ReviewStatus::Sent);
     m_close->setEnabled(hasRow);
     m_nextFinding->setEnabled(r != nullptr);
     m_prevFinding->setEnabled(r != nullptr);
@@ -420,9 +431,7 @@ bool ActionHandler::setDatabase(const QString &urlOrPath)
                             error + u' ' + tr("Corrections made now will not be kept."));
         return false;
     }
-    if (m_window->settings()->reviewer().isEmpty())
-        changeReviewer();
-    session->setReviewer(m_window->settings()->reviewer());
+    ensureReviewer();
     m_window->updateStoreStatus();
     m_window->setCurrentRow(m_window->currentRow());
     return true;
@@ -471,12 +480,24 @@ void ActionHandler::showUnsentChanges()
     m_window->updateStatus();
 }
 
+void ActionHandler::ensureReviewer()
+{
+    if (m_window->settings()->reviewer().isEmpty())
+        changeReviewer();
+    else
+        m_window->session()->setReviewer(m_window->settings()->reviewer());
+}
+
 void ActionHandler::changeReviewer()
 {
+    // The name offered is the one given before, at first the system's user; cancelled or left
+    // empty, that one is kept: a correction always names who made it.
     Settings *s = m_window->settings();
     QString fallback = s->reviewer();
     if (fallback.isEmpty())
-        fallback = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+        fallback = m_window->session()->reviewer();
+    if (fallback.isEmpty())
+        fallback = Review::systemUserName();
     const QString name = TextDialog::getText(m_window, tr("Reviewer"),
                                              tr("Your name, recorded with every correction:"), fallback)
                              .trimmed();
@@ -484,12 +505,41 @@ void ActionHandler::changeReviewer()
     m_window->session()->setReviewer(s->reviewer());
 }
 
+bool ActionHandler::confirmEdit(const Review &review)
+{
+    if (!ReviewPolicy::editAsks(review.status()))
+        return true;
+    const auto answer = MessageBox::question(m_window, tr("Change a Finished Report"),
+                                             ReviewPolicy::editQuestion(review.status()),
+                                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return false;
+    m_window->statusBar()->showMessage(tr("The report is in review again; undo gives its state back."), 8000);
+    return true;
+}
+
+void ActionHandler::toggleSent()
+{
+    Review *r = m_window->currentReview();
+    if (!r)
+        return;
+    if (r->status() == ReviewStatus::Sent) {
+        r->setStatus(ReviewStatus::Reviewed);
+    } else if (ReviewPolicy::canMarkSent(r->status())) {
+        r->setStatus(ReviewStatus::Sent);
+    } else {
+        MessageBox::information(m_window, tr("Mark Sent"), ReviewPolicy::whyNotSent(r->status()));
+    }
+    m_window->updateActions();
+    m_window->updateStatus();
+}
+
 void ActionHandler::toggleReviewed()
 {
     Review *r = m_window->currentReview();
     if (!r)
         return;
-    if (r->status() == ReviewStatus::Reviewed) {
+    if (ReviewPolicy::isFinished(r->status())) {
         r->setStatus(ReviewStatus::InReview);
     } else {
         if (r->errorCount() > 0) {

@@ -17,7 +17,8 @@ class MainWindow;
 
 /// The window's actions and menus, and what the actions that ask the reviewer something do:
 /// open files, export, the review database and its unsent changes, the reviewer's name, mark
-/// reviewed. The cell actions act on the tables and work where the tables have the focus.
+/// reviewed or sent, and the question before a reviewed or sent report is changed. The cell
+/// actions act on the tables and work where the tables have the focus.
 class ActionHandler : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,11 @@ public:
     bool setDatabase(const QString &urlOrPath);
     enum class Scope { Current, Reviewed, All };
     bool exportScope(Scope scope);
+    /// Asks the reviewer's name when it was never asked (the first start); else records the one
+    /// given before. Cancelled, the system's user name is kept.
+    void ensureReviewer();
+    /// The question before a reviewed or sent report is changed (ReviewPolicy): true to change it.
+    bool confirmEdit(const Review &review);
 
 public Q_SLOTS:
     void open();
@@ -44,6 +50,8 @@ public Q_SLOTS:
     void chooseDatabase();
     void showUnsentChanges();
     void toggleReviewed();
+    /// Marks the current report sent, or back to reviewed; only a reviewed report can be sent.
+    void toggleSent();
 
 private:
     QAction *make(const char *name, const QKeySequence &key);
@@ -82,6 +90,7 @@ private:
     QAction *m_shiftRight = nullptr;
     QAction *m_moveRow = nullptr;
     QAction *m_reviewed = nullptr;
+    QAction *m_sent = nullptr;
     QAction *m_nextFinding = nullptr;
     QAction *m_prevFinding = nullptr;
     QAction *m_find = nullptr;

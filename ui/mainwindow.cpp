@@ -330,6 +330,11 @@ bool MainWindow::setDatabase(const QString &urlOrPath)
     return m_actions->setDatabase(urlOrPath);
 }
 
+void MainWindow::ensureReviewer()
+{
+    m_actions->ensureReviewer();
+}
+
 QStringList MainWindow::savedQueue() const
 {
     return m_session->savedQueue();
@@ -361,7 +366,8 @@ void MainWindow::setCurrentRow(int row)
     if (r) {
         m_source->setText(r->report().text);
         connect(r, &Review::statusChanged, this, &MainWindow::updateActions, Qt::UniqueConnection);
-        connect(r, &Review::correctionAdded, m_noteEdit, &QLineEdit::clear, Qt::UniqueConnection);
+        // The note went with the edit just made (a redo keeps its own): the field is for the next one.
+        connect(r, &Review::pendingNoteTaken, m_noteEdit, &QLineEdit::clear, Qt::UniqueConnection);
         r->setPendingNote(m_noteEdit->text().trimmed());
         connect(r->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateStatus,
                 Qt::UniqueConnection);

@@ -52,6 +52,9 @@ public:
     /// was not given (kept in memory only). A server that cannot be reached gives offline mode:
     /// the changes wait on this computer. False (with a warning shown) when it cannot be opened.
     bool setDatabase(const QString &urlOrPath);
+    /// Asks the reviewer's name at the first start (setDatabase does too); cancelled, the
+    /// system's user name is recorded.
+    void ensureReviewer();
     /// The reports of the queue as it was left (needs setDatabase).
     QStringList savedQueue() const;
 

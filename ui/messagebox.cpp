@@ -3,6 +3,7 @@
 namespace nianbao::ui {
 
 MessageBox::Button MessageBox::s_nextAnswer = QMessageBox::NoButton;
+QString MessageBox::s_lastText;
 
 void MessageBox::setNextAnswer(Button answer)
 {
@@ -12,6 +13,7 @@ void MessageBox::setNextAnswer(Button answer)
 MessageBox::Button MessageBox::ask(QMessageBox::Icon icon, QWidget *parent, const QString &title,
                                    const QString &text, Buttons buttons, Button defaultButton)
 {
+    s_lastText = text;
     if (s_nextAnswer != QMessageBox::NoButton) {
         const Button answer = s_nextAnswer;
         s_nextAnswer = QMessageBox::NoButton;

@@ -20,11 +20,14 @@ public:
 
     /// The answer the next box gives without being shown.
     static void setNextAnswer(Button answer);
+    /// The text of the last box asked (shown or answered in advance), for a test to read.
+    static QString lastText() { return s_lastText; }
 
 private:
     static Button ask(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
                       Buttons buttons, Button defaultButton);
     static Button s_nextAnswer;
+    static QString s_lastText;
 };
 
 } // namespace nianbao::ui

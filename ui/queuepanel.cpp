@@ -74,6 +74,7 @@ void QueuePanel::retranslateUi()
     m_state->addItem(tr("With warnings"), int(ReportQueueModel::Warnings));
     m_state->addItem(tr("Clean"), int(ReportQueueModel::Clean));
     m_state->addItem(tr("Reviewed"), int(ReportQueueModel::Reviewed));
+    m_state->addItem(tr("Sent"), int(ReportQueueModel::Sent));
     m_state->addItem(tr("Unreadable"), int(ReportQueueModel::Unreadable));
     m_state->setCurrentIndex(qMax(0, current));
     updateCounts();
@@ -81,7 +82,7 @@ void QueuePanel::retranslateUi()
 
 void QueuePanel::updateCounts()
 {
-    int errors = 0, reviewed = 0, unreadable = 0;
+    int errors = 0, reviewed = 0, sent = 0, unreadable = 0;
     const int total = m_queue->rowCount();
     for (int i = 0; i < total; ++i) {
         switch (m_queue->state(i)) {
@@ -90,6 +91,9 @@ void QueuePanel::updateCounts()
             break;
         case ReportQueueModel::Reviewed:
             ++reviewed;
+            break;
+        case ReportQueueModel::Sent:
+            ++sent;
             break;
         case ReportQueueModel::Unreadable:
             ++unreadable;
@@ -100,6 +104,8 @@ void QueuePanel::updateCounts()
     }
     QString text = tr("%n report(s)", nullptr, total) + u" · "_s + tr("%n with errors", nullptr, errors) +
                    u" · "_s + tr("%n reviewed", nullptr, reviewed);
+    if (sent > 0)
+        text += u" · "_s + tr("%n sent", nullptr, sent);
     if (unreadable > 0)
         text += u" · "_s + tr("%n unreadable", nullptr, unreadable);
     if (m_filter->rowCount() != total)

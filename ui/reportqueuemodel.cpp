@@ -52,6 +52,8 @@ ReportQueueModel::State ReportQueueModel::state(int row) const
     const Review *r = review(row);
     if (!r)
         return Unreadable;
+    if (r->status() == ReviewStatus::Sent)
+        return Sent;
     if (ReviewPolicy::isFinished(r->status()))
         return Reviewed;
     if (r->errorCount() > 0)
@@ -87,8 +89,8 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
             text = tr("%n warning(s)", nullptr, warnings);
         else
             text = tr("%n error(s)", nullptr, errors) + u", "_s + tr("%n warning(s)", nullptr, warnings);
-        if (s == Reviewed)
-            text = tr("reviewed") + u" · "_s + text;
+        if (review->status() != ReviewStatus::New)
+            text = ReviewPolicy::statusText(review->status()) + u" · "_s + text;
         const int n = int(review->corrections().size());
         if (n > 0)
             text += u" · "_s + tr("%n correction(s)", nullptr, n);
@@ -108,6 +110,7 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
         case Clean:
             return Icons::dot(Palette::clean());
         case Reviewed:
+        case Sent:
             return Icons::check(Palette::reviewed());
         case Unreadable:
             return Icons::cross(Palette::unreadable());

@@ -10,13 +10,14 @@ class ReviewSession;
 
 namespace nianbao::ui {
 
-/// The reports open in a session, each with its state: errors, warnings, clean, reviewed, or
-/// unreadable with the reason. The session owns the reviews; this model shows them.
+/// The reports open in a session, each with its state: errors, warnings, clean, reviewed, sent,
+/// or unreadable with the reason. A change of a report's review state shows at once. The session owns the
+/// reviews; this model shows them.
 class ReportQueueModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum State { Errors, Warnings, Clean, Reviewed, Unreadable };
+    enum State { Errors, Warnings, Clean, Reviewed, Unreadable, Sent };
     Q_ENUM(State)
     enum Role { PathRole = Qt::UserRole + 1, StateRole, ErrorRole, SummaryRole, SearchRole };
 

@@ -55,7 +55,9 @@ void Settings::setExportDirectory(const QString &dir)
 
 void Settings::setReviewer(const QString &name)
 {
-    m_reviewer = name;
+    if (name.trimmed().isEmpty())
+        return; // an empty name is never recorded
+    m_reviewer = name.trimmed();
     QSettings().setValue(u"reviewer"_s, m_reviewer);
 }
 

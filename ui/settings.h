@@ -29,7 +29,9 @@ public:
     void setLastDirectory(const QString &dir) { m_lastDir = dir; }
     QString exportDirectory() const { return m_exportDir; }
     void setExportDirectory(const QString &dir);
+    /// Empty until the reviewer was asked once.
     QString reviewer() const { return m_reviewer; }
+    /// An empty name is refused (the one before stays).
     void setReviewer(const QString &name);
     /// "zh_CN", "en" or "" for the system's.
     QString language() const { return m_language; }

@@ -3,10 +3,12 @@
 #include "filedialog.h"
 #include "formview.h"
 #include "icons.h"
+#include "messagebox.h"
 #include "palette.h"
 #include "reporttablemodel.h"
 #include "review/review.h"
 #include "rules/ruleengine.h"
+#include "session/reviewpolicy.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -143,8 +145,8 @@ void TablesPanel::showTitle(const Review *r, const QString &path)
         facts.append(tr("year %1").arg(rep.year));
     facts.append(tr("template %1").arg(rep.templateName()));
     facts.append(rep.format + (rep.encoding.isEmpty() ? QString() : u" · "_s + rep.encoding));
-    if (r->status() == ReviewStatus::Reviewed)
-        facts.append(tr("reviewed"));
+    if (r->status() != ReviewStatus::New)
+        facts.append(ReviewPolicy::statusText(r->status()));
     const QString title = rep.unit.isEmpty() ? QFileInfo(rep.source).fileName() : rep.unit;
     m_title->setText(
         u"<span style=\"font-size:larger\"><b>%1</b></span> &nbsp; <span style=\"color:#667\">%2</span>"_s
@@ -224,11 +226,32 @@ void TablesPanel::shiftRowRight()
     shiftRow(1);
 }
 
+bool TablesPanel::confirmLoss(const QString &title, const QString &what, const QList<Review::LostValue> &lost)
+{
+    if (lost.isEmpty())
+        return true; // nothing is lost: no question
+    QStringList lines;
+    for (const Review::LostValue &l : lost)
+        lines.append(tr("%1: %2").arg(l.name, l.value));
+    const auto answer = MessageBox::question(this, title,
+                                             what + u"\n\n"_s + lines.join(u'\n') + u"\n\n"_s +
+                                                 tr("Undo brings them back. Go ahead?"),
+                                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    return answer == QMessageBox::Yes;
+}
+
 void TablesPanel::shiftRow(int direction)
 {
     FormView *v = currentView();
+    if (!m_review || !v)
+        return;
+    const QString row = Review::rowIdOf(v->currentKey());
+    const QList<Review::LostValue> lost = m_review->shiftRowLosses(row, direction);
+    if (!confirmLoss(direction < 0 ? tr("Shift Row Left") : tr("Shift Row Right"),
+                     tr("Shifting the row pushes this value out of the row:"), lost))
+        return;
     QString error;
-    if (m_review && v && !m_review->shiftRow(Review::rowIdOf(v->currentKey()), direction, &error))
+    if (!m_review->shiftRow(row, direction, &error))
         Q_EMIT message(error, 4000);
 }
 
@@ -247,6 +270,10 @@ void TablesPanel::moveRow()
     const int i =
         ItemDialog::getItem(this, tr("Move Row Values"), tr("Move the values of this row to:"), labels, 0);
     if (i < 0 || i >= rows.size())
+        return;
+    const QList<Review::LostValue> lost = r->moveRowLosses(from, rows[i]);
+    if (!confirmLoss(tr("Move Row Values"),
+                     tr("Moving the values to “%1” overwrites what it holds:").arg(labels[i]), lost))
         return;
     QString error;
     if (!r->moveRow(from, rows[i], &error))

@@ -1,15 +1,13 @@
 #pragma once
 
+#include "review/review.h"
+
 #include <QList>
 #include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QTabWidget;
-
-namespace nianbao {
-class Review;
-}
 
 namespace nianbao::ui {
 
@@ -61,6 +59,8 @@ Q_SIGNALS:
 
 private:
     void shiftRow(int direction);
+    /// Asks before a row tool loses values, naming each cell and value; true when nothing is lost.
+    bool confirmLoss(const QString &title, const QString &what, const QList<Review::LostValue> &lost);
 
     QPointer<Review> m_review;
     QList<ReportTableModel *> m_models;

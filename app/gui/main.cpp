@@ -135,6 +135,8 @@ int main(int argc, char *argv[])
                               nianbao::DatabaseUrl::withoutPassword(url)); // never the password
             settings.sync();
         }
+    } else {
+        window.ensureReviewer(); // nothing is kept, but every correction names who made it
     }
     // The files named, or else the queue as it was left.
     const QStringList files =

@@ -1,10 +1,10 @@
 #include "celleditcommand.h"
 
+#include "session/reviewpolicy.h"
+
 namespace nianbao {
 
-namespace {
-
-bool sameValue(const Cell &a, const Cell &b)
+bool CellEditCommand::sameValue(const Cell &a, const Cell &b)
 {
     if (a.state != b.state)
         return false;
@@ -21,17 +21,15 @@ bool sameValue(const Cell &a, const Cell &b)
     return false;
 }
 
-} // namespace
-
 CellEditCommand::CellEditCommand(Review *review, QString action, QUndoCommand *parent)
-    : QUndoCommand(parent), m_review(review), m_action(std::move(action))
+    : QUndoCommand(parent), m_review(review), m_action(std::move(action)), m_note(review->pendingNote())
 {}
 
 void CellEditCommand::addChange(const QString &key, Cell value, bool keepSpan)
 {
     const Cell *now = m_review->report().cell(key);
-    if (now && sameValue(*now, value) &&
-        (keepSpan || (now->start == value.start && now->length == value.length)))
+    // Only a changed value is a correction: a 0 moved onto a 0 is no change.
+    if (now && sameValue(*now, value))
         return;
     if (keepSpan) {
         const Cell *origin = now ? now : m_review->extracted().cell(key);
@@ -50,13 +48,20 @@ void CellEditCommand::addChange(const QString &key, Cell value, bool keepSpan)
 
 void CellEditCommand::redo()
 {
-    m_recorded = m_review->apply(m_changes, m_action);
+    if (!m_done) {
+        m_done = true;
+        m_review->clearPendingNote(); // one note, one edit
+    }
+    m_statusBefore = m_review->status();
+    m_recorded = m_review->apply(m_changes, m_action, m_note);
+    m_statusAfter = m_review->status();
 }
 
 void CellEditCommand::undo()
 {
     m_review->revert(m_changes, m_recorded);
     m_recorded = 0;
+    m_review->setStatus(ReviewPolicy::afterUndo(m_statusBefore, m_statusAfter, m_review->status()));
 }
 
 } // namespace nianbao

@@ -23,9 +23,10 @@ MoveRowCommand::MoveRowCommand(Review *review, const QString &fromRowId, const Q
         if (dest.isEmpty())
             continue;
         Cell v = r.cells.value(k, Cell::blank());
-        addChange(dest, v, false);
-        Cell empty = Cell::blank();
-        addChange(k, empty, true);
+        if (r.cell(dest) || v.state != Cell::State::Blank)
+            addChange(dest, v, false);
+        if (r.cell(k))
+            addChange(k, Cell::blank(), true);
     }
     setText(tr("Move row values"));
 }

@@ -6,10 +6,17 @@
 #include "pastecommand.h"
 #include "report/formlayout.h"
 #include "rules/ruleengine.h"
+#include "session/reviewpolicy.h"
 #include "setcellcommand.h"
 #include "shiftrowcommand.h"
 
+#include <QDir>
 #include <QRegularExpression>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 #include <climits>
 #include <memory>
@@ -19,14 +26,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace nianbao {
 
 namespace {
-
-QString defaultReviewer()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
-}
 
 /// Full-width digits and signs folded, thousands separators and spaces removed.
 QString numberText(const QString &text)
@@ -46,7 +45,7 @@ const QRegularExpression &numberPattern()
 
 } // namespace
 
-Review::Review(QObject *parent) : QObject(parent), m_reviewer(defaultReviewer()) {}
+Review::Review(QObject *parent) : QObject(parent), m_reviewer(systemUserName()) {}
 
 Review::Review(const ReviewedReport &reviewed, QObject *parent) : Review(parent)
 {
@@ -166,7 +165,41 @@ void Review::applyDispositions(const QList<DispositionChange> &changes, bool for
 
 void Review::setReviewer(const QString &name)
 {
-    m_reviewer = name;
+    // Every correction names who made it: an empty name keeps the one before.
+    if (!name.trimmed().isEmpty())
+        m_reviewer = name.trimmed();
+}
+
+QString Review::systemUserName()
+{
+    QString name;
+#ifdef Q_OS_UNIX
+    if (const passwd *pw = getpwuid(getuid())) {
+        // The account's full name is the first field of GECOS ("张三,Room 1,..."), else its login.
+        if (pw->pw_gecos)
+            name = QString::fromLocal8Bit(pw->pw_gecos).section(u',', 0, 0).trimmed();
+        if (name.isEmpty() && pw->pw_name)
+            name = QString::fromLocal8Bit(pw->pw_name).trimmed();
+    }
+#endif
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USER").trimmed();
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME").trimmed();
+    if (name.isEmpty())
+        name = QDir::home().dirName();
+    return name;
+}
+
+void Review::clearPendingNote()
+{
+    m_pendingNote.clear();
+    Q_EMIT pendingNoteTaken();
+}
+
+void Review::setEditGuard(EditGuard guard)
+{
+    m_editGuard = std::move(guard);
 }
 
 void Review::setClock(std::function<QDateTime()> clock)
@@ -250,6 +283,40 @@ QString Review::copyText(const FormLayout &form, const QStringList &keys) const
             lines.append(cells.join(u'\t'));
     }
     return lines.join(u'\n') + u'\n';
+}
+
+QList<Review::LostValue> Review::shiftRowLosses(const QString &rowId, int direction) const
+{
+    const QStringList keys = rowCells(rowId);
+    if (keys.size() < 2 || (direction != 1 && direction != -1))
+        return {};
+    const QString end = direction > 0 ? keys.last() : keys.first();
+    const Cell *c = m_rr.current.cell(end);
+    if (!c || c->state == Cell::State::Blank)
+        return {};
+    return {{end, m_rr.current.tmpl ? RuleEngine::cellName(*m_rr.current.tmpl, end) : end, c->displayText()}};
+}
+
+QList<Review::LostValue> Review::moveRowLosses(const QString &fromRowId, const QString &toRowId) const
+{
+    QList<LostValue> out;
+    const QStringList from = rowCells(fromRowId);
+    if (fromRowId == toRowId)
+        return out;
+    QHash<QString, QString> source; // column → the cell moved from
+    for (const QString &k : from)
+        source.insert(k.mid(k.lastIndexOf(u'.') + 1), k);
+    for (const QString &k : rowCells(toRowId)) {
+        const QString src = source.value(k.mid(k.lastIndexOf(u'.') + 1));
+        const Cell *now = m_rr.current.cell(k);
+        if (src.isEmpty() || !now || now->state == Cell::State::Blank)
+            continue;
+        if (CellEditCommand::sameValue(*now, m_rr.current.cells.value(src, Cell::blank())))
+            continue;
+        out.append(
+            {k, m_rr.current.tmpl ? RuleEngine::cellName(*m_rr.current.tmpl, k) : k, now->displayText()});
+    }
+    return out;
 }
 
 QString Review::rowIdOf(const QString &cellKey)
@@ -422,21 +489,23 @@ QHash<QString, Cell> Review::pasteCells(const QString &anchorKey, const QString 
     return out;
 }
 
-namespace {
-
-bool pushCommand(QUndoStack *stack, std::unique_ptr<CellEditCommand> cmd, QString *error,
-                 const QString &nothing)
+bool Review::pushEdit(std::unique_ptr<CellEditCommand> cmd, QString *error, const QString &nothing)
 {
     if (cmd->isEmpty()) {
         if (error)
             *error = nothing;
         return false;
     }
-    stack->push(cmd.release());
+    // A reviewed or sent report changes only when the reviewer says so (the window asks).
+    if (ReviewPolicy::editAsks(m_rr.status) && m_editGuard && !m_editGuard(*this)) {
+        if (error)
+            *error =
+                tr("Nothing was changed: the report stays %1.").arg(ReviewPolicy::statusText(m_rr.status));
+        return false;
+    }
+    m_undo.push(cmd.release());
     return true;
 }
-
-} // namespace
 
 bool Review::setCell(const QString &key, const Cell &value, QString *error)
 {
@@ -445,8 +514,8 @@ bool Review::setCell(const QString &key, const Cell &value, QString *error)
             *error = tr("This is not a cell of the report.");
         return false;
     }
-    return pushCommand(&m_undo, std::make_unique<SetCellCommand>(this, key, value), error,
-                       tr("The cell already holds this value."));
+    return pushEdit(std::make_unique<SetCellCommand>(this, key, value), error,
+                    tr("The cell already holds this value."));
 }
 
 bool Review::setCellText(const QString &key, const QString &text, QString *error)
@@ -464,8 +533,7 @@ bool Review::clearCells(const QStringList &keys, QString *error)
     for (const QString &k : keys)
         if (all.contains(k))
             valid.append(k);
-    return pushCommand(&m_undo, std::make_unique<SetCellCommand>(this, valid), error,
-                       tr("The cells are blank already."));
+    return pushEdit(std::make_unique<SetCellCommand>(this, valid), error, tr("The cells are blank already."));
 }
 
 bool Review::shiftRow(const QString &rowId, int direction, QString *error)
@@ -475,8 +543,8 @@ bool Review::shiftRow(const QString &rowId, int direction, QString *error)
             *error = tr("This row has no values to shift.");
         return false;
     }
-    return pushCommand(&m_undo, std::make_unique<ShiftRowCommand>(this, rowId, direction), error,
-                       tr("The row is blank: nothing to shift."));
+    return pushEdit(std::make_unique<ShiftRowCommand>(this, rowId, direction), error,
+                    tr("The row is blank: nothing to shift."));
 }
 
 bool Review::moveRow(const QString &fromRowId, const QString &toRowId, QString *error)
@@ -487,8 +555,8 @@ bool Review::moveRow(const QString &fromRowId, const QString &toRowId, QString *
             *error = tr("Choose another row of the same table.");
         return false;
     }
-    return pushCommand(&m_undo, std::make_unique<MoveRowCommand>(this, fromRowId, toRowId), error,
-                       tr("The row is blank: nothing to move."));
+    return pushEdit(std::make_unique<MoveRowCommand>(this, fromRowId, toRowId), error,
+                    tr("The row is blank: nothing to move."));
 }
 
 bool Review::paste(const QString &anchorKey, const QString &text, QString *error)
@@ -496,11 +564,11 @@ bool Review::paste(const QString &anchorKey, const QString &text, QString *error
     const QHash<QString, Cell> cells = pasteCells(anchorKey, text, error);
     if (cells.isEmpty())
         return false;
-    return pushCommand(&m_undo, std::make_unique<PasteCommand>(this, cells), error,
-                       tr("The cells already hold these values."));
+    return pushEdit(std::make_unique<PasteCommand>(this, cells), error,
+                    tr("The cells already hold these values."));
 }
 
-int Review::apply(const QList<CellChange> &changes, const QString &action)
+int Review::apply(const QList<CellChange> &changes, const QString &action, const QString &note)
 {
     if (changes.isEmpty())
         return 0;
@@ -527,18 +595,16 @@ int Review::apply(const QList<CellChange> &changes, const QString &action)
         corr.time = now.toUTC();
         corr.errorsBefore = errorsBefore;
         corr.errorsAfter = errorsAfter;
-        corr.note = m_pendingNote;
+        corr.note = note;
         m_rr.corrections.append(corr);
     }
-    m_pendingNote.clear();
     if (m_rr.reviewer.isEmpty())
         m_rr.reviewer = m_reviewer;
     Q_EMIT cellsChanged(keys);
     Q_EMIT findingsChanged();
     for (qsizetype i = first; i < m_rr.corrections.size(); ++i)
         Q_EMIT correctionAdded(m_rr.corrections[i]);
-    if (m_rr.status == ReviewStatus::New)
-        setStatus(ReviewStatus::InReview);
+    setStatus(ReviewPolicy::afterEdit(m_rr.status));
     return int(changes.size());
 }
 

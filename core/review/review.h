@@ -10,10 +10,12 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace nianbao {
 
+class CellEditCommand;
 class FormLayout;
 
 /// One cell's change inside an edit: the value before (absent when the cell was not found) and after.
@@ -86,15 +88,29 @@ public:
     const QUndoStack *undoStack() const { return &m_undo; }
 
     QString reviewer() const { return m_reviewer; }
+    /// The name recorded with every correction from now on; an empty name is refused (the one
+    /// before stays). At first the system's user name.
     void setReviewer(const QString &name);
+    /// The name of the user logged in: the full name of the account when it has one, else the
+    /// login name.
+    static QString systemUserName();
     /// A note for the audit trail, written with the corrections of the next edit, then cleared.
+    /// The edit keeps it: its redo writes the same note again.
     void setPendingNote(const QString &note) { m_pendingNote = note; }
     QString pendingNote() const { return m_pendingNote; }
+    /// The edit that took the pending note was made: the note is cleared (pendingNoteTaken()).
+    void clearPendingNote();
     /// The clock corrections are stamped with (UTC); tests inject their own.
     void setClock(std::function<QDateTime()> clock);
 
     ReviewStatus status() const { return m_rr.status; }
     void setStatus(ReviewStatus status);
+
+    /// Asked before a change of a finished report's values (ReviewPolicy::editAsks): false leaves
+    /// the report as it is. The window asks the reviewer; without a guard the change is made. Either
+    /// way a change makes the report "in review" again, and its undo gives the state back.
+    using EditGuard = std::function<bool(const Review &review)>;
+    void setEditGuard(EditGuard guard);
 
     // Edits: each pushes one undo command. False, with a plain reason, when nothing can be done.
     bool setCell(const QString &key, const Cell &value, QString *error = nullptr);
@@ -104,6 +120,7 @@ public:
     /// Shifts the values of a row ("t3.granted") one column left (direction −1) or right (+1).
     bool shiftRow(const QString &rowId, int direction, QString *error = nullptr);
     /// Moves a row's values to another row of the same table; the first row is left blank.
+    /// shiftRow() and moveRow() lose what shiftRowLosses() / moveRowLosses() say: ask first.
     bool moveRow(const QString &fromRowId, const QString &toRowId, QString *error = nullptr);
     /// The reviewer's word on findings, stamped with the reviewer and the clock: one undo step for
     /// all of them. False, with a plain reason, when nothing changes. A dismissal needs a reason.
@@ -112,6 +129,20 @@ public:
     bool clearDisposition(const QList<Finding> &findings, QString *error = nullptr);
     /// Pastes a block (Excel's tab/newline text, or numbers selected in the source) from a cell on.
     bool paste(const QString &anchorKey, const QString &text, QString *error = nullptr);
+
+    /// The values a row tool would overwrite or push out (shiftRowLosses, moveRowLosses): the cell,
+    /// its name and the value lost, for the window to name before it asks.
+    struct LostValue
+    {
+        QString key;
+        QString name;  // the cell's name in the current language
+        QString value; // as the reviewer sees it
+    };
+    /// What shifting a row loses: the value pushed off its end, when it is not blank.
+    QList<LostValue> shiftRowLosses(const QString &rowId, int direction) const;
+    /// What moving a row onto another loses: the target's values that are not blank and differ
+    /// from the value moved onto them.
+    QList<LostValue> moveRowLosses(const QString &fromRowId, const QString &toRowId) const;
 
     /// The value cell keys of a row ("t3.granted"), in column order; empty when unknown.
     QStringList rowCells(const QString &rowId) const;
@@ -128,8 +159,9 @@ public:
     /// that the cells cover, tab-separated, a line per row with one of them; the others empty.
     QString copyText(const FormLayout &form, const QStringList &keys) const;
 
-    // Called by the undo commands.
-    int apply(const QList<CellChange> &changes, const QString &action);
+    // Called by the undo commands. apply() records one Correction per change, with the note the
+    // command was made with, and returns how many; revert() removes them again.
+    int apply(const QList<CellChange> &changes, const QString &action, const QString &note = {});
     void revert(const QList<CellChange> &changes, int recorded);
     /// Puts the dispositions after (forward) or before each change in place.
     void applyDispositions(const QList<DispositionChange> &changes, bool forward);
@@ -148,9 +180,11 @@ Q_SIGNALS:
     void dispositionsChanged();
     /// The whole review was replaced (restore()).
     void reset();
+    /// An edit was made with the pending note (empty or not): the next edit takes a new one.
+    void pendingNoteTaken();
 
 private:
-    bool push(QList<CellChange> changes, const QString &action, const QString &text, QString *error);
+    bool pushEdit(std::unique_ptr<CellEditCommand> command, QString *error, const QString &nothing);
     void recheck();
     bool pushDisposition(const QList<Finding> &findings, std::optional<Disposition::Kind> kind,
                          const QString &reason, QString *error);
@@ -162,6 +196,7 @@ private:
     QString m_reviewer;
     QString m_pendingNote;
     std::function<QDateTime()> m_clock;
+    EditGuard m_editGuard;
 };
 
 } // namespace nianbao

@@ -27,6 +27,8 @@ ShiftRowCommand::ShiftRowCommand(Review *review, const QString &rowId, int direc
                 v.length = here->length;
             }
         }
+        if (!r.cell(keys[i]) && v.state == Cell::State::Blank)
+            continue; // a cell not found stays so: blank onto nothing is no change
         addChange(keys[i], v, false);
     }
     setText(direction < 0 ? tr("Shift row left") : tr("Shift row right"));

@@ -66,10 +66,12 @@ bool ReviewKeeper::openOffline(const QString &url, const QString &reason, QStrin
 
 void ReviewKeeper::setReviewer(const QString &name)
 {
-    m_reviewer = name;
+    if (name.trimmed().isEmpty())
+        return; // every change names who made it
+    m_reviewer = name.trimmed();
     for (const QPointer<Review> &r : std::as_const(m_byHash))
         if (r)
-            r->setReviewer(name);
+            r->setReviewer(m_reviewer);
 }
 
 void ReviewKeeper::report(const QString &error)

@@ -22,4 +22,57 @@ int ReviewPolicy::needingConfirmation(const QList<Review *> &reviews)
     return n;
 }
 
+bool ReviewPolicy::editAsks(ReviewStatus status)
+{
+    return isFinished(status);
+}
+
+QString ReviewPolicy::editQuestion(ReviewStatus status)
+{
+    if (status == ReviewStatus::Sent)
+        return tr("This report is marked sent. Changing it returns it to “in review”: it has to be "
+                  "reviewed and sent again. Change it?");
+    return tr("This report is marked reviewed. Changing it returns it to “in review”: it has to be "
+              "reviewed again. Change it?");
+}
+
+ReviewStatus ReviewPolicy::afterEdit(ReviewStatus)
+{
+    return ReviewStatus::InReview;
+}
+
+ReviewStatus ReviewPolicy::afterUndo(ReviewStatus before, ReviewStatus after, ReviewStatus now)
+{
+    if (now == after)
+        return before;
+    return isFinished(now) ? ReviewStatus::InReview : now;
+}
+
+bool ReviewPolicy::canMarkSent(ReviewStatus status)
+{
+    return status == ReviewStatus::Reviewed || status == ReviewStatus::Sent;
+}
+
+QString ReviewPolicy::whyNotSent(ReviewStatus status)
+{
+    if (canMarkSent(status))
+        return {};
+    return tr("Only a reviewed report can be marked sent. Mark it reviewed first (Ctrl+Return).");
+}
+
+QString ReviewPolicy::statusText(ReviewStatus status)
+{
+    switch (status) {
+    case ReviewStatus::New:
+        return tr("not reviewed");
+    case ReviewStatus::InReview:
+        return tr("in review");
+    case ReviewStatus::Reviewed:
+        return tr("reviewed");
+    case ReviewStatus::Sent:
+        return tr("sent");
+    }
+    return {};
+}
+
 } // namespace nianbao

@@ -16,7 +16,8 @@ using namespace Qt::Literals::StringLiterals;
 namespace nianbao {
 
 ReviewSession::ReviewSession(QObject *parent)
-    : QObject(parent), m_undoGroup(new QUndoGroup(this)), m_watcher(new QFutureWatcher<ReadResult>(this))
+    : QObject(parent), m_undoGroup(new QUndoGroup(this)), m_reviewer(Review::systemUserName()),
+      m_watcher(new QFutureWatcher<ReadResult>(this))
 {
     m_undoGroup->setObjectName(u"undoGroup"_s);
     connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, this, &ReviewSession::takeResults);
@@ -93,8 +94,8 @@ int ReviewSession::add(const ReadResult &result)
     if (result.ok) {
         e.error.clear();
         e.review = new Review(result.report, result.findings, this);
-        if (!m_reviewer.isEmpty())
-            e.review->setReviewer(m_reviewer);
+        e.review->setReviewer(m_reviewer);
+        e.review->setEditGuard(m_editGuard);
         e.review->setAcrossCheck([this](const Report &current) { return acrossFindings(current); });
         m_undoGroup->addStack(e.review->undoStack());
         watch(e.review);
@@ -165,12 +166,23 @@ void ReviewSession::watch(Review *review)
 
 void ReviewSession::setReviewer(const QString &name)
 {
-    m_reviewer = name;
+    // An empty name is never recorded: the one before (at first the system's user) stays.
+    if (name.trimmed().isEmpty())
+        return;
+    m_reviewer = name.trimmed();
     if (m_keeper)
-        m_keeper->setReviewer(name);
+        m_keeper->setReviewer(m_reviewer);
     for (const Entry &e : std::as_const(m_entries))
         if (e.review)
-            e.review->setReviewer(name);
+            e.review->setReviewer(m_reviewer);
+}
+
+void ReviewSession::setEditGuard(Review::EditGuard guard)
+{
+    m_editGuard = std::move(guard);
+    for (const Entry &e : std::as_const(m_entries))
+        if (e.review)
+            e.review->setEditGuard(m_editGuard);
 }
 
 int ReviewSession::unfinishedCount() const

@@ -2,6 +2,7 @@
 
 #include "pipeline/reportreader.h"
 #include "review/correction.h"
+#include "review/review.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -95,9 +96,13 @@ public:
 
     QUndoGroup *undoGroup() const { return m_undoGroup; }
 
+    /// At first the system's user name (Review::systemUserName()).
     QString reviewer() const { return m_reviewer; }
-    /// The name recorded with every correction from now on.
+    /// The name recorded with every correction from now on; an empty name is refused.
     void setReviewer(const QString &name);
+    /// Asked before a change of a reviewed or sent report, for every report open and opened
+    /// (Review::setEditGuard): the window asks the reviewer.
+    void setEditGuard(Review::EditGuard guard);
 
     // ---- the store (sessionstore.cpp)
 
@@ -175,6 +180,7 @@ private:
     QList<Entry> m_entries;
     QUndoGroup *m_undoGroup;
     QString m_reviewer;
+    Review::EditGuard m_editGuard;
     std::unique_ptr<ReviewKeeper> m_keeper;
 
     QFutureWatcher<ReadResult> *m_watcher;

@@ -57,6 +57,12 @@ private Q_SLOTS:
     void restoreBringsBackASavedReview();
     void refusals_data();
     void refusals();
+    void aNoteStaysWithItsCorrectionThroughUndoAndRedo();
+    void changingAFinishedReportAsksAndUndoGivesItsStateBack_data();
+    void changingAFinishedReportAsksAndUndoGivesItsStateBack();
+    void undoingAnEditOfAReportMarkedReviewedSinceReturnsItToReview();
+    void rowToolsNameWhatTheyLose();
+    void theReviewerIsNeverEmpty();
 };
 
 void TestReview::editBreaksTotalAndUndoRestores_data()
@@ -194,18 +200,26 @@ void TestReview::shiftRow()
     QVERIFY(review.shiftRow(row, direction));
     const QStringList now = values(review, keys);
     const int n = int(keys.size());
+    int changed = 0;
     for (int i = 0; i < n; ++i) {
         const int from = i - direction;
         if (from < 0 || from >= n) {
             QCOMPARE(now[i], u"_"_s);
         } else {
             QCOMPARE(now[i], old[from]);
-            QCOMPARE(review.report().cell(keys[i])->start,
-                     spans[from]); // the value keeps its place in the source
+            // A value that moved keeps its place in the source; a cell whose value stays (0
+            // onto 0) is not changed at all.
+            QCOMPARE(review.report().cell(keys[i])->start, old[from] == old[i] ? spans[i] : spans[from]);
         }
+        changed += now[i] != old[i] ? 1 : 0;
     }
-    for (const Correction &c : review.corrections())
+    // Only the cells whose value changed are corrections: no "0 → 0".
+    QCOMPARE(review.corrections().size(), changed);
+    for (const Correction &c : review.corrections()) {
         QCOMPARE(c.action, u"shift"_s);
+        QVERIFY2(c.before.displayText() != c.after.displayText() || c.before.state != c.after.state,
+                 qPrintable(c.key));
+    }
 
     review.undoStack()->undo();
     QCOMPARE(values(review, keys), old);
@@ -315,9 +329,11 @@ void TestReview::signalsForAStore()
     review.undoStack()->undo();
     QCOMPARE(removed.size(), changed);
     QVERIFY(review.corrections().isEmpty());
+    QCOMPARE(status.size(), 2); // the undo gives the state before the edit back
+    QCOMPARE(review.status(), ReviewStatus::New);
 
     review.setStatus(ReviewStatus::Reviewed);
-    QCOMPARE(status.size(), 2);
+    QCOMPARE(status.size(), 3);
     QCOMPARE(review.reviewed().status, ReviewStatus::Reviewed);
 }
 
@@ -375,6 +391,188 @@ void TestReview::refusals()
     QVERIFY(!error.isEmpty());
     QCOMPARE(review.undoStack()->count(), 0);
     QVERIFY(review.corrections().isEmpty());
+}
+
+void TestReview::aNoteStaysWithItsCorrectionThroughUndoAndRedo()
+{
+    const ReadResult rr = readSeed(seed001);
+    Review review(rr.report, rr.findings);
+    QSignalSpy added(&review, &Review::correctionAdded);
+    const QString note = u"原表误将9写成10，核对原件"_s;
+    review.setPendingNote(note);
+    QVERIFY(review.setCellText(u"t3.granted.legal_service"_s, u"10"_s));
+    QVERIFY(review.pendingNote().isEmpty()); // one note, one edit
+    QCOMPARE(review.corrections().first().note, note);
+    review.undoStack()->undo();
+    QVERIFY(review.corrections().isEmpty());
+    review.setPendingNote(u"下一处修改的说明"_s); // typed meanwhile, for the next edit
+    review.undoStack()->redo();
+    QCOMPARE(review.corrections().size(), 1);
+    QCOMPARE(review.corrections().first().note, note);
+    // What a store writes for the redo carries the note, and the note typed meanwhile waits.
+    QCOMPARE(added.size(), 2);
+    QCOMPARE(added.last().first().value<Correction>().note, note);
+    QCOMPARE(review.pendingNote(), u"下一处修改的说明"_s);
+    // A note with a shift goes with every cell it changes, through undo and redo.
+    review.setPendingNote(u"整行错位"_s);
+    QVERIFY(review.shiftRow(u"t3.granted"_s, -1));
+    review.undoStack()->undo();
+    review.undoStack()->redo();
+    const qsizetype shifted = review.corrections().size() - 1;
+    QVERIFY(shifted >= 2);
+    for (qsizetype i = 1; i < review.corrections().size(); ++i)
+        QCOMPARE(review.corrections()[i].note, u"整行错位"_s);
+}
+
+void TestReview::changingAFinishedReportAsksAndUndoGivesItsStateBack_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<bool>("answer");
+    const int reviewed = int(ReviewStatus::Reviewed), sent = int(ReviewStatus::Sent);
+    QTest::newRow("typing in a reviewed report, agreed: in review, undo gives 已审校 back")
+        << reviewed << u"type"_s << true;
+    QTest::newRow("typing in a reviewed report, refused: nothing changes") << reviewed << u"type"_s << false;
+    QTest::newRow("clearing a cell of a sent report, agreed") << sent << u"clear"_s << true;
+    QTest::newRow("clearing a cell of a sent report, refused") << sent << u"clear"_s << false;
+    QTest::newRow("pasting into a reviewed report, agreed") << reviewed << u"paste"_s << true;
+    QTest::newRow("pasting into a sent report, refused") << sent << u"paste"_s << false;
+    QTest::newRow("shifting a row of a reviewed report, agreed") << reviewed << u"shift"_s << true;
+    QTest::newRow("shifting a row of a reviewed report, refused") << reviewed << u"shift"_s << false;
+    QTest::newRow("moving a row of a sent report, agreed") << sent << u"move"_s << true;
+    QTest::newRow("moving a row of a reviewed report, refused") << reviewed << u"move"_s << false;
+}
+
+void TestReview::changingAFinishedReportAsksAndUndoGivesItsStateBack()
+{
+    QFETCH(int, status);
+    QFETCH(QString, edit);
+    QFETCH(bool, answer);
+    const ReadResult rr = readSeed(seed001);
+    Review review(rr.report, rr.findings);
+    const auto finished = ReviewStatus(status);
+    review.setStatus(finished);
+    int asked = 0;
+    review.setEditGuard([&](const Review &r) {
+        ++asked;
+        [&] { QCOMPARE(r.status(), finished); }();
+        return answer;
+    });
+    review.setPendingNote(u"核对原件"_s);
+    QString error;
+    bool ok = false;
+    if (edit == u"type")
+        ok = review.setCellText(u"t3.granted.legal_service"_s, u"10"_s, &error);
+    else if (edit == u"clear")
+        ok = review.clearCells({u"t3.granted.legal_service"_s}, &error);
+    else if (edit == u"paste")
+        ok = review.paste(u"t3.granted.natural_person"_s, u"1\t2\n"_s, &error);
+    else if (edit == u"shift")
+        ok = review.shiftRow(u"t3.granted"_s, -1, &error);
+    else if (edit == u"move")
+        ok = review.moveRow(u"t3.unable_not_held"_s, u"t3.denied_inquiry"_s, &error);
+    QCOMPARE(asked, 1);
+    QCOMPARE(ok, answer);
+    if (!answer) {
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(review.status(), finished);
+        QVERIFY(review.corrections().isEmpty());
+        QCOMPARE(review.undoStack()->count(), 0);
+        QCOMPARE(review.pendingNote(), u"核对原件"_s); // kept for the edit that is made
+        return;
+    }
+    QCOMPARE(review.status(), ReviewStatus::InReview);
+    QVERIFY(!review.corrections().isEmpty());
+    review.undoStack()->undo();
+    QCOMPARE(review.status(), finished);
+    QVERIFY(review.corrections().isEmpty());
+    review.undoStack()->redo(); // a redo is the edit again: no second question
+    QCOMPARE(asked, 1);
+    QCOMPARE(review.status(), ReviewStatus::InReview);
+    // A report that is not finished is changed without a question.
+    QVERIFY(review.setCellText(u"t3.granted.legal_service"_s, u"11"_s));
+    QCOMPARE(asked, 1);
+}
+
+void TestReview::undoingAnEditOfAReportMarkedReviewedSinceReturnsItToReview()
+{
+    const ReadResult rr = readSeed(seed001);
+    Review review(rr.report, rr.findings);
+    QVERIFY(review.setCellText(u"t3.granted.legal_service"_s, u"10"_s));
+    QCOMPARE(review.status(), ReviewStatus::InReview);
+    review.setStatus(ReviewStatus::Reviewed);
+    // The undo changes the values of a reviewed report: it is in review again, not reviewed.
+    review.undoStack()->undo();
+    QCOMPARE(review.status(), ReviewStatus::InReview);
+    review.undoStack()->redo();
+    QCOMPARE(review.status(), ReviewStatus::InReview);
+    // The first edit of a new report undone: new again.
+    Review fresh(rr.report, rr.findings);
+    QVERIFY(fresh.setCellText(u"t3.granted.legal_service"_s, u"10"_s));
+    fresh.undoStack()->undo();
+    QCOMPARE(fresh.status(), ReviewStatus::New);
+}
+
+void TestReview::rowToolsNameWhatTheyLose()
+{
+    const ReadResult rr = readSeed(seed001);
+    Review review(rr.report, rr.findings);
+    const Template &t = *review.report().tmpl;
+    QCOMPARE(values(review, review.rowCells(u"t3.new_received"_s)),
+             (QStringList{u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"53"_s, u"0"_s, u"53"_s}));
+    // Right: the total 53 is pushed out of the row; left: the first cell's 0 (a value, not a blank).
+    QList<Review::LostValue> lost = review.shiftRowLosses(u"t3.new_received"_s, 1);
+    QCOMPARE(lost.size(), 1);
+    QCOMPARE(lost.first().key, u"t3.new_received.total"_s);
+    QCOMPARE(lost.first().value, u"53"_s);
+    QCOMPARE(lost.first().name, RuleEngine::cellName(t, u"t3.new_received.total"_s));
+    lost = review.shiftRowLosses(u"t3.new_received"_s, -1);
+    QCOMPARE(lost.size(), 1);
+    QCOMPARE(lost.first().key, u"t3.new_received.natural_person"_s);
+    // Once shifted right, the first cell is blank: shifting left loses nothing.
+    QVERIFY(review.shiftRow(u"t3.new_received"_s, 1));
+    QVERIFY(review.shiftRowLosses(u"t3.new_received"_s, -1).isEmpty());
+    review.undoStack()->undo();
+
+    // Moving onto a row: the target's values that differ from those moved onto them.
+    const QStringList from = review.rowCells(u"t3.unable_not_held"_s);
+    const QStringList to = review.rowCells(u"t3.denied_inquiry"_s);
+    const QStringList fromValues = values(review, from), toValues = values(review, to);
+    QStringList expected;
+    for (qsizetype i = 0; i < to.size(); ++i)
+        if (toValues[i] != u"_"_s && toValues[i] != fromValues[i])
+            expected.append(to[i]);
+    QVERIFY(!expected.isEmpty());
+    QStringList named;
+    for (const Review::LostValue &l : review.moveRowLosses(u"t3.unable_not_held"_s, u"t3.denied_inquiry"_s))
+        named.append(l.key);
+    QCOMPARE(named, expected);
+    // The move records only the cells whose value changes.
+    int changed = 0;
+    for (qsizetype i = 0; i < to.size(); ++i) {
+        changed += toValues[i] != fromValues[i] ? 1 : 0;
+        changed += fromValues[i] != u"_"_s ? 1 : 0;
+    }
+    QVERIFY(review.moveRow(u"t3.unable_not_held"_s, u"t3.denied_inquiry"_s));
+    QCOMPARE(review.corrections().size(), changed);
+    for (const Correction &c : review.corrections())
+        QVERIFY2(c.before.state != c.after.state || c.before.displayText() != c.after.displayText(),
+                 qPrintable(c.key));
+    // Moving a row onto a blank row loses nothing.
+    QVERIFY(review.moveRowLosses(u"t3.denied_inquiry"_s, u"t3.unable_not_held"_s).isEmpty());
+}
+
+void TestReview::theReviewerIsNeverEmpty()
+{
+    QVERIFY(!Review::systemUserName().isEmpty());
+    Review review;
+    QCOMPARE(review.reviewer(), Review::systemUserName());
+    review.setReviewer(u"  "_s);
+    QCOMPARE(review.reviewer(), Review::systemUserName());
+    review.setReviewer(u" 王审校 "_s);
+    QCOMPARE(review.reviewer(), u"王审校"_s);
+    review.setReviewer(QString());
+    QCOMPARE(review.reviewer(), u"王审校"_s);
 }
 
 QTEST_GUILESS_MAIN(TestReview)

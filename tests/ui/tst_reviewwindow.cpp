@@ -298,6 +298,7 @@ void TestReviewWindow::shiftRowMovesValuesAndUndoRestores()
     const QStringList before = shown();
     QCOMPARE(before, (QStringList{u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"53"_s, u"0"_s, u"53"_s}));
     selectCell(t3, keys.first());
+    MessageBox::setNextAnswer(QMessageBox::Yes); // the total 53 is pushed out: asked
     QTest::keyClick(t3, Qt::Key_Right, Qt::ControlModifier | Qt::AltModifier);
     QTRY_COMPARE(shown(), (QStringList{QString(), u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"53"_s, u"0"_s}));
     QVERIFY(review->errorCount() > 0);
@@ -315,6 +316,7 @@ void TestReviewWindow::shiftRowMovesValuesAndUndoRestores()
     QStringList others = rows;
     others.removeAll(u"t3.granted"_s);
     ItemDialog::setNextIndex(int(others.indexOf(u"t3.denied_inquiry"_s)));
+    MessageBox::setNextAnswer(QMessageBox::Yes); // the target's values are overwritten: asked
     m_window->findChild<QAction *>(u"actionMoveRow"_s)->trigger();
     QTRY_COMPARE(t3->formModel()->indexOf(u"t3.denied_inquiry.legal_service"_s).data().toString(), u"9"_s);
     QCOMPARE(t3->formModel()->indexOf(u"t3.granted.legal_service"_s).data().toString(), QString());

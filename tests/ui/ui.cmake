@@ -20,3 +20,5 @@ target_compile_definitions(tst_singleinstance PRIVATE NIANBAO_GUI="$<TARGET_FILE
 # Confirming and dismissing findings in the window; a dismissal kept across a restart.
 nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui/windowtesting.h core/testutil.h
     LIBS nianbao_ui nianbao_translations)
+# The states of a review in the window: asked before a finished report changes, sent, kept.
+nianbao_add_test(tst_states SOURCES ui/tst_states.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
