@@ -164,8 +164,8 @@ QList<BatchColumn> Exporter::batchColumns(const QList<ReviewedReport> &reports)
         {u"template"_s, pick(u"模板"_s, u"Template"_s), false},
         {u"status"_s, pick(u"审校状态"_s, u"Review state"_s), false},
         {u"reviewer"_s, pick(u"审校人"_s, u"Reviewer"_s), false},
-        {u"errors"_s, pick(u"错误数"_s, u"Errors"_s), false},
-        {u"warnings"_s, pick(u"警告数"_s, u"Warnings"_s), false},
+        {u"errors"_s, pick(u"未排除错误数"_s, u"Errors left"_s), false},
+        {u"warnings"_s, pick(u"未排除警告数"_s, u"Warnings left"_s), false},
         {u"confirmed"_s, pick(u"已确认数"_s, u"Confirmed"_s), false},
         {u"dismissed"_s, pick(u"已排除数"_s, u"Dismissed"_s), false},
         {u"corrections"_s, pick(u"修改数"_s, u"Corrections"_s), false},
@@ -252,9 +252,9 @@ QString Exporter::batchText(const ReviewedReport &rr, const BatchColumn &col)
     if (col.key == u"reviewer"_s)
         return rr.reviewer;
     if (col.key == u"errors"_s)
-        return QString::number(RuleEngine::errorCount(rr.findings));
+        return QString::number(RuleEngine::errorCount(rr.openFindings()));
     if (col.key == u"warnings"_s)
-        return QString::number(RuleEngine::warningCount(rr.findings));
+        return QString::number(RuleEngine::warningCount(rr.openFindings()));
     if (col.key == u"corrections"_s)
         return QString::number(rr.corrections.size());
     if (col.key == u"confirmed"_s || col.key == u"dismissed"_s)
@@ -386,8 +386,8 @@ QJsonObject Exporter::reportJson(const ReviewedReport &rr, const ExportOptions &
         review.insert("notes"_L1, rr.notes);
     if (!rr.contentHash.isEmpty())
         review.insert("content_hash"_L1, rr.contentHash);
-    review.insert("errors"_L1, RuleEngine::errorCount(rr.findings));
-    review.insert("warnings"_L1, RuleEngine::warningCount(rr.findings));
+    review.insert("errors"_L1, RuleEngine::errorCount(rr.openFindings()));
+    review.insert("warnings"_L1, RuleEngine::warningCount(rr.openFindings()));
     review.insert("confirmed"_L1, dispositionCount(rr, Disposition::Kind::Confirmed));
     review.insert("dismissed"_L1, dispositionCount(rr, Disposition::Kind::Dismissed));
     const QDateTime when =

@@ -231,8 +231,10 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
     line(ExportCells::pick(u"审校状态"_s, u"Review state"_s), ExportCells::statusLabel(rr.status));
     line(ExportCells::pick(u"审校人"_s, u"Reviewer"_s), rr.reviewer);
     line(ExportCells::pick(u"导出时间"_s, u"Exported"_s), ExportCells::timeText(when));
-    number(ExportCells::pick(u"错误"_s, u"Errors"_s), RuleEngine::errorCount(rr.findings));
-    number(ExportCells::pick(u"警告"_s, u"Warnings"_s), RuleEngine::warningCount(rr.findings));
+    number(ExportCells::pick(u"错误（不含已排除）"_s, u"Errors (not dismissed)"_s),
+           RuleEngine::errorCount(rr.openFindings()));
+    number(ExportCells::pick(u"警告（不含已排除）"_s, u"Warnings (not dismissed)"_s),
+           RuleEngine::warningCount(rr.openFindings()));
     number(ExportCells::pick(u"已确认的检查结果"_s, u"Findings confirmed"_s),
            Exporter::dispositionCount(rr, Disposition::Kind::Confirmed));
     number(ExportCells::pick(u"已排除的检查结果"_s, u"Findings dismissed"_s),
@@ -507,9 +509,9 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
             const BatchColumn &col = cols[c];
             if (!col.isCell) {
                 if (col.key == u"errors"_s)
-                    putNumber(ws, row, c, RuleEngine::errorCount(rr.findings), pf);
+                    putNumber(ws, row, c, RuleEngine::errorCount(rr.openFindings()), pf);
                 else if (col.key == u"warnings"_s)
-                    putNumber(ws, row, c, RuleEngine::warningCount(rr.findings), pf);
+                    putNumber(ws, row, c, RuleEngine::warningCount(rr.openFindings()), pf);
                 else if (col.key == u"corrections"_s)
                     putNumber(ws, row, c, double(rr.corrections.size()), pf);
                 else if (col.key == u"confirmed"_s)

@@ -43,6 +43,19 @@ const Correction *ReviewedReport::lastCorrection(const QString &key) const
     return nullptr;
 }
 
+QList<Finding> ReviewedReport::openFindings() const
+{
+    if (dispositions.isEmpty())
+        return findings;
+    QList<Finding> out;
+    for (const Finding &f : findings) {
+        const Disposition *d = dispositionOf(dispositions, f);
+        if (!d || d->kind != Disposition::Kind::Dismissed)
+            out.append(f);
+    }
+    return out;
+}
+
 ReviewedReport ReviewedReport::fromExtracted(const Report &r, const QList<Finding> &findings)
 {
     ReviewedReport rr;

@@ -47,6 +47,9 @@ struct ReviewedReport
     bool isCorrected(const QString &key) const;
     /// The latest correction of a cell, or nullptr.
     const Correction *lastCorrection(const QString &key) const;
+    /// The findings left to deal with: those not dismissed (what the window, the queue and the
+    /// exports count as errors and warnings).
+    QList<Finding> openFindings() const;
     static ReviewedReport fromExtracted(const Report &r, const QList<Finding> &findings);
 };
 

@@ -81,15 +81,7 @@ int Review::warningCount() const
 
 QList<Finding> Review::openFindings() const
 {
-    if (m_rr.dispositions.isEmpty())
-        return m_rr.findings;
-    QList<Finding> out;
-    for (const Finding &f : m_rr.findings) {
-        const Disposition *d = dispositionOf(m_rr.dispositions, f);
-        if (!d || d->kind != Disposition::Kind::Dismissed)
-            out.append(f);
-    }
-    return out;
+    return m_rr.openFindings();
 }
 
 bool Review::pushDisposition(const QList<Finding> &findings, std::optional<Disposition::Kind> kind,

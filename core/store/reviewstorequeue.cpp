@@ -38,12 +38,9 @@ ReportSummary ReportSummary::of(const ReviewedReport &rr, const QString &path)
     s.unit = rr.current.unit.isEmpty() ? rr.extracted.unit : rr.current.unit;
     s.year = rr.current.year.isEmpty() ? rr.extracted.year : rr.current.year;
     s.templateName = rr.current.tmpl ? rr.current.templateName() : rr.extracted.templateName();
-    for (const Finding &f : rr.findings) {
-        // a dismissed finding is explained: it is not left to deal with (Review::errorCount)
-        const Disposition *d = dispositionOf(rr.dispositions, f);
-        if (!d || d->kind != Disposition::Kind::Dismissed)
-            ++(f.isError() ? s.errors : s.warnings);
-    }
+    // a dismissed finding is explained: it is not left to deal with
+    for (const Finding &f : rr.openFindings())
+        ++(f.isError() ? s.errors : s.warnings);
     return s;
 }
 

@@ -320,6 +320,9 @@ void TestExportFiles::jsonCarriesDispositions()
     QCOMPARE(review.value("exported"_L1).toString(), stampIso);
     QCOMPARE(review.value("confirmed"_L1).toInt(), 1);
     QCOMPARE(review.value("dismissed"_L1).toInt(), 1);
+    // the warnings left are those not dismissed, as the window counts them; a confirmed error counts
+    QCOMPARE(review.value("warnings"_L1).toInt(), RuleEngine::warningCount(rr.findings) - 1);
+    QCOMPARE(review.value("errors"_L1).toInt(), RuleEngine::errorCount(rr.findings));
     const QJsonArray findings = j.value("findings"_L1).toArray();
     QCOMPARE(findings.size(), rr.findings.size());
     int with = 0;
