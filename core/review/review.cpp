@@ -4,6 +4,7 @@
 #include "moverowcommand.h"
 #include "pastecommand.h"
 #include "report/formlayout.h"
+#include "revertcommand.h"
 #include "rules/ruleengine.h"
 #include "setcellcommand.h"
 #include "shiftrowcommand.h"
@@ -412,6 +413,34 @@ bool Review::paste(const QString &anchorKey, const QString &text, QString *error
         return false;
     return pushCommand(&m_undo, std::make_unique<PasteCommand>(this, cells), error,
                        tr("The cells already hold these values."));
+}
+
+bool Review::revertCorrection(const Correction &correction, QString *error)
+{
+    if (!m_rr.current.tmpl || !m_rr.current.cellKeys().contains(correction.key)) {
+        if (error)
+            *error = tr("This is not a cell of the report.");
+        return false;
+    }
+    // The note is pending before the command is made, as a typed one is.
+    const QString typed = m_pendingNote;
+    if (typed.isEmpty()) {
+        const auto text = [](const Cell &c) {
+            return c.state == Cell::State::Blank ? tr("blank") : c.displayText();
+        };
+        m_pendingNote = tr("Reverts %1 → %2 (%3, %4)")
+                            .arg(text(correction.before), text(correction.after), correction.reviewer,
+                                 correction.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+    }
+    auto cmd = std::make_unique<RevertCommand>(this, correction);
+    if (cmd->isEmpty()) {
+        m_pendingNote = typed;
+        if (error)
+            *error = tr("The cell already holds the value it had before this correction.");
+        return false;
+    }
+    m_undo.push(cmd.release());
+    return true;
 }
 
 int Review::apply(const QList<CellChange> &changes, const QString &action)

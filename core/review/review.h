@@ -86,6 +86,10 @@ public:
     bool moveRow(const QString &fromRowId, const QString &toRowId, QString *error = nullptr);
     /// Pastes a block (Excel's tab/newline text, or numbers selected in the source) from a cell on.
     bool paste(const QString &anchorKey, const QString &text, QString *error = nullptr);
+    /// Puts a cell back to the value it had before a correction (one of the audit trail, this
+    /// session's or a saved one): a new change, action "revert", noted with what it reverts unless
+    /// a note is pending. Later corrections of the cell are overwritten (the caller asks first).
+    bool revertCorrection(const Correction &correction, QString *error = nullptr);
 
     /// The value cell keys of a row ("t3.granted"), in column order; empty when unknown.
     QStringList rowCells(const QString &rowId) const;
