@@ -215,6 +215,7 @@ void ActionHandler::createMenus()
     m_viewMenu = bar->addMenu(QString());
     m_viewMenu->addAction(m_window->queueDock()->toggleViewAction());
     m_viewMenu->addAction(m_window->historyDock()->toggleViewAction());
+    m_viewMenu->addAction(m_window->cellHistoryDock()->toggleViewAction());
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
     m_languageMenu->addActions(m_langGroup->actions());
@@ -279,6 +280,7 @@ void ActionHandler::retranslateUi()
     m_about->setText(tr("&About Nianbao"));
     m_window->queueDock()->toggleViewAction()->setText(tr("&Reports List"));
     m_window->historyDock()->toggleViewAction()->setText(tr("&Corrections"));
+    m_window->cellHistoryDock()->toggleViewAction()->setText(tr("Cell &History"));
     updateRecentMenu();
 }
 
