@@ -280,7 +280,6 @@ void ActionHandler::retranslateUi()
     m_about->setText(tr("&About Nianbao"));
     m_window->queueDock()->toggleViewAction()->setText(tr("&Reports List"));
     m_window->historyDock()->toggleViewAction()->setText(tr("&Corrections"));
-    m_window->cellHistoryDock()->toggleViewAction()->setText(tr("Cell &History"));
     updateRecentMenu();
 }
 

@@ -432,6 +432,8 @@ void MainWindow::updateCellHistory(const QString &key)
 {
     const QString name = m_cellHistory->showCell(currentReview(), key, m_session);
     m_cellHistoryDock->setWindowTitle(name.isEmpty() ? tr("Cell History") : tr("History of %1").arg(name));
+    // The dock names its View menu item after its title: the menu keeps its own name.
+    m_cellHistoryDock->toggleViewAction()->setText(tr("Cell &History"));
 }
 
 void MainWindow::showCellInSource(const QString &key, const QStringList &selected)

@@ -16,3 +16,5 @@ set_tests_properties(tst_persistence PROPERTIES TIMEOUT 600)
 nianbao_add_test(tst_singleinstance SOURCES ui/tst_singleinstance.cpp LIBS nianbao_ui)
 add_dependencies(tst_singleinstance nianbao)
 target_compile_definitions(tst_singleinstance PRIVATE NIANBAO_GUI="$<TARGET_FILE:nianbao>")
+# The record of a review: the cell's history and the corrections list, with and without a store.
+nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
