@@ -21,7 +21,8 @@ static QString line(const Correction &c)
     QString text = c.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) + u" · "_s + c.reviewer + u" · "_s +
                    CorrectionsModel::valueText(c.before) + u" → "_s + CorrectionsModel::valueText(c.after);
     if (c.action != "edit"_L1 && c.action != "clear"_L1)
-        text += u" ("_s + CorrectionsModel::actionText(c.action) + u')';
+        text = CorrectionsModel::tr("%1 (%2)", "a change and its kind")
+                   .arg(text, CorrectionsModel::actionText(c.action));
     if (!c.note.isEmpty())
         text += u" · "_s + c.note;
     return text;

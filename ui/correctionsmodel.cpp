@@ -98,7 +98,7 @@ QVariant CorrectionsModel::data(const QModelIndex &index, int role) const
         case ChangeColumn: {
             QString text = valueText(c.before) + u" → "_s + valueText(c.after);
             if (c.action != "edit"_L1 && c.action != "clear"_L1)
-                text += u" ("_s + actionText(c.action) + u')';
+                text = tr("%1 (%2)", "a change and its kind").arg(text, actionText(c.action));
             if (e.undone)
                 text += u" · "_s + tr("undone");
             return text;

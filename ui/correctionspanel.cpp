@@ -79,7 +79,18 @@ void CorrectionsPanel::refresh()
     // The row chosen stays chosen: the trail of a report only grows.
     const int row = m_view->currentIndex().row();
     const bool same = m_model->review() == m_review.data();
+    const int before = m_model->rowCount();
     m_model->setTrail(m_review, m_session->auditTrail(m_review));
+    if (!same || m_model->rowCount() > before) {
+        // The cell's name and the change read whole, as far as the panel allows: a column only
+        // grows (a width the reviewer chose is kept).
+        for (int c : {CorrectionsModel::CellColumn, CorrectionsModel::ChangeColumn}) {
+            const int width = m_view->columnWidth(c);
+            m_view->resizeColumnToContents(c);
+            m_view->setColumnWidth(c,
+                                   qMax(width, qMin(m_view->columnWidth(c), qMax(120, m_view->width() / 3))));
+        }
+    }
     if (same && row >= 0 && row < m_model->rowCount())
         m_view->setCurrentIndex(m_model->index(row, 0));
     else
