@@ -449,6 +449,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>RevertCommand</name>
+    <message>
+        <source>Revert %1 to %2</source>
+        <translation>将%1还原为 %2</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPolicy</name>
     <message>
         <source>This report is marked sent. Changing it returns it to “in review”: it has to be reviewed and sent again. Change it?</source>
@@ -789,6 +800,18 @@ Commands:
     <message>
         <source>Nothing was changed: the report stays %1.</source>
         <translation>未作修改：报告仍为%1。</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Reverts %1 → %2 (%3, %4)</source>
+        <translation>还原 %1 → %2 的修改（%3，%4）</translation>
+    </message>
+    <message>
+        <source>The cell already holds the value it had before this correction.</source>
+        <translation>该单元格已是这次修改之前的值。</translation>
     </message>
 </context>
 <context>
@@ -1260,7 +1283,7 @@ Commands:
     </message>
     <message>
         <source>&amp;Corrections</source>
-        <translation>修改(&amp;C)</translation>
+        <translation>修改记录(&amp;C)</translation>
     </message>
     <message>
         <source>Clear &amp;List</source>
@@ -1380,20 +1403,121 @@ Commands:
 <context>
     <name>nianbao::ui::CellHistoryView</name>
     <message>
-        <source>(blank)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>Undone by %1 at %2</source>
-        <translation>已由 %1 于 %2 撤销</translation>
-    </message>
-    <message>
         <source>As extracted: %1</source>
         <translation>提取值：%1</translation>
     </message>
     <message>
         <source>(not found)</source>
         <translation>（未找到）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::CorrectionsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a change and its kind</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>row shift</source>
+        <translation>整行平移</translation>
+    </message>
+    <message>
+        <source>row move</source>
+        <translation>整行移动</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Undone at %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>Undone by %1 at %2</source>
+        <translation>已由 %1 于 %2 撤销</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>as extracted: %1</source>
+        <translation>提取值：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审校人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::CorrectionsPanel</name>
+    <message>
+        <source>&amp;Revert This Correction…</source>
+        <translation>还原这次修改(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put the cell back to its value before this correction, as a new change (Delete)</source>
+        <translation>将单元格恢复为这次修改之前的值，作为一次新的修改记录（Delete）</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>This correction was undone: there is nothing to revert.</source>
+        <translation>这次修改已撤销，无需还原。</translation>
+    </message>
+    <message>
+        <source>Revert Correction</source>
+        <translation>还原修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was changed %n more time(s) after this correction; it holds %2 now. Put it back to %3, its value before this correction?</source>
+        <translation>
+            <numerusform>这次修改之后，%1 又被修改了 %n 次，现在的值为 %2。仍要恢复为这次修改之前的值 %3 吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>（未找到）</translation>
+    </message>
+    <message>
+        <source>%1 is back to %2.</source>
+        <translation>%1 已还原为 %2。</translation>
     </message>
 </context>
 <context>
@@ -1545,7 +1669,7 @@ Commands:
     <name>nianbao::ui::MainWindow</name>
     <message>
         <source>Cell History</source>
-        <translation>单元格修改记录</translation>
+        <translation>单元格历史</translation>
     </message>
     <message>
         <source>Note for the next correction (kept in the audit trail)</source>
@@ -1557,11 +1681,7 @@ Commands:
     </message>
     <message>
         <source>Corrections</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>As extracted</source>
-        <translation>提取结果</translation>
+        <translation>修改记录</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1606,6 +1726,10 @@ Commands:
         <translation>
             <numerusform>暂存在本机的 %n 处修改已发送到服务器。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cell &amp;History</source>
+        <translation>单元格历史(&amp;H)</translation>
     </message>
 </context>
 <context>

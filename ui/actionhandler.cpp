@@ -224,6 +224,7 @@ void ActionHandler::createMenus()
     m_viewMenu = bar->addMenu(QString());
     m_viewMenu->addAction(m_window->queueDock()->toggleViewAction());
     m_viewMenu->addAction(m_window->historyDock()->toggleViewAction());
+    m_viewMenu->addAction(m_window->cellHistoryDock()->toggleViewAction());
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
     m_languageMenu->addActions(m_langGroup->actions());

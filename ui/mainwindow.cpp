@@ -2,6 +2,7 @@
 
 #include "actionhandler.h"
 #include "cellhistoryview.h"
+#include "correctionspanel.h"
 #include "findingspanel.h"
 #include "formview.h"
 #include "i18n/language.h"
@@ -28,7 +29,6 @@
 #include <QSplitter>
 #include <QTreeView>
 #include <QUndoGroup>
-#include <QUndoView>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -67,6 +67,7 @@ MainWindow::~MainWindow()
     disconnect(m_findings, nullptr, this, nullptr);
     m_findings->setReview(nullptr);
     m_tables->setReview(nullptr);
+    m_corrections->setReview(nullptr);
     m_session->undoGroup()->setActiveStack(nullptr);
     for (Review *r : m_session->reviews()) {
         r->disconnect(this);
@@ -90,12 +91,13 @@ void MainWindow::createWidgets()
     m_queueDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_queueDock);
 
-    // The corrections of the current report, as undo steps: clicking one goes back to it.
-    auto *history = new QUndoView(m_session->undoGroup(), this);
-    history->setObjectName(u"historyView"_s);
+    // The corrections of the current report as the audit trail has them: choosing one goes to its
+    // cell, any one can be reverted.
+    m_corrections = new CorrectionsPanel(m_session, this);
+    m_corrections->setObjectName(u"correctionsPanel"_s);
     m_historyDock = new QDockWidget(this);
     m_historyDock->setObjectName(u"historyDock"_s);
-    m_historyDock->setWidget(history);
+    m_historyDock->setWidget(m_corrections);
     m_historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
 
@@ -132,6 +134,10 @@ void MainWindow::createWidgets()
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     m_findings = new FindingsPanel(this);
     connect(m_findings, &FindingsPanel::cellsChosen, m_tables, &TablesPanel::showCells);
+    connect(m_corrections, &CorrectionsPanel::cellChosen, m_tables,
+            [this](const QString &key) { m_tables->showCells({key}); });
+    connect(m_corrections, &CorrectionsPanel::message, this,
+            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_findings, &FindingsPanel::findingsReset, this, [this] {
         updateStatus();
         m_tables->updateTabs();
@@ -204,8 +210,8 @@ void MainWindow::retranslateUi()
     m_noteEdit->setPlaceholderText(tr("Note for the next correction (kept in the audit trail)"));
     m_queueDock->setWindowTitle(tr("Reports"));
     m_historyDock->setWindowTitle(tr("Corrections"));
-    if (auto *history = m_historyDock->findChild<QUndoView *>())
-        history->setEmptyLabel(tr("As extracted"));
+    m_corrections->retranslateUi();
+    m_corrections->refresh();
     m_statusBar->retranslateUi();
     m_findings->retranslateUi();
     updateStoreStatus();
@@ -231,7 +237,13 @@ void MainWindow::setLanguage(const QString &language)
 
 Settings::Layout MainWindow::layout()
 {
-    return {this, m_queueDock, m_historyDock, m_mainSplitter, m_rightSplitter, m_findings->view()->header()};
+    return {this,
+            m_queueDock,
+            m_historyDock,
+            m_cellHistoryDock,
+            m_mainSplitter,
+            m_rightSplitter,
+            m_findings->view()->header()};
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -316,6 +328,7 @@ void MainWindow::closeReport()
     m_currentRow = -1;
     m_tables->setReview(nullptr);
     m_findings->setReview(nullptr);
+    m_corrections->setReview(nullptr);
     m_session->close(row);
     setCurrentRow(qMin(row, m_session->count() - 1));
 }
@@ -371,12 +384,19 @@ void MainWindow::setCurrentRow(int row)
         r->setPendingNote(m_noteEdit->text().trimmed());
         connect(r->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateStatus,
                 Qt::UniqueConnection);
+        // The record follows every edit, undo and redo (once the store has it: the stack says
+        // so after the command is done) and what was loaded of others' changes.
+        connect(r->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateRecord,
+                Qt::UniqueConnection);
+        connect(r, &Review::reset, this, &MainWindow::updateRecord, Qt::UniqueConnection);
     } else {
         m_source->setText(m_session->error(row));
     }
+    m_corrections->setReview(r);
     m_queuePanel->showRow(row);
     m_tables->showFirstTableWithError();
     m_tables->updateTabs();
+    updateCellHistory(m_tables->currentKey());
     updateStatus();
     updateActions();
 }
@@ -408,10 +428,18 @@ void MainWindow::updateActions()
 
 // ---- linking ------------------------------------------------------------------------------
 
+void MainWindow::updateRecord()
+{
+    m_corrections->refresh();
+    updateCellHistory(m_tables->currentKey());
+}
+
 void MainWindow::updateCellHistory(const QString &key)
 {
     const QString name = m_cellHistory->showCell(currentReview(), key, m_session);
     m_cellHistoryDock->setWindowTitle(name.isEmpty() ? tr("Cell History") : tr("History of %1").arg(name));
+    // The dock names its View menu item after its title: the menu keeps its own name.
+    m_cellHistoryDock->toggleViewAction()->setText(tr("Cell &History"));
 }
 
 void MainWindow::showCellInSource(const QString &key, const QStringList &selected)
@@ -440,6 +468,7 @@ void MainWindow::selectCellFromSource(qsizetype position)
     if (key.isEmpty() || !m_tables->tableView(key.section(u'.', 0, 0)))
         return;
     m_tables->showCellOfSource(key);
+    updateCellHistory(key);
     statusBar()->showMessage(RuleEngine::cellName(*r->report().tmpl, key), 4000);
 }
 

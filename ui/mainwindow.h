@@ -17,6 +17,7 @@ namespace nianbao::ui {
 
 class ActionHandler;
 class CellHistoryView;
+class CorrectionsPanel;
 class FindingsPanel;
 class FormView;
 class QueuePanel;
@@ -75,7 +76,10 @@ public:
     FindingsPanel *findingsPanel() const { return m_findings; }
     SourcePane *sourcePane() const { return m_source; }
     QDockWidget *queueDock() const { return m_queueDock; }
+    /// The corrections of the current report, and the history of the selected cell.
     QDockWidget *historyDock() const { return m_historyDock; }
+    QDockWidget *cellHistoryDock() const { return m_cellHistoryDock; }
+    CorrectionsPanel *correctionsPanel() const { return m_corrections; }
 
     /// Moves the focus to the next (step 1) or previous (−1) pane: queue, table, findings, source.
     void focusPane(int step);
@@ -106,6 +110,8 @@ private:
     void showCellInSource(const QString &key, const QStringList &selected);
     void selectCellFromSource(qsizetype position);
     void updateCellHistory(const QString &key);
+    /// The corrections list and the cell's history read again (an edit, an undo, a reload).
+    void updateRecord();
 
     Settings m_settings;
     ReviewSession *m_session;
@@ -115,6 +121,7 @@ private:
     FindingsPanel *m_findings = nullptr;
     SourcePane *m_source = nullptr;
     CellHistoryView *m_cellHistory = nullptr;
+    CorrectionsPanel *m_corrections = nullptr;
     QLineEdit *m_noteEdit = nullptr;
     QDockWidget *m_queueDock = nullptr;
     QDockWidget *m_historyDock = nullptr;

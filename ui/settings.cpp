@@ -89,7 +89,7 @@ void Settings::restoreLayout(const Layout &l) const
     }
     if (!l.window->restoreState(s.value(u"windowState"_s).toByteArray())) {
         l.window->resizeDocks({l.queueDock}, {250}, Qt::Horizontal);
-        l.window->resizeDocks({l.queueDock, l.historyDock}, {700, 200}, Qt::Vertical);
+        l.window->resizeDocks({l.queueDock, l.historyDock, l.cellHistoryDock}, {400, 300, 180}, Qt::Vertical);
     }
     if (!l.mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray())) {
         const int width = l.window->width() - 250; // beside the queue

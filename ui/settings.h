@@ -45,6 +45,7 @@ public:
         QMainWindow *window = nullptr;
         QDockWidget *queueDock = nullptr;
         QDockWidget *historyDock = nullptr;
+        QDockWidget *cellHistoryDock = nullptr;
         QSplitter *mainSplitter = nullptr;
         QSplitter *rightSplitter = nullptr;
         QHeaderView *findingsHeader = nullptr;

@@ -8,4 +8,5 @@ target_sources(nianbao_core PRIVATE
     review/shiftrowcommand.h review/shiftrowcommand.cpp
     review/moverowcommand.h review/moverowcommand.cpp
     review/pastecommand.h review/pastecommand.cpp
+    review/revertcommand.h review/revertcommand.cpp
 )

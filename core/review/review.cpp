@@ -5,6 +5,7 @@
 #include "moverowcommand.h"
 #include "pastecommand.h"
 #include "report/formlayout.h"
+#include "revertcommand.h"
 #include "rules/ruleengine.h"
 #include "session/reviewpolicy.h"
 #include "setcellcommand.h"
@@ -558,6 +559,37 @@ bool Review::paste(const QString &anchorKey, const QString &text, QString *error
         return false;
     return pushEdit(std::make_unique<PasteCommand>(this, cells), error,
                     tr("The cells already hold these values."));
+}
+
+bool Review::revertCorrection(const Correction &correction, QString *error)
+{
+    if (!m_rr.current.tmpl || !m_rr.current.cellKeys().contains(correction.key)) {
+        if (error)
+            *error = tr("This is not a cell of the report.");
+        return false;
+    }
+    // The note is pending before the command is made, as a typed one is.
+    const QString typed = m_pendingNote;
+    if (typed.isEmpty()) {
+        const auto text = [](const Cell &c) {
+            return c.state == Cell::State::Blank ? tr("blank") : c.displayText();
+        };
+        m_pendingNote = tr("Reverts %1 → %2 (%3, %4)")
+                            .arg(text(correction.before), text(correction.after), correction.reviewer,
+                                 correction.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+    }
+    auto cmd = std::make_unique<RevertCommand>(this, correction);
+    if (cmd->isEmpty()) {
+        m_pendingNote = typed;
+        if (error)
+            *error = tr("The cell already holds the value it had before this correction.");
+        return false;
+    }
+    if (!pushEdit(std::move(cmd), error, {})) {
+        m_pendingNote = typed; // refused: the report stays as it was, and so does the note
+        return false;
+    }
+    return true;
 }
 
 int Review::apply(const QList<CellChange> &changes, const QString &action, const QString &note)

@@ -129,6 +129,10 @@ public:
     bool clearDisposition(const QList<Finding> &findings, QString *error = nullptr);
     /// Pastes a block (Excel's tab/newline text, or numbers selected in the source) from a cell on.
     bool paste(const QString &anchorKey, const QString &text, QString *error = nullptr);
+    /// Puts a cell back to the value it had before a correction (one of the audit trail, this
+    /// session's or a saved one): a new change, action "revert", noted with what it reverts unless
+    /// a note is pending. Later corrections of the cell are overwritten (the caller asks first).
+    bool revertCorrection(const Correction &correction, QString *error = nullptr);
 
     /// The values a row tool would overwrite or push out (shiftRowLosses, moveRowLosses): the cell,
     /// its name and the value lost, for the window to name before it asks.

@@ -135,6 +135,7 @@ void ReviewSession::close(int index)
     Q_EMIT reportAboutToBeRemoved(index);
     m_entries.removeAt(index);
     Q_EMIT reportRemoved(index);
+    m_trails.remove(review);
     delete review;
     // Last year's report gone: this year's checks against it go too.
     for (Review *p : partners)
@@ -146,6 +147,7 @@ void ReviewSession::closeAll()
     Q_EMIT reportsAboutToBeCleared();
     const QList<Entry> entries = std::exchange(m_entries, {});
     Q_EMIT reportsCleared();
+    m_trails.clear();
     for (const Entry &e : entries)
         delete e.review;
 }
@@ -161,7 +163,29 @@ void ReviewSession::watch(Review *review)
     connect(review, &Review::statusChanged, this, changed);
     // Its cells changed: the reports compared with it are checked again.
     connect(review, &Review::cellsChanged, this, [this, review] { recheckPartners(review); });
-    connect(review, &Review::reset, this, [this, review] { recheckPartners(review); });
+    connect(review, &Review::reset, this, [this, review] {
+        // What was saved came back: the trail starts from the corrections in effect.
+        QList<CellHistoryEntry> &trail = m_trails[review];
+        trail.clear();
+        for (const Correction &c : review->corrections())
+            trail.append({c, false, {}, {}});
+        recheckPartners(review);
+    });
+    // This session's audit trail, for when no store keeps one: an undo marks the change undone.
+    connect(review, &Review::correctionAdded, this, [this, review](const Correction &c) {
+        m_trails[review].append({c, false, {}, {}});
+    });
+    connect(review, &Review::correctionRemoved, this, [this, review](const Correction &c) {
+        QList<CellHistoryEntry> &trail = m_trails[review];
+        for (qsizetype i = trail.size() - 1; i >= 0; --i) {
+            if (trail[i].correction.key == c.key && !trail[i].undone) {
+                trail[i].undone = true;
+                trail[i].undoneBy = review->reviewer();
+                trail[i].undoneAt = QDateTime::currentDateTimeUtc();
+                break;
+            }
+        }
+    });
 }
 
 void ReviewSession::setReviewer(const QString &name)

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -125,6 +126,10 @@ public:
     bool resolveHeld(bool sendMine, QString *error);
     /// The files of the queue as it was left (needs a store).
     QStringList savedQueue() const;
+    /// Every change of an open report, oldest first, undone ones marked: the store's audit trail
+    /// (earlier sessions and other reviewers too) while the store can be read, else this
+    /// session's.
+    QList<CellHistoryEntry> auditTrail(const Review *review) const;
     /// Every change of a cell of an open report, oldest first.
     QList<CellHistoryEntry> cellHistory(const Review *review, const QString &key) const;
     /// An address as it may be written down: without its password, which is kept in memory.
@@ -178,6 +183,7 @@ private:
     void installKeeper(std::unique_ptr<ReviewKeeper> keeper);
 
     QList<Entry> m_entries;
+    QHash<const Review *, QList<CellHistoryEntry>> m_trails; // this session's changes, undone ones too
     QUndoGroup *m_undoGroup;
     QString m_reviewer;
     Review::EditGuard m_editGuard;

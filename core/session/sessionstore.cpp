@@ -96,22 +96,31 @@ QStringList ReviewSession::savedQueue() const
     return m_keeper ? m_keeper->queuedPaths() : QStringList();
 }
 
+QList<CellHistoryEntry> ReviewSession::auditTrail(const Review *review) const
+{
+    QList<CellHistoryEntry> out;
+    if (!review)
+        return out;
+    if (m_keeper && m_keeper->isOpen()) {
+        QString error;
+        const QList<AuditEntry> trail = m_keeper->store()->auditTrail(review->reviewed().contentHash, &error);
+        if (error.isEmpty()) {
+            for (const AuditEntry &a : trail)
+                out.append({a.correction, a.undone, a.undoneBy, a.undoneAt});
+            return out;
+        }
+    }
+    return m_trails.value(review);
+}
+
 QList<CellHistoryEntry> ReviewSession::cellHistory(const Review *review, const QString &key) const
 {
     QList<CellHistoryEntry> out;
-    if (!review || key.isEmpty())
+    if (key.isEmpty())
         return out;
-    if (m_keeper && m_keeper->isOpen()) {
-        // Earlier sessions and other reviewers too, undone changes marked.
-        QString error;
-        for (const AuditEntry &a :
-             m_keeper->store()->cellHistory(review->reviewed().contentHash, key, &error))
-            out.append({a.correction, a.undone, a.undoneBy, a.undoneAt});
-        return out;
-    }
-    for (const Correction &c : review->corrections())
-        if (c.key == key)
-            out.append({c, false, {}, {}});
+    for (const CellHistoryEntry &e : auditTrail(review))
+        if (e.correction.key == key)
+            out.append(e);
     return out;
 }
 

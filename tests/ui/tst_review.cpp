@@ -55,6 +55,8 @@ private Q_SLOTS:
     void paste();
     void signalsForAStore();
     void restoreBringsBackASavedReview();
+    void revertPutsBackTheValueBeforeOneCorrection();
+    void aRestoredCorrectionCanBeReverted();
     void refusals_data();
     void refusals();
     void aNoteStaysWithItsCorrectionThroughUndoAndRedo();
@@ -358,6 +360,79 @@ void TestReview::restoreBringsBackASavedReview()
     QCOMPARE(second.status(), ReviewStatus::Reviewed);
     QCOMPARE(second.undoStack()->count(), 0);
     QVERIFY(second.isCorrected(u"t3.new_received.total"_s));
+}
+
+void TestReview::revertPutsBackTheValueBeforeOneCorrection()
+{
+    const ReadResult rr = readSeed(seed001);
+    Review review(rr.report, rr.findings);
+    review.setReviewer(u"审校员甲"_s);
+    const QString key = u"t3.granted.legal_service"_s;
+    const Cell extracted = *review.report().cell(key);
+    QCOMPARE(extracted.value, 9.0);
+    QVERIFY(review.setCellText(key, u"12"_s));
+    QVERIFY(review.setCellText(key, u"15"_s));
+    const Correction first = review.corrections().first();
+    QCOMPARE(first.after.value, 12.0);
+
+    // The first correction reverted: back to 9, as a third change; the other two stay.
+    QSignalSpy added(&review, &Review::correctionAdded);
+    QString error;
+    QVERIFY2(review.revertCorrection(first, &error), qPrintable(error));
+    QCOMPARE(review.report().cell(key)->value, 9.0);
+    QCOMPARE(review.report().cell(key)->start, extracted.start); // its place in the source again
+    QCOMPARE(review.report().cell(key)->length, extracted.length);
+    QCOMPARE(review.corrections().size(), 3);
+    const Correction revert = review.corrections().last();
+    QCOMPARE(revert.action, u"revert"_s);
+    QCOMPARE(revert.before.value, 15.0);
+    QCOMPARE(revert.after.value, 9.0);
+    QCOMPARE(revert.reviewer, u"审校员甲"_s);
+    QVERIFY2(revert.note.contains(u"9 → 12"_s), qPrintable(revert.note));
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(review.undoStack()->count(), 3);
+    QCOMPARE(review.errorCount(), 0);
+
+    // Undoable like any edit.
+    review.undoStack()->undo();
+    QCOMPARE(review.report().cell(key)->value, 15.0);
+    QCOMPARE(review.corrections().size(), 2);
+    review.undoStack()->redo();
+    QCOMPARE(review.report().cell(key)->value, 9.0);
+
+    // A typed note goes with the revert instead of the generated one.
+    review.setPendingNote(u"核对原件：应为12"_s);
+    QVERIFY(review.revertCorrection(review.corrections()[1], &error)); // 12 → 15: back to 12
+    QCOMPARE(review.report().cell(key)->value, 12.0);
+    QCOMPARE(review.corrections().last().note, u"核对原件：应为12"_s);
+
+    // Nothing to do: the cell holds the value already (no command, the note is kept).
+    review.setPendingNote(u"留待下次"_s);
+    QVERIFY(!review.revertCorrection(review.corrections()[1], &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(review.undoStack()->count(), 4);
+    QCOMPARE(review.pendingNote(), u"留待下次"_s);
+}
+
+void TestReview::aRestoredCorrectionCanBeReverted()
+{
+    const ReadResult rr = readSeed(seed001);
+    Review first(rr.report, rr.findings);
+    QVERIFY(first.clearCells({u"t2.regulations.issued"_s}));
+    const Cell extracted = *first.extracted().cell(u"t2.regulations.issued"_s);
+    QVERIFY(extracted.isNumber());
+
+    Review second;
+    second.restore(first.reviewed()); // as after a restart: no undo step for it
+    QCOMPARE(second.undoStack()->count(), 0);
+    QVERIFY(second.revertCorrection(second.corrections().first()));
+    QCOMPARE(second.report().cell(u"t2.regulations.issued"_s)->state, Cell::State::Number);
+    QCOMPARE(second.report().cell(u"t2.regulations.issued"_s)->value, extracted.value);
+    QCOMPARE(second.undoStack()->count(), 1);
+    QCOMPARE(second.corrections().size(), 2);
+    QVERIFY(second.isCorrected(u"t2.regulations.issued"_s)); // changed and changed back: both on record
+    second.undoStack()->undo();
+    QCOMPARE(second.report().cell(u"t2.regulations.issued"_s)->state, Cell::State::Blank);
 }
 
 void TestReview::refusals_data()

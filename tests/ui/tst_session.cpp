@@ -153,6 +153,18 @@ void TestSession::aRestoredReviewIsCheckedAgainstLastYear()
     QVERIFY(bare.cellHistory(bare.review(0), u"t3.granted.legal_service"_s).isEmpty());
     QVERIFY(bare.review(0)->setCellText(u"t3.granted.legal_service"_s, u"13"_s));
     QCOMPARE(bare.cellHistory(bare.review(0), u"t3.granted.legal_service"_s).size(), 1);
+    // An undo marks the change undone, a redo records it again, in effect.
+    bare.review(0)->undoStack()->undo();
+    QList<CellHistoryEntry> trail = bare.auditTrail(bare.review(0));
+    QCOMPARE(trail.size(), 1);
+    QVERIFY(trail.first().undone);
+    QVERIFY(trail.first().undoneAt.isValid());
+    bare.review(0)->undoStack()->redo();
+    trail = bare.auditTrail(bare.review(0));
+    QCOMPARE(trail.size(), 2);
+    QVERIFY(trail.first().undone);
+    QVERIFY(!trail.last().undone);
+    QCOMPARE(trail.last().correction.after.value, 13.0);
 }
 
 void TestSession::closingAskedAndQuitAskedByOneRule_data()

@@ -22,3 +22,5 @@ nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui
     LIBS nianbao_ui nianbao_translations)
 # The states of a review in the window: asked before a finished report changes, sent, kept.
 nianbao_add_test(tst_states SOURCES ui/tst_states.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The record of a review: the cell's history and the corrections list, with and without a store.
+nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
