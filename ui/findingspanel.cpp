@@ -4,11 +4,13 @@
 #include "findingsmodel.h"
 #include "palette.h"
 #include "review/review.h"
+#include "rules/catalogue.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -39,8 +41,18 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new Fin
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(FindingsModel::SeverityColumn, 90);
-    m_view->setColumnWidth(FindingsModel::RuleColumn, 130);
+    // wide enough for a severity with its disposition and for the longest rule id, in either language
+    const QFontMetrics fm = m_view->fontMetrics();
+    int severityWidth = 0;
+    for (const QString &s :
+         {u"Warning · Dismissed"_s, u"Error · Confirmed"_s, u"警告 · 已排除"_s, u"错误 · 已确认"_s})
+        severityWidth = qMax(severityWidth, fm.horizontalAdvance(s));
+    const int iconRoom = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize) + 24;
+    m_view->setColumnWidth(FindingsModel::SeverityColumn, severityWidth + iconRoom);
+    int ruleWidth = 0;
+    for (const RuleInfo &r : RuleCatalogue::rules())
+        ruleWidth = qMax(ruleWidth, fm.horizontalAdvance(r.id));
+    m_view->setColumnWidth(FindingsModel::RuleColumn, ruleWidth + 20);
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &i) { selectFinding(i.row()); });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &i) { selectFinding(i.row()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsPanel::keepChosen);
@@ -259,6 +271,8 @@ void FindingsPanel::selectFinding(int row)
     if (m_view->currentIndex().row() != row)
         m_view->selectionModel()->setCurrentIndex(fi, QItemSelectionModel::ClearAndSelect |
                                                           QItemSelectionModel::Rows);
+    m_view->scrollTo(fi);
+    updateDetail(); // a finding about the document, without cells, is explained here too
     if (f.cells.isEmpty())
         return;
     // The cell to correct first: a blank one the finding names, else the first cell.
@@ -268,8 +282,6 @@ void FindingsPanel::selectFinding(int row)
         keys.prepend(f.blankCells.first());
     }
     Q_EMIT cellsChosen(keys);
-    m_view->scrollTo(fi);
-    updateDetail();
 }
 
 void FindingsPanel::updateDetail()

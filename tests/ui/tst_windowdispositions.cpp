@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void oneKeyDismissesAndUndoBringsItBack();
     void aMultiSelectionIsConfirmedAtOnce();
     void aDismissedFindingStaysDismissedAfterARestart();
+    void aFindingWithoutCellsIsExplainedInTheDetailLine();
 
 private:
     bool openAndWait(MainWindow &w);
@@ -312,6 +314,37 @@ void TestWindowDispositions::aDismissedFindingStaysDismissedAfterARestart()
     QVERIFY(index.data(Qt::FontRole).value<QFont>().strikeOut());
     MessageBox::setNextAnswer(QMessageBox::Yes);
     w.close();
+}
+
+void TestWindowDispositions::aFindingWithoutCellsIsExplainedInTheDetailLine()
+{
+    // a report whose findings include checks of the document (a part missing), which name no cell
+    const QString report = m_dir.filePath(u"上海市科委_2024.md"_s);
+    QVERIFY(QFile::exists(report) ||
+            QFile::copy(testutil::dataPath(u"corpus/real/shanghai_kewei_2024.md"_s), report));
+    MainWindow w;
+    TextDialog::setNextText(u"审校员甲"_s);
+    QVERIFY(w.setDatabase(m_dir.filePath(u"detail-%1.sqlite"_s.arg(++m_databases))));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QSignalSpy loaded(&w, &MainWindow::loadFinished);
+    w.openPaths({report});
+    QVERIFY(QTest::qWaitFor([&] { return loaded.size() > 0 && !w.isLoading(); }, 20000));
+    const QList<Finding> &fs = w.currentReview()->findings();
+    int withCells = -1, without = -1;
+    for (int i = 0; i < fs.size(); ++i) {
+        int &first = fs[i].cells.isEmpty() ? without : withCells;
+        if (first < 0)
+            first = i;
+    }
+    QVERIFY(withCells >= 0 && without >= 0);
+    auto *detail = w.findChild<QLabel *>(u"findingDetail"_s);
+    QVERIFY(detail);
+    selectRow(w, withCells);
+    QTRY_VERIFY2(detail->text().contains(fs[withCells].rule), qPrintable(detail->text()));
+    selectRow(w, without);
+    QTRY_VERIFY2(detail->text().contains(fs[without].rule), qPrintable(detail->text()));
+    QVERIFY(detail->text().contains(fs[without].text().toHtmlEscaped()));
 }
 
 QTEST_MAIN(TestWindowDispositions)
