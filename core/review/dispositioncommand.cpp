@@ -1,5 +1,7 @@
 #include "dispositioncommand.h"
 
+#include "session/reviewpolicy.h"
+
 namespace nianbao {
 
 DispositionCommand::DispositionCommand(Review *review, const QList<Finding> &findings,
@@ -45,12 +47,16 @@ DispositionCommand::DispositionCommand(Review *review, const QList<Finding> &fin
 
 void DispositionCommand::redo()
 {
+    m_statusBefore = m_review->status();
     m_review->applyDispositions(m_changes, true);
+    m_statusAfter = m_review->status();
 }
 
 void DispositionCommand::undo()
 {
     m_review->applyDispositions(m_changes, false);
+    // as for an edit of the cells: the state before comes back unless it was changed since
+    m_review->setStatus(ReviewPolicy::afterUndo(m_statusBefore, m_statusAfter, m_review->status()));
 }
 
 } // namespace nianbao

@@ -25,6 +25,8 @@ public:
 private:
     Review *m_review;
     QList<DispositionChange> m_changes;
+    ReviewStatus m_statusBefore = ReviewStatus::New; // the review's state before and after redo()
+    ReviewStatus m_statusAfter = ReviewStatus::New;
 };
 
 } // namespace nianbao

@@ -107,6 +107,13 @@ bool Review::pushDisposition(const QList<Finding> &findings, std::optional<Dispo
                                                             : tr("The finding is confirmed already.");
         return false;
     }
+    // judging a finding of a reviewed or sent report changes it too: the window asks first
+    if (ReviewPolicy::editAsks(m_rr.status) && m_editGuard && !m_editGuard(*this)) {
+        if (error)
+            *error =
+                tr("Nothing was changed: the report stays %1.").arg(ReviewPolicy::statusText(m_rr.status));
+        return false;
+    }
     m_undo.push(cmd.release());
     return true;
 }
@@ -152,8 +159,9 @@ void Review::applyDispositions(const QList<DispositionChange> &changes, bool for
         Q_EMIT dispositionRemoved(d);
     Q_EMIT findingsChanged();
     Q_EMIT dispositionsChanged();
-    if (m_rr.status == ReviewStatus::New)
-        setStatus(ReviewStatus::InReview);
+    // the reviewer's word changes what the review says: a finished report is in review again
+    if (forward)
+        setStatus(ReviewPolicy::afterEdit(m_rr.status));
 }
 
 void Review::setReviewer(const QString &name)

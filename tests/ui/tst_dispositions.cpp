@@ -49,6 +49,7 @@ private Q_SLOTS:
     void signalsForAStore();
     void findingGoneAndBackKeepsItsWord();
     void restoreBringsDispositionsBack();
+    void judgingAFinishedReportAsksAndUndoGivesItsStateBack();
 };
 
 void TestDispositions::dismissIsOneUndoStep()
@@ -191,6 +192,41 @@ void TestDispositions::restoreBringsDispositionsBack()
     QCOMPARE(second.disposition(errors.first())->reason, u"在施行数已清理"_s);
     QCOMPARE(second.errorCount(), review->errorCount());
     QCOMPARE(second.undoStack()->count(), 0);
+}
+
+void TestDispositions::judgingAFinishedReportAsksAndUndoGivesItsStateBack()
+{
+    auto review = brokenReview();
+    const QList<Finding> errors = errorsOf(*review);
+    QVERIFY(!errors.isEmpty());
+    review->setStatus(ReviewStatus::Reviewed);
+    int asked = 0;
+    bool answer = false;
+    review->setEditGuard([&](const Review &) {
+        ++asked;
+        return answer;
+    });
+    // the reviewer says no: nothing changes, the report stays reviewed
+    QString error;
+    QVERIFY(!review->dismiss({errors.first()}, u"已与报送单位核实"_s, &error));
+    QCOMPARE(asked, 1);
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!review->disposition(errors.first()));
+    QCOMPARE(review->status(), ReviewStatus::Reviewed);
+    // yes: the word is taken and the report is in review again; undo gives both back
+    answer = true;
+    QVERIFY2(review->confirm({errors.first()}, &error), qPrintable(error));
+    QCOMPARE(asked, 2);
+    QCOMPARE(review->status(), ReviewStatus::InReview);
+    review->undoStack()->undo();
+    QVERIFY(!review->disposition(errors.first()));
+    QCOMPARE(review->status(), ReviewStatus::Reviewed);
+    // a word that changes nothing asks nothing
+    review->setStatus(ReviewStatus::InReview);
+    QVERIFY(review->confirm({errors.first()}, &error));
+    review->setStatus(ReviewStatus::Sent);
+    QVERIFY(!review->confirm({errors.first()}, &error));
+    QCOMPARE(asked, 2);
 }
 
 QTEST_GUILESS_MAIN(TestDispositions)
