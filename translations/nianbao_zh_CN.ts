@@ -52,10 +52,6 @@
         <translation>编码</translation>
     </message>
     <message>
-        <source>export: head the batch CSV with cell keys instead of labels.</source>
-        <translation>export：汇总 CSV 的表头使用单元格键名而非中文标签。</translation>
-    </message>
-    <message>
         <source>export: several reports: write only the batch file.</source>
         <translation>export：多份报告时只写出汇总文件。</translation>
     </message>
@@ -104,6 +100,10 @@ Commands:
     <message>
         <source>database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>export: head the CSV columns with machine names (cell keys in the batch CSV) instead of labels.</source>
+        <translation>export：CSV 的表头使用英文字段名（汇总 CSV 使用单元格键名）而非中文标签。</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,8 @@ int main(int argc, char *argv[])
         {u"csv"_s, Cli::tr("export: write CSV (one line per cell; the batch one line per report).")});
     parser.addOption({u"encoding"_s, Cli::tr("export: CSV encoding, utf-8-bom (default), utf-8 or gb18030."),
                       Cli::tr("encoding")});
-    parser.addOption({u"keys"_s, Cli::tr("export: head the batch CSV with cell keys instead of labels.")});
+    parser.addOption({u"keys"_s, Cli::tr("export: head the CSV columns with machine names (cell keys in the "
+                                         "batch CSV) instead of labels.")});
     parser.addOption({u"batch-only"_s, Cli::tr("export: several reports: write only the batch file.")});
     parser.addOption({u"compact"_s, Cli::tr("Print JSON on one line.")});
     parser.addOption({u"store"_s,

@@ -3,8 +3,10 @@
 #include "review/review.h"
 #include "rules/ruleengine.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <ctime>
 
 using namespace nianbao;
 using namespace Qt::Literals::StringLiterals;
@@ -367,6 +369,18 @@ void TestReview::revertPutsBackTheValueBeforeOneCorrection()
     const ReadResult rr = readSeed(seed001);
     Review review(rr.report, rr.findings);
     review.setReviewer(u"审校员甲"_s);
+    // corrections stamped at a known instant, read in Shanghai (restored when the test ends)
+    review.setClock([] { return QDateTime(QDate(2026, 1, 31), QTime(20, 30), Qt::UTC); });
+    const QByteArray tz = qgetenv("TZ");
+    qputenv("TZ", "Asia/Shanghai");
+    tzset();
+    const auto restoreTz = qScopeGuard([tz] {
+        if (tz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", tz);
+        tzset();
+    });
     const QString key = u"t3.granted.legal_service"_s;
     const Cell extracted = *review.report().cell(key);
     QCOMPARE(extracted.value, 9.0);
@@ -389,6 +403,8 @@ void TestReview::revertPutsBackTheValueBeforeOneCorrection()
     QCOMPARE(revert.after.value, 9.0);
     QCOMPARE(revert.reviewer, u"审校员甲"_s);
     QVERIFY2(revert.note.contains(u"9 → 12"_s), qPrintable(revert.note));
+    // the reverted correction's time as the reviewer's clock read it, with its offset
+    QVERIFY2(revert.note.contains(u"2026-02-01 04:30 (UTC+08:00)"_s), qPrintable(revert.note));
     QCOMPARE(added.size(), 1);
     QCOMPARE(review.undoStack()->count(), 3);
     QCOMPARE(review.errorCount(), 0);
