@@ -18,15 +18,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao::ui {
 
-namespace {
-
-QString findingId(const Finding &f)
-{
-    return f.rule + u'|' + f.scope + u'|' + f.cells.join(u',');
-}
-
-} // namespace
-
 FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new FindingsModel(this))
 {
     m_summary = new QLabel(this);
@@ -141,7 +132,7 @@ void FindingsPanel::reselect(const QStringList &ids)
         return;
     QItemSelection selection;
     for (int i = 0; i < r->findings().size(); ++i)
-        if (ids.contains(findingId(r->findings()[i])))
+        if (ids.contains(findingKey(r->findings()[i])))
             selection.select(m_model->index(i, 0), m_model->index(i, FindingsModel::ColumnCount - 1));
     if (!selection.isEmpty())
         m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
@@ -149,46 +140,39 @@ void FindingsPanel::reselect(const QStringList &ids)
 
 void FindingsPanel::confirmSelected()
 {
-    const QList<Finding> fs = selectedFindings();
-    if (!m_review || fs.isEmpty())
-        return;
-    QStringList ids;
-    for (const Finding &f : fs)
-        ids.append(findingId(f));
-    QString error;
-    const bool ok = m_review->confirm(fs, &error);
-    reselect(ids);
-    said(ok, error);
+    judgeSelected([this](const QList<Finding> &fs, QString *error) { return m_review->confirm(fs, error); });
 }
 
 void FindingsPanel::dismissSelected()
 {
-    const QList<Finding> fs = selectedFindings();
-    if (!m_review || fs.isEmpty())
+    if (!m_review || selectedFindings().isEmpty())
         return;
-    DismissDialog dialog(int(fs.size()), this);
-    if (dialog.exec() != QDialog::Accepted || !m_review)
+    DismissDialog dialog(int(selectedFindings().size()), this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    QStringList ids;
-    for (const Finding &f : fs)
-        ids.append(findingId(f));
-    QString error;
-    const bool ok = m_review->dismiss(fs, dialog.reason(), &error);
-    reselect(ids);
-    said(ok, error);
+    const QString reason = dialog.reason();
+    judgeSelected([this, reason](const QList<Finding> &fs, QString *error) {
+        return m_review->dismiss(fs, reason, error);
+    });
 }
 
 void FindingsPanel::clearSelected()
 {
+    judgeSelected(
+        [this](const QList<Finding> &fs, QString *error) { return m_review->clearDisposition(fs, error); });
+}
+
+void FindingsPanel::judgeSelected(const std::function<bool(const QList<Finding> &, QString *)> &judge)
+{
     const QList<Finding> fs = selectedFindings();
     if (!m_review || fs.isEmpty())
         return;
-    QStringList ids;
+    QStringList keys;
     for (const Finding &f : fs)
-        ids.append(findingId(f));
+        keys.append(findingKey(f));
     QString error;
-    const bool ok = m_review->clearDisposition(fs, &error);
-    reselect(ids);
+    const bool ok = judge(fs, &error);
+    reselect(keys); // the same findings stay chosen, wherever the re-check put them
     said(ok, error);
 }
 
@@ -207,7 +191,7 @@ void FindingsPanel::keepChosen()
     int row = -1;
     const Review *rv = m_review;
     for (int i = 0; rv && i < rv->findings().size(); ++i)
-        if (findingId(rv->findings()[i]) == m_lastId)
+        if (findingKey(rv->findings()[i]) == m_lastId)
             row = i;
     if (row >= 0) {
         m_last = row;
@@ -266,7 +250,7 @@ void FindingsPanel::selectFinding(int row)
         return;
     const Finding &f = r->findings()[row];
     m_last = row;
-    m_lastId = findingId(f);
+    m_lastId = findingKey(f);
     const QModelIndex fi = m_model->index(row, 0);
     if (m_view->currentIndex().row() != row)
         m_view->selectionModel()->setCurrentIndex(fi, QItemSelectionModel::ClearAndSelect |

@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QTreeView;
@@ -60,6 +62,8 @@ private:
     void updateDetail();
     void updateActions();
     /// After a disposition: the same findings selected again.
+    /// Gives the selected findings the reviewer's word (one undo step), keeping them selected.
+    void judgeSelected(const std::function<bool(const QList<Finding> &, QString *)> &judge);
     void reselect(const QStringList &ids);
     void said(bool ok, const QString &error);
 

@@ -1,9 +1,9 @@
 #include "exportcells.h"
 
 #include "i18n/language.h"
+#include "i18n/localtime.h"
 
 #include <QRegularExpression>
-#include <QTimeZone>
 
 #include <cmath>
 
@@ -205,37 +205,14 @@ QString ExportCells::cellState(const ReviewedReport &rr, const QString &key, con
     return tokens.join(u';');
 }
 
-namespace {
-
-/// t in local time, carrying the local offset (not Qt::LocalTime, whose ISO text has none).
-QDateTime localWithOffset(const QDateTime &t)
-{
-    const QDateTime local = t.toLocalTime();
-    return t.toOffsetFromUtc(local.offsetFromUtc());
-}
-
-QString offsetText(int seconds)
-{
-    const int m = qAbs(seconds) / 60;
-    return (seconds < 0 ? u"-"_s : u"+"_s) +
-           u"%1:%2"_s.arg(m / 60, 2, 10, QChar(u'0')).arg(m % 60, 2, 10, QChar(u'0'));
-}
-
-} // namespace
-
 QString ExportCells::timeText(const QDateTime &t)
 {
-    if (!t.isValid())
-        return {};
-    const QDateTime l = localWithOffset(t);
-    return l.toString(u"yyyy-MM-dd HH:mm:ss"_s) + u" (UTC"_s + offsetText(l.offsetFromUtc()) + u')';
+    return localTimeText(t);
 }
 
 QString ExportCells::isoTime(const QDateTime &t)
 {
-    if (!t.isValid())
-        return {};
-    return localWithOffset(t).toString(Qt::ISODate);
+    return localIsoTime(t);
 }
 
 } // namespace nianbao

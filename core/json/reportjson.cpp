@@ -1,5 +1,7 @@
 #include "reportjson.h"
 
+#include "i18n/localtime.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -92,8 +94,7 @@ QJsonObject ReportJson::dispositionJson(const Disposition &d)
     o.insert("state"_L1, d.kindName());
     o.insert("reason"_L1, d.reason);
     o.insert("reviewer"_L1, d.reviewer);
-    const QDateTime local = d.time.toLocalTime();
-    o.insert("time"_L1, local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate)); // with +08:00
+    o.insert("time"_L1, localIsoTime(d.time)); // with +08:00
     return o;
 }
 

@@ -1,6 +1,7 @@
 #include "review.h"
 
 #include "dispositioncommand.h"
+#include "i18n/localtime.h"
 #include "io/limits.h"
 #include "moverowcommand.h"
 #include "pastecommand.h"
@@ -569,16 +570,6 @@ bool Review::paste(const QString &anchorKey, const QString &text, QString *error
                     tr("The cells already hold these values."));
 }
 
-/// "2026-02-01 04:30 (UTC+08:00)": the reviewer's clock, said so that it reads the same elsewhere.
-static QString localTimeWithOffset(const QDateTime &time)
-{
-    const QDateTime local = time.toLocalTime();
-    const int minutes = local.offsetFromUtc() / 60;
-    return local.toString(u"yyyy-MM-dd HH:mm"_s) + u" (UTC%1%2:%3)"_s.arg(QChar(minutes < 0 ? u'-' : u'+'))
-                                                       .arg(qAbs(minutes) / 60, 2, 10, QChar(u'0'))
-                                                       .arg(qAbs(minutes) % 60, 2, 10, QChar(u'0'));
-}
-
 bool Review::revertCorrection(const Correction &correction, QString *error)
 {
     if (!m_rr.current.tmpl || !m_rr.current.cellKeys().contains(correction.key)) {
@@ -594,7 +585,7 @@ bool Review::revertCorrection(const Correction &correction, QString *error)
         };
         m_pendingNote = tr("Reverts %1 → %2 (%3, %4)")
                             .arg(text(correction.before), text(correction.after), correction.reviewer,
-                                 localTimeWithOffset(correction.time));
+                                 localTimeText(correction.time, u"yyyy-MM-dd HH:mm"_s));
     }
     auto cmd = std::make_unique<RevertCommand>(this, correction);
     if (cmd->isEmpty()) {
