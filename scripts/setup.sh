@@ -64,7 +64,7 @@ test)
     if [ -f ../shared/tools/score.py ] && [ -d ../shared/corpus/expected ]; then
         echo "== corpus score"
         python3 ../shared/tools/score.py build/bin/nianbao-cli ../shared/corpus/expected ../shared/corpus \
-            --quiet --max-false-alarms 0
+            --quiet --max-false-alarms 0 --max-wrong 0
     fi
 
     echo "== sanitizers (AddressSanitizer + UndefinedBehaviorSanitizer): build-asan"

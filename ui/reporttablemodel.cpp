@@ -122,12 +122,9 @@ QString ReportTableModel::toolTip(const QString &key) const
     const Cell *c = r.cell(key);
     if (!c)
         lines.append(tr("Not found in the source."));
-    else if (c->state == Cell::State::Uncertain) {
-        QStringList vs;
-        for (double v : c->candidates)
-            vs.append(RuleEngine::formatNumber(v));
-        lines.append(tr("Undecided: the digits ran together; it may be %1.").arg(vs.join(u" / "_s)));
-    } else if (c->fromRun)
+    else if (c->state == Cell::State::Uncertain)
+        lines.append(RuleEngine::uncertainText(*r.tmpl, key, *c, Language::isEnglish()).toHtmlEscaped());
+    else if (c->fromRun)
         lines.append(tr("Decoded from digits that ran together."));
     if (c && !c->note.isEmpty())
         lines.append(tr("Note in the source: %1").arg(c->note.toHtmlEscaped()));

@@ -23,8 +23,9 @@ public:
     CellPlacer(const SourceDocument &doc, const NormalizedText &norm, const Tokenizer &tokens,
                Report *report);
 
-    /// The cells of keys (in column order) from the value items values.
-    void assign(const QStringList &keys, const QList<int> &values);
+    /// The cells of keys (in column order) from the value items values. A row placed on weak
+    /// evidence (weak: why) keeps its values only where the identities confirm them (confirm()).
+    void assign(const QStringList &keys, const QList<int> &values, Cell::Doubt weak = Cell::Doubt::None);
     /// Cells that are there and empty: after a label with nothing but empty cells (label).
     void assignBlank(const QStringList &keys, const Item &label);
 
@@ -33,9 +34,20 @@ public:
     /// The cells of the runs: a number when one reading is left, otherwise uncertain with the
     /// candidates.
     void materialize();
+    /// The rows placed on weak evidence: a value that the row's own identity (its total)
+    /// contradicts is uncertain (its one candidate the value read, and why), never a plain number.
+    void confirm(const QList<IdentityInstance> &identities);
+    /// Rows that lost one cell (a column dropped in a conversion): every place the gap may be,
+    /// with the value the identities give it there, kept where all the identities hold. A cell
+    /// every kept reading agrees on is a number; the gap itself and the cells the readings
+    /// disagree on are uncertain (Cell::Doubt::LostColumn). Before confirm().
+    void placeLostColumns(const QList<IdentityInstance> &identities);
 
 private:
     void setDirect(const QString &key, const Item &item);
+    bool lostOneColumn(const QStringList &keys, const QList<int> &values) const;
+    bool isSignedColumn(const QString &key) const;
+    bool placeWiderRow(const QStringList &keys, const QList<int> &values);
     qsizetype origStart(qsizetype n) const;
     qsizetype origEnd(qsizetype n) const;
 
@@ -44,6 +56,8 @@ private:
     const Tokenizer &m_tok;
     Report *m_report;
     QList<Slot> m_slots;
+    QList<std::pair<QStringList, Cell::Doubt>> m_weak; // rows placed on weak evidence
+    QList<std::pair<QStringList, QList<int>>> m_lost;  // rows one value short: keys, value items
     qsizetype m_splitsKept = 0; // readings of all the runs, at most Limits::MaxReportSplits
 };
 

@@ -100,8 +100,11 @@ bool Extraction::extract(QString *error)
             fixed.insert(it.key(), it.value().identityValue());
     ProseReader::read(m_norm, m_report);
     ProseReader::applyHints(*m_report, m_placer.slots());
-    RunSplitter::solve(m_placer.slots(), fixed, expandIdentities(*tmpl, m_report->variant));
+    const QList<IdentityInstance> identities = expandIdentities(*tmpl, m_report->variant);
+    RunSplitter::solve(m_placer.slots(), fixed, identities);
     m_placer.materialize();
+    m_placer.placeLostColumns(identities);
+    m_placer.confirm(identities);
     MetadataReader::read(m_norm, m_report);
     return true;
 }

@@ -70,11 +70,13 @@ LabelMatch LabelMatcher::match(const TableDef &t, QStringView key)
     LabelMatch best;
     if (key.isEmpty())
         return best;
+    bool fuzzy = false;
     auto consider = [&](double s, int row, int group) {
         if (s > 0 && s > best.score) {
             best.score = s;
             best.row = row;
             best.group = group;
+            best.fuzzy = fuzzy;
         }
     };
     // Rows before groups: on a tie ("其他处理" is both) the row wins.
@@ -86,6 +88,7 @@ LabelMatch LabelMatcher::match(const TableDef &t, QStringView key)
             consider(exactScore(key, a), -1, g);
     if (best.isSure())
         return best;
+    fuzzy = true;
     for (int r = 0; r < t.rows.size(); ++r)
         for (const QString &a : t.rows[r].aliases)
             if (0.9 * double(a.size()) > best.score)

@@ -12,6 +12,7 @@ struct LabelMatch
     int row = -1;
     int group = -1;
     double score = 0;
+    bool fuzzy = false; // found only with a typo or a lost character: the evidence for the row is weak
     bool isRow() const { return row >= 0; }
     /// An alias found whole at the label's end, four characters or more: no closer one is looked for.
     bool isSure() const { return score >= 4; }

@@ -53,8 +53,19 @@ QList<Record> RecordBuilder::build(const TableDef &t, qsizetype from, qsizetype 
     for (int idx = m_tok.firstItemAt(from); idx < items.size() && items[idx].start < to; ++idx) {
         const Item &it = items[idx];
         if (it.kind == Item::Kind::Label) {
-            if (have && cur.nonBlank > 0)
+            if (have && cur.nonBlank > 0) {
                 close();
+            } else if (have && cur.blanksBefore > 0) {
+                // A row that is there with every cell empty, then the next row's label: not the
+                // rest of a label wrapped over lines, since the first label names its row surely,
+                // its cells came between them and the next label names another row or group.
+                const LabelMatch m = recordMatch(t, cur);
+                if (m.isRow() && m.isSure() && cur.blanksBefore >= int(t.rows[m.row].columns.size())) {
+                    const LabelMatch next = LabelMatcher::match(t, it.key);
+                    if (!next.fuzzy && (next.group >= 0 || (next.isRow() && next.row != m.row)))
+                        close();
+                }
+            }
             have = true;
             cur.blanksBefore = 0; // blanks count after the last label only
             cur.leadingBlanks.clear();

@@ -24,12 +24,14 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     QString digits;
     QList<qsizetype> position;
     QList<int> tokenEnd;
+    QList<bool> negativeStart; // the first digit of a token that has a minus sign
     for (const RunToken &t : tokens) {
         const int end = int(digits.size() + t.digits.size());
         for (qsizetype k = 0; k < t.digits.size(); ++k) {
             digits.append(t.digits[k]);
             position.append(t.start + k);
             tokenEnd.append(end);
+            negativeStart.append(k == 0 && t.negative);
         }
     }
     const int total = int(digits.size());
@@ -64,6 +66,10 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
             SplitValue v;
             v.value = QStringView(digits).mid(g, len).toDouble();
             v.start = int(position[g]);
+            if (negativeStart[g]) {
+                v.value = -v.value;
+                v.start -= 1; // the sign is part of the value's span
+            }
             v.end = int(position[g] + len);
             cur.append(v);
             rec(g + len, valuesLeft - 1);

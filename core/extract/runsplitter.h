@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/limits.h"
+#include "report/report.h"
 #include "rules/identities.h"
 
 #include <QHash>
@@ -14,7 +15,8 @@ namespace nianbao {
 struct RunToken
 {
     QString digits;
-    qsizetype start = 0; // normalized position of the first digit
+    qsizetype start = 0;   // normalized position of the first digit
+    bool negative = false; // a minus sign before the digits: the first number cut from them is negative
 };
 
 struct SplitValue
@@ -31,6 +33,7 @@ struct Slot
     QStringList keys;
     QList<Split> candidates;
     bool fromRun = true;
+    Cell::Doubt doubt = Cell::Doubt::Split; // why a cell the candidates do not decide is in doubt
 };
 
 class RunSplitter

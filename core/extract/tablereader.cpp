@@ -50,6 +50,17 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
                int(r.values.size() + r.leadingBlanks.size()) >= n && r.nonBlank < n;
     };
 
+    // A row of cells one number short, on its label's line: a column lost in a conversion.
+    auto lostOne = [&](const Record &r, int n) {
+        if (n < 3 || r.labels.isEmpty() || int(r.values.size()) != n - 1 || r.nonBlank != n - 1)
+            return false;
+        const int line = items[r.labels.last()].line;
+        for (int v : r.values)
+            if (items[v].kind != Item::Kind::Number || items[v].line != line)
+                return false;
+        return m_tok.lines()[line].cells >= n;
+    };
+
     // Anchors: records whose label names a row. The first record of a row wins; a label with
     // fewer values than its row has cells stands alone (its stray numbers are not the row).
     QList<int> rowOf(records.size(), -1);
@@ -59,7 +70,8 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         if (!r.match.isRow() || !t.rowActive(t.rows[r.match.row], variant))
             continue;
         const int n = int(t.rows[r.match.row].columns.size());
-        if (r.values.isEmpty() ? r.blanksBefore < n : !complete(r, n) && !completeWithBlanks(r, n))
+        if (r.values.isEmpty() ? r.blanksBefore < n
+                               : !complete(r, n) && !completeWithBlanks(r, n) && !lostOne(r, n))
             continue; // a label printed apart from its values
         if (taken.contains(r.match.row))
             continue;
@@ -113,10 +125,11 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         }
         if (!complete(rec, int(keys.size())) && completeWithBlanks(rec, int(keys.size()))) {
             const int missing = int(keys.size() - rec.values.size());
-            m_placer.assign(keys, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values);
+            m_placer.assign(keys, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values,
+                            rec.match.fuzzy ? Cell::Doubt::LooseLabel : Cell::Doubt::None);
             continue;
         }
-        m_placer.assign(keys, rec.values);
+        m_placer.assign(keys, rec.values, rec.match.fuzzy ? Cell::Doubt::LooseLabel : Cell::Doubt::None);
     }
 }
 

@@ -36,6 +36,32 @@ bool isMarkdownRule(QStringView cell)
 
 } // namespace
 
+bool Tokenizer::signBetweenNumbers(qsizetype i) const
+{
+    // Not a date (2023-01-05), a phone number (0591-2316…) or a range of years (2019-2020).
+    qsizetype a = i;
+    while (a > 0 && isDigit(m_text[a - 1]))
+        --a;
+    qsizetype b = i + 1;
+    while (b < m_text.size() && isDigit(m_text[b]))
+        ++b;
+    const QStringView before = QStringView(m_text).mid(a, i - a);
+    const QStringView after = QStringView(m_text).mid(i + 1, b - i - 1);
+    if (a > 0 && (m_text[a - 1] == u'-' || m_text[a - 1] == u'.' || m_text[a - 1] == u'/'))
+        return false; // the second or later part of a date or a code
+    if (b < m_text.size() && (m_text[b] == u'-' || m_text[b] == u'/' || m_text[b] == u'月' ||
+                              m_text[b] == u'年' || m_text[b] == u'学'))
+        return false;
+    const auto isYear = [](QStringView d) {
+        return d.size() == 4 && (d.startsWith(u"19") || d.startsWith(u"20"));
+    };
+    if (isYear(before) && (isYear(after) || after.size() <= 2))
+        return false;
+    if (before.size() >= 3 && before[0] == u'0')
+        return false; // an area code
+    return true;
+}
+
 bool Tokenizer::isPlaceholder(QStringView cell)
 {
     static const QStringList placeholders = {u"/"_s, u"-"_s,  u"--"_s, u"—"_s,      u"——"_s,
@@ -236,8 +262,11 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
         if (m_items.size() > Limits::MaxItems)
             return; // the caller says why
         const QChar c = m_text[i];
-        const bool signedNumber = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1]) &&
-                                  (i == cs || isSpace(m_text[i - 1])) && labelStart < 0;
+        const bool minus = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1]) && labelStart < 0;
+        // A sign at the start of a cell or after a space, or between two numbers that ran
+        // together ("12-7": 12, then −7), where it is also the boundary between the two.
+        const bool signedNumber =
+            minus && (i == cs || isSpace(m_text[i - 1]) || (isDigit(m_text[i - 1]) && signBetweenNumbers(i)));
         if (!isDigit(c) && !signedNumber) {
             if (labelStart < 0 && !isSpace(c))
                 labelStart = i;
@@ -293,7 +322,11 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
             qsizetype k = numEnd;
             if (!subItem) {
                 // Units written after the number.
-                static const QStringList units = {u"万元"_s, u"元"_s, u"件"_s, u"条"_s, u"个"_s, u"项"_s};
+                // Measure words written after a count ("3笔", "12家", "5人次") and the units of
+                // an amount; the longest first.
+                static const QStringList units = {u"万元"_s, u"亿元"_s, u"人次"_s, u"元"_s, u"件"_s,
+                                                  u"条"_s,   u"个"_s,   u"项"_s,   u"笔"_s, u"次"_s,
+                                                  u"家"_s,   u"份"_s,   u"宗"_s,   u"起"_s, u"例"_s};
                 for (const QString &u : units) {
                     if (QStringView(m_text).mid(k, u.size()) == u) {
                         k += u.size();

@@ -60,6 +60,8 @@ private:
     void tokenizeLine(qsizetype ls, qsizetype le, int line);
     void tokenizeCell(qsizetype cs, qsizetype ce, int line);
     void addLabel(qsizetype s, qsizetype e, int line);
+    /// Is the minus sign at i, between two digits, the sign of the number after it?
+    bool signBetweenNumbers(qsizetype i) const;
 
     const QString &m_text;
     QList<Item> m_items;

@@ -36,6 +36,13 @@ bool PdfValueColumns::overlaps(double left, double right) const
     return it != m_ranges.end() && it->first < right;
 }
 
+bool PdfLineBuilder::startsNumberedItem(QStringView w)
+{
+    static const QRegularExpression re(
+        u"^(?:\\d{1,2}\\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\\s*、)"_s);
+    return re.match(w).hasMatch();
+}
+
 bool PdfLineBuilder::isValueWord(QStringView w)
 {
     static const QRegularExpression re(u"^(?:[-－+]?[0-9０-９][0-9０-９,，.．]*%?|[/／—–―-]+|无|空)$"_s);
@@ -109,6 +116,10 @@ void PdfLineBuilder::buildCells(PdfLine &line, const PdfValueColumns &valueColum
         } else if (value[i] && !value[i + 1]) {
             const bool prose = i > 0 && !value[i - 1] && !sep[i - 1];
             sep[i] = g >= 1.0 && !prose;
+        } else if (ws[i].text.size() == 1 && startsNumberedItem(ws[i + 1].text)) {
+            // One character of a group label written down its column ("处" of 不予处理), then a
+            // numbered row label a character's width or more away: two cells.
+            sep[i] = g >= 1.0;
         }
     }
     line.cells.clear();
@@ -133,7 +144,11 @@ void PdfLineBuilder::buildCells(PdfLine &line, const PdfValueColumns &valueColum
         }
         cur.right = w.box.right();
         if (i + 1 == n || sep[i]) {
-            cur.value = isValueWord(cur.text);
+            // A word that says "none" ("无", "空") is a value only in a column of values:
+            // elsewhere it is a character of a label ("无" of 无法提供 written down its column).
+            cur.value = isValueWord(cur.text) &&
+                        ((cur.text != u"无"_s && cur.text != u"空"_s) || valueColumns.isEmpty() ||
+                         valueColumns.overlaps(cur.left, cur.right));
             line.cells.append(cur);
             cur = PdfCell();
         }

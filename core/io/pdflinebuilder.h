@@ -16,6 +16,7 @@ public:
     explicit PdfValueColumns(QList<std::pair<double, double>> ranges = {});
     /// Does [left, right] overlap a column (strictly, as boxes that only touch do not)?
     bool overlaps(double left, double right) const;
+    bool isEmpty() const { return m_ranges.isEmpty(); }
 
 private:
     QList<std::pair<double, double>> m_ranges;
@@ -35,6 +36,8 @@ public:
     static void buildCells(PdfLine &line, const PdfValueColumns &valueColumns = PdfValueColumns());
     /// A number, a percentage, a dash or slash, 无 or 空: what a value cell holds.
     static bool isValueWord(QStringView w);
+    /// Does w start a numbered row label: "4.", "（三）", "二、"?
+    static bool startsNumberedItem(QStringView w);
 };
 
 } // namespace nianbao

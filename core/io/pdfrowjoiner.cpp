@@ -1,5 +1,7 @@
 #include "pdfrowjoiner.h"
 
+#include "pdflinebuilder.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -12,9 +14,7 @@ using namespace PdfBounds;
 
 bool PdfRowJoiner::startsNumbered(const QString &t)
 {
-    static const QRegularExpression re(
-        u"^\\s*(?:\\d{1,2}\\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\\s*、)"_s);
-    return re.match(t).hasMatch();
+    return PdfLineBuilder::startsNumberedItem(QStringView(t).trimmed());
 }
 
 void PdfRowJoiner::mergeInto(PdfLine &a, const PdfLine &b)

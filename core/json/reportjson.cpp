@@ -1,6 +1,7 @@
 #include "reportjson.h"
 
 #include "i18n/localtime.h"
+#include "rules/ruleengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -125,18 +126,31 @@ QJsonObject ReportJson::toJson(const Report &report, const QList<Finding> &findi
     o.insert("template"_L1, report.templateName());
     QJsonObject cells;
     QJsonArray uncertain;
+    QJsonObject reasons;
     for (const QString &k : report.cellKeys()) {
         const Cell *c = report.cell(k);
         if (!c)
             continue;
         if (c->state == Cell::State::Uncertain) {
             uncertain.append(k);
+            // Why, and what it may be: the reviewer decides, the JSON says what is known.
+            QJsonObject why;
+            why.insert("reason"_L1, Cell::doubtName(c->doubt));
+            QJsonArray candidates;
+            for (double v : c->candidates)
+                candidates.append(v);
+            why.insert("candidates"_L1, candidates);
+            why.insert("message"_L1, RuleEngine::uncertainText(*report.tmpl, k, *c, false));
+            why.insert("message_en"_L1, RuleEngine::uncertainText(*report.tmpl, k, *c, true));
+            reasons.insert(k, why);
             continue;
         }
         cells.insert(k, cellValue(*c));
     }
     o.insert("cells"_L1, cells);
     o.insert("uncertain"_L1, uncertain);
+    if (!reasons.isEmpty())
+        o.insert("uncertain_reasons"_L1, reasons);
     QJsonArray fs;
     for (const Finding &f : findings)
         fs.append(findingJson(f));

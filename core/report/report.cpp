@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -54,6 +55,47 @@ Cell::State Cell::stateFromName(QStringView name)
     if (name == u"uncertain")
         return State::Uncertain;
     return State::Blank;
+}
+
+namespace {
+
+constexpr std::pair<Cell::Doubt, const char16_t *> doubtNames[] = {
+    {Cell::Doubt::Split, u"split"},
+    {Cell::Doubt::TooManySplits, u"too_many_splits"},
+    {Cell::Doubt::LooseLabel, u"loose_label"},
+    {Cell::Doubt::WrappedLine, u"wrapped_line"},
+    {Cell::Doubt::Grid, u"grid"},
+    {Cell::Doubt::LostColumn, u"lost_column"},
+    {Cell::Doubt::Recognition, u"recognition"},
+};
+
+} // namespace
+
+QString Cell::doubtName(Doubt d)
+{
+    for (const auto &[doubt, name] : doubtNames)
+        if (doubt == d)
+            return QString::fromUtf16(name);
+    return {};
+}
+
+Cell::Doubt Cell::doubtFromName(QStringView name)
+{
+    for (const auto &[doubt, n] : doubtNames)
+        if (name == QStringView(n))
+            return doubt;
+    return Doubt::None;
+}
+
+Cell Cell::uncertain(QList<double> candidates, Doubt why)
+{
+    Cell c;
+    c.state = State::Uncertain;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    c.candidates = std::move(candidates);
+    c.doubt = why;
+    return c;
 }
 
 Cell Cell::number(double v, QString t)

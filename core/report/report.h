@@ -30,6 +30,18 @@ struct Cell
     qsizetype length = 0;
     bool fromRun = false;     // decoded from digits that ran together
     QList<double> candidates; // State::Uncertain: the values the cell may have
+    /// Why a cell is uncertain: the reader's evidence for it was too weak to give a value.
+    enum class Doubt {
+        None,
+        Split,         // digits ran together and the identities do not decide the split
+        TooManySplits, // digits ran together in more ways than are weighed
+        LooseLabel,    // the row's label was matched only loosely, and no identity confirms it
+        WrappedLine,   // the value was taken across a wrapped line of the label
+        Grid,          // the table's columns disagree with the form's
+        LostColumn,    // the row has fewer values than cells: where the gap is is not known
+        Recognition,   // recognised from an image with too little confidence
+    };
+    Doubt doubt = Doubt::None;
 
     bool isNumber() const { return state == State::Number; }
     bool isInteger() const;
@@ -39,6 +51,12 @@ struct Cell
     /// "number", "blank", "text", "uncertain": the state as files and databases spell it.
     static QString stateName(State s);
     static State stateFromName(QStringView name);
+    /// "split", "too_many_splits", "loose_label", "wrapped_line", "grid", "lost_column",
+    /// "recognition": the doubt as files spell it ("" for none).
+    static QString doubtName(Doubt d);
+    static Doubt doubtFromName(QStringView name);
+    /// An uncertain cell: the values it may have (sorted, once each) and why it is in doubt.
+    static Cell uncertain(QList<double> candidates, Doubt why);
     static Cell number(double v, QString text = {});
     static Cell blank();
     static Cell textual(QString text);

@@ -62,6 +62,60 @@ Words longNumber(const QString &text)
     return {u"“%1”（%2 位）"_s.arg(head).arg(digits), u"\"%1\" (%2 digits)"_s.arg(head).arg(digits)};
 }
 
+/// Why an uncertain cell is undecided and what it may be, for its finding, the JSON and the
+/// window's tooltip.
+Words uncertainWords(const QString &name, const QString &nameEn, const Cell &c)
+{
+    // A long run may hold thousands of readings: the message names the first few.
+    constexpr qsizetype shown = 12;
+    QStringList vs;
+    for (qsizetype i = 0; i < qMin(shown, c.candidates.size()); ++i)
+        vs.append(RuleEngine::formatNumber(c.candidates[i]));
+    QString may, mayEn;
+    if (!vs.isEmpty()) {
+        may = u"：可能是 %1"_s.arg(vs.join(u" / "_s));
+        mayEn = u": %1"_s.arg(vs.join(u" / "_s));
+        if (c.candidates.size() > shown) {
+            may += u" / …（共 %1 种）"_s.arg(c.candidates.size());
+            mayEn += u" / … (%1 in all)"_s.arg(c.candidates.size());
+        }
+    }
+    switch (c.doubt) {
+    case Cell::Doubt::TooManySplits: {
+        const QString run = QString::number(Limits::MaxRunSplits);
+        const QString all = QString::number(Limits::MaxReportSplits);
+        return {u"%1 的数字连在一起，拆分方式多于所能权衡的（每行至多 %2 种，每份报告至多 %3 种），无法确定"_s
+                    .arg(name, run, all),
+                u"%1 was read from digits that ran together in more ways than are weighed (%2 a run, "
+                u"%3 a report) and is undecided"_s.arg(nameEn, run, all)};
+    }
+    case Cell::Doubt::LooseLabel:
+        return {u"%1 所在行的名称与表样只大致相符，且勾稽关系不能印证，无法确定%2"_s.arg(name, may),
+                u"%1 is in a row whose label matches the form's only loosely, and no identity confirms "
+                u"it; undecided%2"_s.arg(nameEn, mayEn)};
+    case Cell::Doubt::WrappedLine:
+        return {u"%1 的数值与折行的项目名称不在同一行，归属不能确定%2"_s.arg(name, may),
+                u"%1 was taken across a wrapped line of its label, and which row it belongs to is "
+                u"undecided%2"_s.arg(nameEn, mayEn)};
+    case Cell::Doubt::Grid:
+        return {u"%1 所在表格的列数与表样不符，数值可能错列%2"_s.arg(name, may),
+                u"%1 is in a table whose columns disagree with the form's, so the value may be in "
+                u"the wrong column%2"_s.arg(nameEn, mayEn)};
+    case Cell::Doubt::LostColumn:
+        return {u"%1 所在行的数值少于表样的列数，缺的是哪一列不能确定%2"_s.arg(name, may),
+                u"%1 is in a row with fewer values than the form has columns, and which one is "
+                u"missing is undecided%2"_s.arg(nameEn, mayEn)};
+    case Cell::Doubt::Recognition:
+        return {u"%1 由图像识别得到，可信度不足%2"_s.arg(name, may),
+                u"%1 was recognised from an image with too little confidence%2"_s.arg(nameEn, mayEn)};
+    case Cell::Doubt::None:
+    case Cell::Doubt::Split:
+        break;
+    }
+    return {u"%1 的数字连在一起，无法确定%2"_s.arg(name, may),
+            u"%1 was read from digits that ran together and is undecided%2"_s.arg(nameEn, mayEn)};
+}
+
 QString shortRowLabel(const QString &label)
 {
     // （二）部分公开（区分处理的，只计这一情形，不计其他情形） → （二）部分公开
@@ -415,31 +469,10 @@ QList<Finding> RuleEngine::check(const Report &report)
             f.message = u"%1 为空"_s.arg(name);
             f.messageEn = u"%1 is blank"_s.arg(nameEn);
         } else if (c->state == Cell::State::Uncertain) {
-            // A long run may hold thousands of readings: the message names the first few.
-            constexpr qsizetype shown = 12;
-            QStringList vs;
-            for (qsizetype i = 0; i < qMin(shown, c->candidates.size()); ++i)
-                vs.append(formatNumber(c->candidates[i]));
-            QString more, moreEn;
-            if (c->candidates.size() > shown) {
-                more = u" / …（共 %1 种）"_s.arg(c->candidates.size());
-                moreEn = u" / … (%1 in all)"_s.arg(c->candidates.size());
-            }
             f.rule = u"CELL.UNCERTAIN"_s;
-            if (c->candidates.isEmpty()) {
-                const QString run = QString::number(Limits::MaxRunSplits);
-                const QString all = QString::number(Limits::MaxReportSplits);
-                f.message =
-                    u"%1 的数字连在一起，拆分方式多于所能权衡的（每行至多 %2 种，每份报告至多 %3 种），无法确定"_s
-                        .arg(name, run, all);
-                f.messageEn =
-                    u"%1 was read from digits that ran together in more ways than are weighed (%2 a run, "
-                    u"%3 a report) and is undecided"_s.arg(nameEn, run, all);
-            } else {
-                f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s) + more);
-                f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(
-                    nameEn, vs.join(u" / "_s) + moreEn);
-            }
+            const Words why = uncertainWords(name, nameEn, *c);
+            f.message = why.zh;
+            f.messageEn = why.en;
         } else {
             continue;
         }
@@ -470,6 +503,12 @@ QList<Finding> RuleEngine::check(const Report &report)
     // Where the wrong cells probably are, and what they should be.
     Suggestions::propose(report, &out);
     return out;
+}
+
+QString RuleEngine::uncertainText(const Template &t, const QString &key, const Cell &cell, bool english)
+{
+    const Words w = uncertainWords(cellNameZh(t, key), cellNameEn(t, key), cell);
+    return english ? w.en : w.zh;
 }
 
 } // namespace nianbao

@@ -28,6 +28,8 @@ public:
     /// ran together beyond what its row's cells can hold, or more digits than
     /// Limits::MaxNumberDigits. No identity uses it.
     static bool isTooLong(const Cell &cell);
+    /// Why the uncertain cell of key is undecided and what it may be, in Chinese or in English.
+    static QString uncertainText(const Template &t, const QString &key, const Cell &cell, bool english);
 };
 
 } // namespace nianbao

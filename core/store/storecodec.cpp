@@ -52,6 +52,8 @@ QString StoreCodec::cellToText(const Cell &c)
         o.insert("fromRun"_L1, true);
     if (!c.candidates.isEmpty())
         o.insert("candidates"_L1, numbers(c.candidates));
+    if (c.doubt != Cell::Doubt::None)
+        o.insert("doubt"_L1, Cell::doubtName(c.doubt));
     return compact(o);
 }
 
@@ -68,6 +70,9 @@ Cell StoreCodec::cellFromText(const QString &s)
     c.fromRun = o.value("fromRun"_L1).toBool();
     for (const QJsonValue &v : o.value("candidates"_L1).toArray())
         c.candidates.append(v.toDouble());
+    c.doubt = Cell::doubtFromName(o.value("doubt"_L1).toString());
+    if (c.state == Cell::State::Uncertain && c.doubt == Cell::Doubt::None)
+        c.doubt = c.candidates.isEmpty() ? Cell::Doubt::TooManySplits : Cell::Doubt::Split; // schema 5
     return c;
 }
 

@@ -171,7 +171,7 @@ void TestFormats::htmlLayouts_data()
     QTest::addColumn<QString>("html");
     QTest::addColumn<QString>("text");
     QTest::newRow("a colspan cell's text once, the positions it covers empty")
-        << u"<table><tr><td>行政许可</td><td colspan=3>5</td></tr></table>"_s << u"行政许可 | 5 |  | \n"_s;
+        << u"<table><tr><td>行政许可</td><td colspan=3>5</td></tr></table>"_s << u"行政许可 | 5 |  |  |\n"_s;
     QTest::newRow("a rowspan group label in its first row, left out of the rows it covers")
         << u"<table><tr><td rowspan=2>（四）无法提供</td><td>1.本机关不掌握</td><td>3</td></tr>"
            "<tr><td>2.没有现成信息</td><td>4</td></tr></table>"_s
@@ -196,7 +196,7 @@ void TestFormats::htmlLayouts_data()
         << u"一、总体情况\n（一）主动公开\n二、主动公开\n"_s;
     QTest::newRow("a data table nested in a layout table is rendered on its own, in order")
         << u"<table><tr><td>导航</td><td><p>三、收到和处理</p><table><tr><td>规章</td><td>1</td></tr></table><p>四、复议</p></td></tr></table>"_s
-        << u"导航 | \n三、收到和处理\n规章 | 1\n四、复议\n"_s;
+        << u"导航 |  |\n三、收到和处理\n规章 | 1\n四、复议\n"_s;
     QTest::newRow("unclosed cells and rows are closed by the next one")
         << u"<table><tr><td>规章<td>1<td>2<tr><td>行政强制<td>3</table>"_s
         << u"规章 | 1 | 2\n行政强制 | 3\n"_s;
@@ -248,7 +248,7 @@ void TestFormats::docxLayouts_data()
         << QByteArray(
                "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan "
                "w:val=\"3\"/></w:tcPr><w:p><w:r><w:t>５</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
-        << u"行政许可 | ５ |  | \n"_s;
+        << u"行政许可 | ５ |  |  |\n"_s;
     QTest::newRow("w:vMerge continuation: left out at the row's start, empty inside")
         << QByteArray("<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge "
                       "w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>（四）无法提供</w:t></w:r></w:p></"
@@ -256,7 +256,7 @@ void TestFormats::docxLayouts_data()
                       "w:val=\"restart\"/></w:tcPr><w:p/></w:tc></w:tr>"
                       "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>2.另行制作</"
                       "w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>")
-        << u"（四）无法提供 | 1.不掌握 | \n2.另行制作 | \n"_s;
+        << u"（四）无法提供 | 1.不掌握 |  |\n2.另行制作 |  |\n"_s;
     QTest::newRow("formatting is skipped, cell properties are kept")
         << QByteArray(
                "<w:tbl><w:tblPr><w:tblW w:w=\"0\"/></w:tblPr><w:tr><w:trPr><w:trHeight w:val=\"1\"/></w:trPr>"
