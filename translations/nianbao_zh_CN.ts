@@ -1835,10 +1835,6 @@ Commands:
         <translation>原文中未找到。</translation>
     </message>
     <message>
-        <source>Undecided: the digits ran together; it may be %1.</source>
-        <translation>无法确定：数字连在一起，可能是 %1。</translation>
-    </message>
-    <message>
         <source>Decoded from digits that ran together.</source>
         <translation>由连在一起的数字拆分得到。</translation>
     </message>
