@@ -210,6 +210,7 @@ void ActionHandler::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addActions({m_reviewed, m_sent, m_reviewer});
     m_editMenu->addSeparator();
+    m_editMenu->addAction(m_window->findingsPanel()->acceptAction());
     m_editMenu->addActions(m_window->findingsPanel()->dispositionActions());
 
     m_goMenu = bar->addMenu(QString());
