@@ -90,6 +90,14 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new Fin
         }
         menu.addSeparator();
         menu.addActions(dispositionActions());
+        const QModelIndex at = m_view->indexAt(pos);
+        if (m_review && at.isValid() && at.row() < m_review->findings().size()) {
+            const QString rule = m_review->findings()[at.row()].rule;
+            menu.addSeparator();
+            QAction *help = menu.addAction(tr("What Rule %1 Checks").arg(rule));
+            help->setObjectName(u"actionRuleHelp"_s);
+            connect(help, &QAction::triggered, this, [this, rule] { Q_EMIT ruleHelpRequested(rule); });
+        }
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -65,6 +65,8 @@ Q_SIGNALS:
     void cellsChosen(const QStringList &keys);
     /// The findings were checked again.
     void findingsReset();
+    /// The reviewer asks what a finding's rule checks (the list's context menu).
+    void ruleHelpRequested(const QString &rule);
 
 private:
     void keepChosen();
