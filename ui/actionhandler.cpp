@@ -4,6 +4,7 @@
 #include "filedialog.h"
 #include "findingspanel.h"
 #include "formview.h"
+#include "helpmenu.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "queuepanel.h"
@@ -168,16 +169,6 @@ void ActionHandler::createActions()
     connect(m_langGroup, &QActionGroup::triggered, w,
             [w](QAction *a) { w->setLanguage(a->data().toString()); });
 
-    m_about = new QAction(w);
-    m_about->setMenuRole(QAction::AboutRole);
-    connect(m_about, &QAction::triggered, w, [w] {
-        MessageBox::information(w, tr("About Nianbao"),
-                                tr("<b>Nianbao %1</b><br>Review of government information-disclosure annual "
-                                   "reports: the source beside "
-                                   "its three tables, checked live against the form's identities.")
-                                    .arg(QApplication::applicationVersion()));
-    });
-
     w->queuePanel()->view()->addAction(m_close);
     w->queuePanel()->view()->addAction(m_reviewed);
     w->queuePanel()->view()->addAction(m_sent);
@@ -210,6 +201,7 @@ void ActionHandler::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addActions({m_reviewed, m_sent, m_reviewer});
     m_editMenu->addSeparator();
+    m_editMenu->addAction(m_window->findingsPanel()->acceptAction());
     m_editMenu->addActions(m_window->findingsPanel()->dispositionActions());
 
     m_goMenu = bar->addMenu(QString());
@@ -230,7 +222,9 @@ void ActionHandler::createMenus()
     m_languageMenu->addActions(m_langGroup->actions());
 
     m_helpMenu = bar->addMenu(QString());
-    m_helpMenu->addAction(m_about);
+    m_helpMenu->setObjectName(u"menuHelp"_s);
+    m_help = new HelpMenu(m_window, m_helpMenu);
+    connect(m_window->findingsPanel(), &FindingsPanel::ruleHelpRequested, m_help, &HelpMenu::showRule);
 
     for (FormView *v : m_window->tablesPanel()->views()) {
         auto *sep = new QAction(v);
@@ -288,7 +282,7 @@ void ActionHandler::retranslateUi()
     for (int i = 0; i < m_tables.size(); ++i)
         m_tables[i]->setText(tableNames.value(i));
     m_langSystem->setText(tr("&System Language"));
-    m_about->setText(tr("&About Nianbao"));
+    m_help->retranslateUi();
     m_window->queueDock()->toggleViewAction()->setText(tr("&Reports List"));
     m_window->historyDock()->toggleViewAction()->setText(tr("&Corrections"));
     updateRecentMenu();

@@ -13,6 +13,7 @@ class Review;
 
 namespace nianbao::ui {
 
+class HelpMenu;
 class MainWindow;
 
 /// The window's actions and menus, and what the actions that ask the reviewer something do:
@@ -32,6 +33,7 @@ public:
     void updateActions(const Review *review, bool hasCell, bool hasRow);
     void setLanguageChecked(const QString &language);
     void setUnsentEnabled(bool enabled);
+    HelpMenu *help() const { return m_help; }
 
     /// See MainWindow::setDatabase().
     bool setDatabase(const QString &urlOrPath);
@@ -101,7 +103,7 @@ private:
     QList<QAction *> m_tables;
     QActionGroup *m_langGroup = nullptr;
     QAction *m_langSystem = nullptr;
-    QAction *m_about = nullptr;
+    HelpMenu *m_help = nullptr;
 };
 
 } // namespace nianbao::ui

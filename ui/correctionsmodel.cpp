@@ -68,6 +68,8 @@ QString CorrectionsModel::actionText(const QString &action)
         return tr("paste");
     if (action == "revert"_L1)
         return tr("revert");
+    if (action == "accept"_L1)
+        return tr("suggestion accepted");
     return action;
 }
 

@@ -1,16 +1,20 @@
 #include "findingspanel.h"
 
+#include "checks/suggestions.h"
 #include "dismissdialog.h"
 #include "findingsmodel.h"
+#include "i18n/language.h"
 #include "palette.h"
 #include "review/review.h"
 #include "rules/catalogue.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QStyle>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -63,11 +67,37 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new Fin
     m_confirm = action("actionConfirmFinding", QKeySequence(Qt::Key_C), &FindingsPanel::confirmSelected);
     m_dismiss = action("actionDismissFinding", QKeySequence(Qt::Key_D), &FindingsPanel::dismissSelected);
     m_clear = action("actionClearDisposition", QKeySequence(Qt::Key_U), &FindingsPanel::clearSelected);
+    m_accept = new QAction(this);
+    m_accept->setObjectName(u"actionAcceptSuggestion"_s);
+    m_accept->setShortcut(QKeySequence(Qt::Key_A));
+    m_accept->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_accept);
+    connect(m_accept, &QAction::triggered, this, [this] { acceptSuggestion(1); });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         menu.setObjectName(u"findingsContextMenu"_s);
+        menu.addAction(m_accept);
+        // the other proposals, when there are some: each one taken the same way
+        if (const Finding *f = proposingFinding(); f && m_review) {
+            for (int n = 2; n <= Suggestions::proposalCount(*f); ++n) {
+                QAction *a = menu.addAction(tr("Accept Proposal %1: %2")
+                                                .arg(n)
+                                                .arg(Suggestions::describe(m_review->report(), *f, n)));
+                a->setObjectName(u"actionAcceptProposal%1"_s.arg(n));
+                connect(a, &QAction::triggered, this, [this, n] { acceptSuggestion(n); });
+            }
+        }
+        menu.addSeparator();
         menu.addActions(dispositionActions());
+        const QModelIndex at = m_view->indexAt(pos);
+        if (m_review && at.isValid() && at.row() < m_review->findings().size()) {
+            const QString rule = m_review->findings()[at.row()].rule;
+            menu.addSeparator();
+            QAction *help = menu.addAction(tr("What Rule %1 Checks").arg(rule));
+            help->setObjectName(u"actionRuleHelp"_s);
+            connect(help, &QAction::triggered, this, [this, rule] { Q_EMIT ruleHelpRequested(rule); });
+        }
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -84,7 +114,17 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent), m_model(new Fin
     m_detail->setContentsMargins(8, 4, 8, 6);
     m_detail->setMinimumHeight(QFontMetrics(font()).height() * 2 + 10);
     m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    layout->addWidget(m_detail);
+    // the finding chosen in full, and beside it the button that takes its best proposal
+    m_acceptButton = new QToolButton(this);
+    m_acceptButton->setObjectName(u"acceptSuggestionButton"_s);
+    m_acceptButton->setDefaultAction(m_accept);
+    m_acceptButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_acceptButton->setVisible(false);
+    auto *detailRow = new QHBoxLayout;
+    detailRow->setContentsMargins(0, 0, 6, 0);
+    detailRow->addWidget(m_detail, 1);
+    detailRow->addWidget(m_acceptButton, 0, Qt::AlignTop);
+    layout->addLayout(detailRow);
     retranslateUi();
     updateActions();
 }
@@ -117,6 +157,38 @@ void FindingsPanel::updateActions()
     const bool any = m_review && !m_review->findings().isEmpty();
     for (QAction *a : dispositionActions())
         a->setEnabled(any);
+    const Finding *proposing = proposingFinding();
+    m_accept->setEnabled(proposing != nullptr);
+    m_acceptButton->setVisible(proposing != nullptr);
+}
+
+const Finding *FindingsPanel::proposingFinding() const
+{
+    const Review *r = m_review;
+    if (!r)
+        return nullptr;
+    QList<int> rows;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        rows.append(i.row());
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows.append(m_view->currentIndex().row());
+    std::sort(rows.begin(), rows.end());
+    for (int row : std::as_const(rows))
+        if (row >= 0 && row < r->findings().size() && Suggestions::proposalCount(r->findings()[row]) > 0)
+            return &r->findings()[row];
+    return nullptr;
+}
+
+void FindingsPanel::acceptSuggestion(int proposal)
+{
+    const Finding *f = proposingFinding();
+    if (!m_review || !f)
+        return;
+    const Finding finding = *f; // the list is checked again by the change
+    m_lastId = findingKey(finding);
+    QString error;
+    const bool ok = m_review->acceptSuggestion(finding, proposal, &error);
+    said(ok, error);
 }
 
 void FindingsPanel::said(bool ok, const QString &error)
@@ -240,6 +312,9 @@ void FindingsPanel::retranslateUi()
     m_dismiss->setToolTip(tr("The finding is explained: give the reason (D)"));
     m_clear->setText(tr("Clear Finding &Disposition"));
     m_clear->setToolTip(tr("Neither confirmed nor dismissed (U)"));
+    m_accept->setText(tr("&Accept Suggestion"));
+    m_accept->setToolTip(
+        tr("Make the change proposed first for the finding chosen: one step, undone with Ctrl+Z (A)"));
     updateDetail();
 }
 
@@ -284,9 +359,16 @@ void FindingsPanel::updateDetail()
                    .toHtmlEscaped() +
                u"</i>"_s;
     }
-    m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3%4"_s.arg(
+    QString proposals;
+    for (int n = 1; n <= Suggestions::proposalCount(f); ++n)
+        proposals += u"<br>"_s + (n == 1 ? tr("Proposed (A accepts): %1") : tr("Or: %1"))
+                                     .arg(Suggestions::describe(r->report(), f, n))
+                                     .toHtmlEscaped();
+    if (f.isError() && f.hasSides && Suggestions::proposalCount(f) == 0 && !f.noSuggestion.isEmpty())
+        proposals = u"<br>"_s + Language::pick(f.noSuggestion, f.noSuggestionEn).toHtmlEscaped();
+    m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3%4%5"_s.arg(
         (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
-        f.text().toHtmlEscaped(), word));
+        f.text().toHtmlEscaped(), proposals, word));
 }
 
 void FindingsPanel::nextFinding()

@@ -7,6 +7,7 @@
 
 class QAction;
 class QLabel;
+class QToolButton;
 class QTreeView;
 
 #include "rules/finding.h"
@@ -26,6 +27,10 @@ class FindingsModel;
 /// The reviewer's word on the findings selected (one or many): C confirms (the report is wrong), D
 /// dismisses with a reason asked in a short dialog, U clears it; one key each where the list has
 /// the focus, the same as menu actions and in the list's context menu; each one undo step.
+///
+/// A finding's proposals (the smallest changes that make every identity hold, best first) are in
+/// the detail line; A or the 采纳建议 button takes the best of the finding chosen, the context
+/// menu any of them: one undo step, audited as "accept", asked first on a finished report.
 class FindingsPanel : public QWidget
 {
     Q_OBJECT
@@ -39,6 +44,8 @@ public:
     void retranslateUi();
     /// Confirm, Dismiss…, Clear Disposition: for the window's menu.
     QList<QAction *> dispositionActions() const;
+    /// Accept Suggestion (A): the best proposal of the finding chosen.
+    QAction *acceptAction() const { return m_accept; }
     /// The findings selected in the list, in list order.
     QList<Finding> selectedFindings() const;
 
@@ -51,11 +58,15 @@ public Q_SLOTS:
     /// Asks the reason, then dismisses the findings selected.
     void dismissSelected();
     void clearSelected();
+    /// Takes proposal n (1 = the best) of the first finding selected that has one.
+    void acceptSuggestion(int proposal = 1);
 
 Q_SIGNALS:
     void cellsChosen(const QStringList &keys);
     /// The findings were checked again.
     void findingsReset();
+    /// The reviewer asks what a finding's rule checks (the list's context menu).
+    void ruleHelpRequested(const QString &rule);
 
 private:
     void keepChosen();
@@ -66,6 +77,8 @@ private:
     void judgeSelected(const std::function<bool(const QList<Finding> &, QString *)> &judge);
     void reselect(const QStringList &ids);
     void said(bool ok, const QString &error);
+    /// The first finding selected with a proposal, or nullptr.
+    const Finding *proposingFinding() const;
 
     FindingsModel *m_model;
     QPointer<Review> m_review;
@@ -77,6 +90,8 @@ private:
     QAction *m_confirm;
     QAction *m_dismiss;
     QAction *m_clear;
+    QAction *m_accept;
+    QToolButton *m_acceptButton;
 };
 
 } // namespace nianbao::ui

@@ -1,5 +1,6 @@
 #include "suggestions.h"
 
+#include "i18n/language.h"
 #include "rules/identities.h"
 #include "rules/ruleengine.h"
 
@@ -409,6 +410,53 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
                 u"in the wrong column, a total left as 0) makes every identity hold"_s;
         }
     }
+}
+
+QList<Suggestion> Suggestions::proposal(const Finding &finding, int n)
+{
+    QList<Suggestion> out;
+    for (const Suggestion &s : finding.suggestions)
+        if (s.proposal == n)
+            out.append(s);
+    return out;
+}
+
+int Suggestions::proposalCount(const Finding &finding)
+{
+    int n = 0;
+    for (const Suggestion &s : finding.suggestions)
+        n = qMax(n, s.proposal);
+    return n;
+}
+
+QString Suggestions::describe(const Report &report, const Finding &finding, int n)
+{
+    QStringList changes;
+    QString why;
+    for (const Suggestion &s : proposal(finding, n)) {
+        const Cell *now = report.cell(s.cell);
+        const QString name = report.tmpl ? RuleEngine::cellName(*report.tmpl, s.cell) : s.cell;
+        const QString before = now && now->state != Cell::State::Blank
+                                   ? now->displayText()
+                                   : Language::pick(u"空白"_s, u"blank"_s);
+        changes.append(name + u' ' + before + u" → "_s + Cell::number(s.value).displayText());
+        if (why.isEmpty())
+            why = Language::pick(s.why, s.whyEn);
+    }
+    if (changes.isEmpty())
+        return {};
+    const QString text = changes.join(Language::pick(u"，"_s, u", "_s));
+    if (why.isEmpty())
+        return text;
+    return Language::pick(text + u"（"_s + why + u"）"_s, text + u" ("_s + why + u')');
+}
+
+QString Suggestions::describeAll(const Report &report, const Finding &finding)
+{
+    QStringList lines;
+    for (int n = 1; n <= proposalCount(finding); ++n)
+        lines.append(Language::pick(u"方案%1："_s, u"Proposal %1: "_s).arg(n) + describe(report, finding, n));
+    return lines.join(u'\n');
 }
 
 } // namespace nianbao

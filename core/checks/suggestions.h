@@ -34,6 +34,16 @@ public:
     static void propose(const Report &report, QList<Finding> *findings);
     /// What kind of edit turns the cell as printed into value; None when it is no small edit.
     static Edit classify(const Cell *printed, double value, bool isTotal);
+
+    /// The cells of a finding's proposal n (1 = the best); empty when there is none.
+    static QList<Suggestion> proposal(const Finding &finding, int n);
+    /// How many proposals a finding has (at most MostProposals).
+    static int proposalCount(const Finding &finding);
+    /// Proposal n in words, in the language in use: "cell 38 → 39（why）", the cells joined.
+    /// Empty when there is no such proposal.
+    static QString describe(const Report &report, const Finding &finding, int n);
+    /// Every proposal of a finding, one a line: "方案1：…" / "Proposal 1: …".
+    static QString describeAll(const Report &report, const Finding &finding);
 };
 
 } // namespace nianbao

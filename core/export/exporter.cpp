@@ -1,5 +1,6 @@
 #include "exporter.h"
 
+#include "checks/suggestions.h"
 #include "export/exportcells.h"
 #include "export/safewrite.h"
 #include "export/xlsxexport.h"
@@ -70,6 +71,29 @@ QString findingSummary(const ReviewedReport &rr, const Finding &f)
     if (const Disposition *d = dispositionOf(rr.dispositions, f))
         s += u" — "_s + ExportCells::dispositionSummary(*d, true);
     return s;
+}
+
+/// What the open findings propose for a cell: "39（方案1：错了一位数字）", one per proposal that
+/// changes it, best first; the findings of one identity share their proposals.
+QString proposedText(const ReviewedReport &rr, const QString &key)
+{
+    QStringList out;
+    for (const Finding &f : rr.findings) {
+        const Disposition *d = dispositionOf(rr.dispositions, f);
+        if (!f.cells.contains(key) || (d && d->kind == Disposition::Kind::Dismissed))
+            continue;
+        for (const Suggestion &s : f.suggestions) {
+            if (s.cell != key)
+                continue;
+            const QString why = Language::pick(s.why, s.whyEn);
+            const QString text =
+                Cell::number(s.value).displayText() +
+                ExportCells::pick(u"（方案%1：%2）"_s, u" (proposal %1: %2)"_s).arg(s.proposal).arg(why);
+            if (!out.contains(text))
+                out.append(text);
+        }
+    }
+    return out.join(ExportCells::pick(u"；"_s, u"; "_s));
 }
 
 /// Names not yet used in a folder; case-insensitive, as on Windows and macOS.
@@ -279,16 +303,17 @@ QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout
     if (layout == CsvLayout::Long) {
         const auto pick = &ExportCells::pick;
         if (options.csvKeyHeader)
-            csvLine(out,
-                    {u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s, u"extracted"_s,
-                     u"state"_s, u"findings"_s, u"action"_s, u"reviewer"_s, u"time"_s, u"note"_s});
+            csvLine(out, {u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s,
+                          u"extracted"_s, u"state"_s, u"findings"_s, u"action"_s, u"reviewer"_s, u"time"_s,
+                          u"note"_s, u"suggestion"_s});
         else
             csvLine(out, {pick(u"报告"_s, u"Report"_s), pick(u"表"_s, u"Table"_s), pick(u"行"_s, u"Row"_s),
                           pick(u"列"_s, u"Column"_s), pick(u"单元格"_s, u"Cell"_s),
                           pick(u"审校后数值"_s, u"Value"_s), pick(u"原值（提取值）"_s, u"Extracted value"_s),
                           pick(u"状态"_s, u"State"_s), pick(u"检查结果"_s, u"Findings"_s),
                           pick(u"更正操作"_s, u"Action"_s), pick(u"更正人"_s, u"Corrected by"_s),
-                          pick(u"更正时间"_s, u"Corrected at"_s), pick(u"更正备注"_s, u"Note"_s)});
+                          pick(u"更正时间"_s, u"Corrected at"_s), pick(u"更正备注"_s, u"Note"_s),
+                          pick(u"建议更正"_s, u"Proposed"_s)});
         for (const ReviewedReport &rr : reports) {
             const Report &rep = rr.current;
             if (!rep.tmpl)
@@ -303,14 +328,15 @@ QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout
                     if (f.cells.contains(k))
                         findings << findingSummary(rr, f);
                 const Correction *corr = rr.lastCorrection(k);
-                csvLine(out,
-                        {name, parts.value(0), parts.value(1), parts.value(2), ExportCells::label(rep, k),
-                         ExportCells::valueText(c),
-                         corr ? ExportCells::valueText(&corr->extracted) : QString(),
-                         ExportCells::cellState(rr, k, open), findings.join(pick(u"；"_s, u"; "_s)),
-                         corr ? ExportCells::actionLabel(corr->action) : QString(),
-                         corr ? corr->reviewer : QString(),
-                         corr ? ExportCells::isoTime(corr->time) : QString(), corr ? corr->note : QString()});
+                const QString proposed = proposedText(rr, k);
+                csvLine(out, {name, parts.value(0), parts.value(1), parts.value(2),
+                              ExportCells::label(rep, k), ExportCells::valueText(c),
+                              corr ? ExportCells::valueText(&corr->extracted) : QString(),
+                              ExportCells::cellState(rr, k, open), findings.join(pick(u"；"_s, u"; "_s)),
+                              corr ? ExportCells::actionLabel(corr->action) : QString(),
+                              corr ? corr->reviewer : QString(),
+                              corr ? ExportCells::isoTime(corr->time) : QString(),
+                              corr ? corr->note : QString(), proposed});
             }
             // A finding about the whole report (no cell): one line of its own, without a key.
             for (const Finding &f : rr.findings) {
@@ -321,7 +347,7 @@ QString Exporter::csvText(const QList<ReviewedReport> &reports, CsvLayout layout
                 csvLine(out, {name, QString(), QString(), QString(), pick(u"（全文）"_s, u"(whole report)"_s),
                               QString(), QString(),
                               dismissed ? pick(u"已排除"_s, u"dismissed"_s) : ExportCells::severityLabel(f),
-                              findingSummary(rr, f), QString(), QString(), QString(), QString()});
+                              findingSummary(rr, f), QString(), QString(), QString(), QString(), QString()});
             }
         }
         return out;

@@ -2,6 +2,7 @@
 
 #include "xlsxbook.h"
 
+#include "checks/suggestions.h"
 #include "export/exportcells.h"
 #include "export/exporter.h"
 #include "i18n/language.h"
@@ -331,6 +332,11 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
         } else {
             putText(ws, r, o + 8, ExportCells::pick(u"未处理"_s, u"open"_s), pf);
         }
+        // what would make every identity hold, best first (or why nothing is proposed)
+        const QString proposed = f.suggestions.isEmpty() ? Language::pick(f.noSuggestion, f.noSuggestionEn)
+                                                         : Suggestions::describeAll(rr.current, f);
+        if (!proposed.isEmpty())
+            putText(ws, r, o + 12, proposed, pf);
         // As high as its wrapped texts need (the widths of findingsHeader, less a margin).
         const Disposition *d = dispositionOf(rr.dispositions, f);
         int labelLines = 0, blankLines = 0;
@@ -342,6 +348,10 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
         lines = qMax(lines, (textUnits(msg) + 57) / 58);
         if (d)
             lines = qMax(lines, (textUnits(d->reason) + 27) / 28);
+        int proposedLines = 0;
+        for (const QString &l : proposed.split(u'\n', Qt::SkipEmptyParts))
+            proposedLines += qMax(1, (textUnits(l) + 47) / 48);
+        lines = qMax(lines, proposedLines);
         if (lines > 1)
             worksheet_set_row(ws, lxw_row_t(r), 15.0 * lines, nullptr);
         ++r;
@@ -365,8 +375,8 @@ void findingsHeader(Book &book, lxw_worksheet *ws, bool withFile)
       << ExportCells::pick(u"按0计的空白单元格"_s, u"Blank cells counted as 0"_s)
       << ExportCells::pick(u"说明"_s, u"Message"_s) << ExportCells::pick(u"处理"_s, u"Disposition"_s)
       << ExportCells::pick(u"理由"_s, u"Reason"_s) << ExportCells::pick(u"处理人"_s, u"By"_s)
-      << ExportCells::pick(u"处理时间"_s, u"When"_s);
-    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 32};
+      << ExportCells::pick(u"处理时间"_s, u"When"_s) << ExportCells::pick(u"建议更正"_s, u"Proposed"_s);
+    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 32, 50};
     const int o = withFile ? 1 : 0;
     if (withFile)
         worksheet_set_column(ws, 0, 0, 28, nullptr);

@@ -9,4 +9,5 @@ target_sources(nianbao_core PRIVATE
     review/moverowcommand.h review/moverowcommand.cpp
     review/pastecommand.h review/pastecommand.cpp
     review/revertcommand.h review/revertcommand.cpp
+    review/acceptcommand.h review/acceptcommand.cpp
 )

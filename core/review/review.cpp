@@ -1,6 +1,9 @@
 #include "review.h"
 
+#include "acceptcommand.h"
+#include "checks/suggestions.h"
 #include "dispositioncommand.h"
+#include "i18n/language.h"
 #include "i18n/localtime.h"
 #include "io/limits.h"
 #include "moverowcommand.h"
@@ -595,6 +598,36 @@ bool Review::revertCorrection(const Correction &correction, QString *error)
         return false;
     }
     if (!pushEdit(std::move(cmd), error, {})) {
+        m_pendingNote = typed; // refused: the report stays as it was, and so does the note
+        return false;
+    }
+    return true;
+}
+
+bool Review::acceptSuggestion(const Finding &finding, int n, QString *error)
+{
+    const QList<Suggestion> cells = Suggestions::proposal(finding, n);
+    if (cells.isEmpty()) {
+        if (error)
+            *error = finding.noSuggestion.isEmpty()
+                         ? tr("This finding has no proposal to accept.")
+                         : Language::pick(finding.noSuggestion, finding.noSuggestionEn);
+        return false;
+    }
+    const QStringList keys = m_rr.current.cellKeys();
+    for (const Suggestion &s : cells)
+        if (!keys.contains(s.cell)) {
+            if (error)
+                *error = tr("This is not a cell of the report.");
+            return false;
+        }
+    // The note is pending before the command is made, as a typed one is.
+    const QString typed = m_pendingNote;
+    if (typed.isEmpty())
+        m_pendingNote = tr("Accepts the proposal of %1: %2")
+                            .arg(finding.rule, Language::pick(cells.first().why, cells.first().whyEn));
+    auto cmd = std::make_unique<AcceptCommand>(this, cells);
+    if (!pushEdit(std::move(cmd), error, tr("The cells already hold the values proposed."))) {
         m_pendingNote = typed; // refused: the report stays as it was, and so does the note
         return false;
     }

@@ -133,6 +133,10 @@ public:
     /// session's or a saved one): a new change, action "revert", noted with what it reverts unless
     /// a note is pending. Later corrections of the cell are overwritten (the caller asks first).
     bool revertCorrection(const Correction &correction, QString *error = nullptr);
+    /// Takes a finding's proposal (1 = the best, Suggestions::proposal): each of its cells set to the
+    /// value proposed, one undo step, action "accept", noted with the proposal's reason unless a
+    /// note is pending. False, with a plain reason, when the finding has no such proposal.
+    bool acceptSuggestion(const Finding &finding, int proposal = 1, QString *error = nullptr);
 
     /// The values a row tool would overwrite or push out (shiftRowLosses, moveRowLosses): the cell,
     /// its name and the value lost, for the window to name before it asks.

@@ -1,5 +1,9 @@
 #include "catalogue.h"
 
+#include "i18n/language.h"
+
+#include <array>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
@@ -177,7 +181,46 @@ QList<RuleInfo> build()
              u"第六部分只写“无其他需要报告的事项”"_s, u"Part 6 only says there is nothing more to report"_s);
     fee.templates = {u"2021"_s};
     r.append(fee);
+
+    // The short names the window's Help lists the rules by.
+    static const QList<std::array<QString, 3>> names = {
+        {u"T3.BALANCE"_s, u"申请收支平衡"_s, u"Applications balance"_s},
+        {u"T3.RESULTS"_s, u"办理结果合计"_s, u"Results add up"_s},
+        {u"T3.ROWTOTAL"_s, u"申请人合计"_s, u"Applicants add up"_s},
+        {u"T4.TOTAL"_s, u"复议诉讼合计"_s, u"Reconsideration and litigation totals"_s},
+        {u"VALUE.NEGATIVE"_s, u"负数"_s, u"Negative value"_s},
+        {u"VALUE.NOT_INTEGER"_s, u"件数非整数"_s, u"Count not whole"_s},
+        {u"VALUE.NOT_NUMBER"_s, u"不是数字"_s, u"Not a number"_s},
+        {u"VALUE.TOO_LONG"_s, u"数字过长"_s, u"Number too long"_s},
+        {u"CELL.MISSING"_s, u"单元格缺失或空白"_s, u"Cell missing or blank"_s},
+        {u"CELL.UNCERTAIN"_s, u"数字拆分存疑"_s, u"Digits not decided"_s},
+        {u"PROSE.MISMATCH"_s, u"正文与表格不符"_s, u"Prose against the tables"_s},
+        {u"YEAR.CARRYOVER"_s, u"上年结转不符"_s, u"Carried over from last year"_s},
+        {u"YEAR.IN_FORCE"_s, u"现行有效件数不符"_s, u"Documents in force"_s},
+        {u"YEAR.IDENTICAL"_s, u"表格照搬上年"_s, u"Tables as last year's"_s},
+        {u"TEXT.REPEATED"_s, u"正文照搬上年"_s, u"Prose copied from last year"_s},
+        {u"STRUCTURE.SECTION_MISSING"_s, u"缺少部分"_s, u"Part missing"_s},
+        {u"STRUCTURE.SECTION_ORDER"_s, u"部分顺序或编号有误"_s, u"Parts out of order"_s},
+        {u"STRUCTURE.PERIOD"_s, u"统计期限有误"_s, u"Statistics period"_s},
+        {u"DATE.LATE"_s, u"逾期公布"_s, u"Published late"_s},
+        {u"TEMPLATE.ROW_MISSING"_s, u"表格缺行"_s, u"Form row missing"_s},
+        {u"TEMPLATE.ROW_ADDED"_s, u"表格增行"_s, u"Form row added"_s},
+        {u"TEMPLATE.LABEL_CHANGED"_s, u"表格文字改动"_s, u"Form wording changed"_s},
+        {u"FEE.SECTION"_s, u"未报告信息处理费"_s, u"Fee not reported"_s},
+    };
+    for (RuleInfo &info : r)
+        for (const auto &n : names)
+            if (n[0] == info.id) {
+                info.name = n[1];
+                info.nameEn = n[2];
+            }
     return r;
+}
+
+/// A Markdown table cell: a | would end it.
+QString markdownCell(QString text)
+{
+    return text.replace(u"|"_s, u"\\|"_s);
 }
 
 } // namespace
@@ -194,6 +237,33 @@ const RuleInfo *RuleCatalogue::find(QStringView id)
         if (r.id == id)
             return &r;
     return nullptr;
+}
+
+QString RuleCatalogue::checksText(const RuleInfo &rule)
+{
+    QString text = Language::pick(rule.checks, rule.checksEn);
+    if (rule.crossReport)
+        text += Language::pick(u"（批次中有上年报告时）"_s, u" (with last year's report in the batch)"_s);
+    if (!rule.templates.isEmpty())
+        text +=
+            Language::pick(u"（仅 %1 年版）"_s, u" (template %1 only)"_s).arg(rule.templates.join(u", "_s));
+    return text;
+}
+
+QString RuleCatalogue::markdownTable()
+{
+    QString out = u"| rule | name | severity | checks | why | example |\n|---|---|---|---|---|---|\n"_s;
+    for (const RuleInfo &r : rules()) {
+        QString checks = r.checksEn;
+        if (r.crossReport)
+            checks += u" (with last year's report in the batch)"_s;
+        if (!r.templates.isEmpty())
+            checks += u" (template %1 only)"_s.arg(r.templates.join(u", "_s));
+        out += u"| `%1` | %2 | %3 | %4 | %5 | %6 |\n"_s.arg(
+            r.id, markdownCell(r.name), r.severity == Finding::Severity::Error ? u"error"_s : u"warning"_s,
+            markdownCell(checks), markdownCell(r.whyEn), markdownCell(r.exampleEn));
+    }
+    return out;
 }
 
 } // namespace nianbao

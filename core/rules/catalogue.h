@@ -14,6 +14,8 @@ struct RuleInfo
 {
     QString id; // part of the JSON contract
     Finding::Severity severity = Finding::Severity::Warning;
+    QString name; // short, Chinese: 申请收支平衡
+    QString nameEn;
     QString checks; // Chinese
     QString checksEn;
     QString why;
@@ -35,6 +37,12 @@ public:
     /// Every rule, in the order the README lists them.
     static const QList<RuleInfo> &rules();
     static const RuleInfo *find(QStringView id);
+    /// What the rule checks, in the language in use, with when it applies (last year's report in
+    /// the batch, one template only).
+    static QString checksText(const RuleInfo &rule);
+    /// The README's rule table (English, Markdown): a header and a row per rule, in order. The
+    /// README holds it verbatim (tst_checks), so the two cannot drift apart.
+    static QString markdownTable();
 };
 
 } // namespace nianbao

@@ -288,23 +288,31 @@ void TestChecks::catalogueHasEveryRuleTheReadmeLists()
     const qsizetype start = readme.indexOf(u"### Rule catalogue"_s);
     QVERIFY(start >= 0);
     const qsizetype end = readme.indexOf(u"\n#"_s, start + 5);
-    static const QRegularExpression row(u"^\\| `([A-Z0-9_.]+)` \\| (error|warning) \\|"_s,
+    const QString section = readme.mid(start, end - start);
+    static const QRegularExpression row(u"^\\| `([A-Z0-9_.]+)` \\| ([^|]+) \\| (error|warning) \\|"_s,
                                         QRegularExpression::MultilineOption);
     QStringList listed;
-    for (auto it = row.globalMatch(QStringView(readme).mid(start, end - start)); it.hasNext();) {
+    for (auto it = row.globalMatch(section); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         listed.append(m.captured(1));
         const RuleInfo *info = RuleCatalogue::find(m.captured(1));
         QVERIFY2(info, qPrintable(m.captured(1)));
-        QCOMPARE(m.captured(2), info->severity == Finding::Severity::Error ? u"error"_s : u"warning"_s);
+        QCOMPARE(m.captured(2), info->name);
+        QCOMPARE(m.captured(3), info->severity == Finding::Severity::Error ? u"error"_s : u"warning"_s);
     }
     QStringList known;
     for (const RuleInfo &r : RuleCatalogue::rules()) {
         known.append(r.id);
-        QVERIFY(!r.checks.isEmpty() && !r.checksEn.isEmpty() && !r.why.isEmpty() && !r.whyEn.isEmpty() &&
-                !r.example.isEmpty() && !r.exampleEn.isEmpty());
+        QVERIFY(!r.name.isEmpty() && !r.nameEn.isEmpty() && !r.checks.isEmpty() && !r.checksEn.isEmpty() &&
+                !r.why.isEmpty() && !r.whyEn.isEmpty() && !r.example.isEmpty() && !r.exampleEn.isEmpty());
     }
     QCOMPARE(listed, known);
+    // every word of the table is the catalogue's: the README holds markdownTable() verbatim
+    const QString table = RuleCatalogue::markdownTable();
+    const QStringList lines = table.split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        QVERIFY2(section.contains(u'\n' + line + u'\n'), qPrintable(u"README lacks: "_s + line));
+    QVERIFY2(section.contains(table), "the README's rule table is not RuleCatalogue::markdownTable()");
 }
 
 QTEST_GUILESS_MAIN(TestChecks)

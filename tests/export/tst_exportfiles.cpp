@@ -2,6 +2,9 @@
 // nianbao-cli export.
 #include "exporttesting.h"
 
+#include "checks/suggestions.h"
+#include "review/review.h"
+
 using namespace nianbao;
 using namespace nianbao::exporttesting;
 
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void csvCarriesDispositions();
     void jsonCarriesDispositions();
     void englishExportUsesEnglishWords();
+    void exportsCarryTheProposals();
     void failedWriteKeepsTheOldFile_data();
     void failedWriteKeepsTheOldFile();
     void cancellingLeavesTheOldBatch();
@@ -72,9 +76,10 @@ void TestExportFiles::csvReadsBack()
     }
     const QList<QStringList> rows = parseCsv(text);
     if (CsvLayout(layout) == CsvLayout::Long) {
-        QCOMPARE(rows.first(), (QStringList{u"报告"_s, u"表"_s, u"行"_s, u"列"_s, u"单元格"_s,
-                                            u"审校后数值"_s, u"原值（提取值）"_s, u"状态"_s, u"检查结果"_s,
-                                            u"更正操作"_s, u"更正人"_s, u"更正时间"_s, u"更正备注"_s}));
+        QCOMPARE(rows.first(),
+                 (QStringList{u"报告"_s, u"表"_s, u"行"_s, u"列"_s, u"单元格"_s, u"审校后数值"_s,
+                              u"原值（提取值）"_s, u"状态"_s, u"检查结果"_s, u"更正操作"_s, u"更正人"_s,
+                              u"更正时间"_s, u"更正备注"_s, u"建议更正"_s}));
         int n = 1;
         for (int i = 0; i < reports.size(); ++i) {
             const Report &rep = reports[i].current;
@@ -86,7 +91,7 @@ void TestExportFiles::csvReadsBack()
                         worst[k] = f.isError() ? u"错误"_s : u"警告"_s;
             for (const QString &k : rep.cellKeys()) {
                 const QStringList &row = rows.value(n++);
-                QCOMPARE(row.size(), 13);
+                QCOMPARE(row.size(), 14);
                 QCOMPARE(row[0], seeds[i].section(u'/', -1));
                 QCOMPARE(row[1] + u'.' + row[2] + u'.' + row[3], k);
                 QCOMPARE(row[4], rep.tmpl->cellLabel(k));
@@ -242,10 +247,10 @@ void TestExportFiles::csvSaysCorrectedBesideExtracted()
 
     // With keys in the header the columns have their machine names.
     o.csvKeyHeader = true;
-    QCOMPARE(
-        parseCsv(Exporter::csvText({rr}, CsvLayout::Long, o)).first(),
-        (QStringList{u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s, u"extracted"_s,
-                     u"state"_s, u"findings"_s, u"action"_s, u"reviewer"_s, u"time"_s, u"note"_s}));
+    QCOMPARE(parseCsv(Exporter::csvText({rr}, CsvLayout::Long, o)).first(),
+             (QStringList{u"report"_s, u"table"_s, u"row"_s, u"column"_s, u"label"_s, u"value"_s,
+                          u"extracted"_s, u"state"_s, u"findings"_s, u"action"_s, u"reviewer"_s, u"time"_s,
+                          u"note"_s, u"suggestion"_s}));
 }
 
 void TestExportFiles::csvCarriesDispositions()
@@ -388,6 +393,119 @@ void TestExportFiles::englishExportUsesEnglishWords()
     QCOMPARE(j.value("review"_L1).toObject().value("status_zh"_L1).toString(), u"审校中"_s);
     QCOMPARE(j.value("corrections"_L1).toArray().first().toObject().value("action_zh"_L1).toString(),
              u"修改"_s);
+}
+
+// Seed 001 with one total typed wrong (39 printed 38): every export says what would repair it,
+// and once the proposal is accepted, that it was (采纳建议).
+void TestExportFiles::exportsCarryTheProposals()
+{
+    QTemporaryDir dir;
+    QString text = QString::fromUtf8(testutil::readBytes(testutil::dataPath(seeds[1])));
+    const QString line = u"1. 本机关不掌握相关政府信息\t0\t0\t0\t0\t39\t0\t39"_s;
+    QCOMPARE(text.count(line), 1);
+    text.replace(line, u"1. 本机关不掌握相关政府信息\t0\t0\t0\t0\t39\t0\t38"_s);
+    const QString source = dir.filePath(u"卫东区_2023.txt"_s);
+    QVERIFY(SafeWrite::writeFile(source, text.toUtf8(), nullptr));
+    const ReadResult read = ReportReader::read(source);
+    QVERIFY(read.ok);
+    ReviewedReport rr = ReviewedReport::fromExtracted(read.report, read.findings);
+    const QString key = u"t3.unable_not_held.total"_s;
+    const Finding *rowTotal = nullptr;
+    for (const Finding &f : rr.findings)
+        if (f.rule == u"T3.ROWTOTAL"_s && f.cells.contains(key))
+            rowTotal = &f;
+    QVERIFY(rowTotal);
+    const QList<Suggestion> best = Suggestions::proposal(*rowTotal, 1);
+    QCOMPARE(best.size(), 1);
+    QCOMPARE(best.first().cell, key);
+    QCOMPARE(best.first().value, 39.0);
+    const QString why = best.first().why;
+    QVERIFY(!why.isEmpty());
+
+    // CSV: the cell's line proposes 39, the other cells nothing
+    const QList<QStringList> rows = parseCsv(Exporter::csvText({rr}, CsvLayout::Long, {}));
+    const int col = int(rows.first().indexOf(u"建议更正"_s));
+    QVERIFY(col > 0);
+    int proposing = 0;
+    for (const QStringList &row : rows.mid(1)) {
+        if (row.value(col).isEmpty())
+            continue;
+        ++proposing;
+        QCOMPARE(row[1] + u'.' + row[2] + u'.' + row[3], key);
+        QVERIFY2(row[col].startsWith(u"39（方案1："_s + why), qPrintable(row[col]));
+    }
+    QCOMPARE(proposing, 1);
+
+    // XLSX: the 检查结果 sheet's column of proposals, found by its header
+    const QString book = dir.filePath(u"r.xlsx"_s);
+    QString error;
+    QVERIFY2(Exporter::writeReportXlsx(rr, book, {}, &error), qPrintable(error));
+    const XlsxReader x = readBook(book);
+    const XlsxSheet *s = x.sheet(u"检查结果"_s);
+    QVERIFY(s);
+    int xcol = -1;
+    for (int c = 0; c < 20 && xcol < 0; ++c)
+        if (s->text(0, c) == u"建议更正"_s)
+            xcol = c;
+    QVERIFY(xcol >= 0);
+    bool sawRowTotal = false;
+    for (int r = 1; r < s->rowCount(); ++r) {
+        const Finding &f = rr.findings[r - 1];
+        QCOMPARE(s->text(r, 0), f.rule);
+        if (f.suggestions.isEmpty()) {
+            QCOMPARE(s->text(r, xcol), f.noSuggestion);
+            continue;
+        }
+        QVERIFY2(s->text(r, xcol).startsWith(u"方案1："_s + RuleEngine::cellName(*rr.current.tmpl, key) +
+                                             u" 38 → 39（"_s + why + u"）"_s),
+                 qPrintable(s->text(r, xcol)));
+        sawRowTotal |= f.rule == u"T3.ROWTOTAL"_s;
+    }
+    QVERIFY(sawRowTotal);
+
+    // JSON: the finding's suggestions
+    const QJsonObject j = Exporter::reportJson(rr, {});
+    bool sawJson = false;
+    for (const QJsonValue &v : j.value("findings"_L1).toArray()) {
+        const QJsonObject f = v.toObject();
+        if (f.value("rule"_L1).toString() != u"T3.ROWTOTAL"_s)
+            continue;
+        const QJsonObject first = f.value("suggestions"_L1).toArray().first().toObject();
+        QCOMPARE(first.value("cell"_L1).toString(), key);
+        QCOMPARE(first.value("value"_L1).toDouble(), 39.0);
+        QCOMPARE(first.value("proposal"_L1).toInt(), 1);
+        QCOMPARE(first.value("why"_L1).toString(), why);
+        sawJson = true;
+    }
+    QVERIFY(sawJson);
+
+    // accepted: the identities hold, and every export names the change 采纳建议
+    Review review(rr);
+    review.setReviewer(u"张审校"_s);
+    QVERIFY(review.acceptSuggestion(*rowTotal, 1, &error));
+    QCOMPARE(review.errorCount(), 0);
+    const ReviewedReport done = review.reviewed();
+    const QList<QStringList> after = parseCsv(Exporter::csvText({done}, CsvLayout::Long, {}));
+    const int action = int(after.first().indexOf(u"更正操作"_s));
+    bool sawAccept = false;
+    for (const QStringList &row : after.mid(1)) {
+        QVERIFY(row.value(col).isEmpty()); // nothing left to propose
+        if (row[1] + u'.' + row[2] + u'.' + row[3] == key) {
+            QCOMPARE(row[5], u"39"_s);
+            QCOMPARE(row[action], u"采纳建议"_s);
+            sawAccept = true;
+        }
+    }
+    QVERIFY(sawAccept);
+    const QJsonObject c = Exporter::reportJson(done, {}).value("corrections"_L1).toArray().first().toObject();
+    QCOMPARE(c.value("action"_L1).toString(), u"accept"_s);
+    QCOMPARE(c.value("action_zh"_L1).toString(), u"采纳建议"_s);
+    QVERIFY2(Exporter::writeReportXlsx(done, book, {}, &error), qPrintable(error));
+    const XlsxReader y = readBook(book);
+    const XlsxSheet *log = y.sheet(u"修改记录"_s);
+    QVERIFY(log);
+    QCOMPARE(log->rowCount(), 2);
+    QCOMPARE(log->text(1, 4), u"采纳建议"_s);
 }
 
 void TestExportFiles::failedWriteKeepsTheOldFile_data()

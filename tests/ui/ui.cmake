@@ -24,3 +24,7 @@ nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui
 nianbao_add_test(tst_states SOURCES ui/tst_states.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
 # The record of a review: the cell's history and the corrections list, with and without a store.
 nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# A finding's proposals in the window: shown, taken with one key, undone, audited, asked first.
+nianbao_add_test(tst_windowsuggestions SOURCES ui/tst_windowsuggestions.cpp core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The Help menu: the rule catalogue, the shortcuts, the manual and About, opened from the menu.
+nianbao_add_test(tst_help SOURCES ui/tst_help.cpp core/testutil.h LIBS nianbao_ui nianbao_translations)
