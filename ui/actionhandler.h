@@ -6,6 +6,7 @@
 class QAction;
 class QActionGroup;
 class QMenu;
+class QToolBar;
 
 namespace nianbao {
 class Review;
@@ -50,6 +51,9 @@ public Q_SLOTS:
     void chooseDatabase();
     void showUnsentChanges();
     void toggleReviewed();
+    /// Marks the current report reviewed, asking first when errors are left: false when the
+    /// reviewer declined.
+    bool markReviewed();
     /// Marks the current report sent, or back to reviewed; only a reviewed report can be sent.
     void toggleSent();
 
@@ -57,6 +61,8 @@ private:
     QAction *make(const char *name, const QKeySequence &key);
     void createActions();
     void createMenus();
+    void createToolBar();
+    void updateZoomActions();
 
     MainWindow *m_window;
 
@@ -90,6 +96,7 @@ private:
     QAction *m_shiftRight = nullptr;
     QAction *m_moveRow = nullptr;
     QAction *m_reviewed = nullptr;
+    QAction *m_reviewedNext = nullptr;
     QAction *m_sent = nullptr;
     QAction *m_nextFinding = nullptr;
     QAction *m_prevFinding = nullptr;
@@ -102,6 +109,12 @@ private:
     QActionGroup *m_langGroup = nullptr;
     QAction *m_langSystem = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_zoomReset = nullptr;
+    QAction *m_fitWidth = nullptr;
+    QMenu *m_zoomMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
 };
 
 } // namespace nianbao::ui

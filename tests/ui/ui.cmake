@@ -24,3 +24,7 @@ nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui
 nianbao_add_test(tst_states SOURCES ui/tst_states.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
 # The record of a review: the cell's history and the corrections list, with and without a store.
 nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The queue for a day's work: the 未审校 filter, sorting, Mark Reviewed and Next, files added at start.
+nianbao_add_test(tst_queue SOURCES ui/tst_queue.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The tables at 1366×768: frozen header rows and label columns, zoom, fit-to-width.
+nianbao_add_test(tst_grids SOURCES ui/tst_grids.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
