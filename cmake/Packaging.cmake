@@ -69,8 +69,9 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${NIANBAO_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # The shared libraries the programs link, found by dpkg-shlibdeps; then what they load at run time:
 # Qt's SQLite driver (the review store) and its Chinese strings; the PostgreSQL driver for a team's
-# server, LibreOffice for .doc files and a CJK font for the exports' PDF pages are recommended.
+# server, LibreOffice for .doc files, a CJK font for the exports' PDF pages and Tesseract's
+# Simplified Chinese data (the word and the script model) for scanned pages are recommended.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-translations-l10n")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, libreoffice-writer-nogui | libreoffice-writer, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, libreoffice-writer-nogui | libreoffice-writer, fonts-noto-cjk, tesseract-ocr-chi-sim, tesseract-ocr-script-hans")
 include(CPack)

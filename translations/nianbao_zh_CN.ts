@@ -280,6 +280,22 @@ Commands:
             <numerusform>已导出 %n 份报告到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exporting %1 (%2 of %3)…</source>
+        <translation>正在导出 %1（第 %2 份，共 %3 份）…</translation>
+    </message>
+    <message>
+        <source>Writing the batch file…</source>
+        <translation>正在写入汇总文件…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the files written before stay in %1.</source>
+        <translation>导出已取消；此前已写好的文件留在 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1399,6 +1415,46 @@ Commands:
         <source>Mark Sent</source>
         <translation>标记为已报送</translation>
     </message>
+    <message>
+        <source>&amp;Actual Size (%1%)</source>
+        <translation>实际大小(&amp;A)（%1%）</translation>
+    </message>
+    <message>
+        <source>Mark Reviewed and &amp;Next</source>
+        <translation>标记已审校并转到下一份(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Mark this report reviewed and show the next one in the list still to review</source>
+        <translation>将本报告标记为已审校，并显示列表中下一份待审校的报告</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Width</source>
+        <translation>适合宽度(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom each table so that all its columns fit the width</source>
+        <translation>缩放各表，使其所有列都在宽度内显示</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>工具栏(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::CellHistoryView</name>
@@ -1731,6 +1787,10 @@ Commands:
         <source>Cell &amp;History</source>
         <translation>单元格历史(&amp;H)</translation>
     </message>
+    <message>
+        <source>No other report in the list is left to review.</source>
+        <translation>列表中已没有其他待审校的报告。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::QueuePanel</name>
@@ -1802,6 +1862,20 @@ Commands:
             <numerusform>%n 份已报送</numerusform>
         </translation>
     </message>
+    <message>
+        <source>To review (not reviewed yet)</source>
+        <translation>未审校</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n 份待审校</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every report is counted once: to review (those with errors among them), reviewed, sent or unreadable.</source>
+        <translation>每份报告只计一次：待审校（其中有错误的另行注明）、已审校、已报送或无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::ReportQueueModel</name>
@@ -1826,6 +1900,18 @@ Commands:
         <translation>
             <numerusform>%n 处修改</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
     </message>
 </context>
 <context>

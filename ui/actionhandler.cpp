@@ -20,12 +20,15 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
 #include <QUndoGroup>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,6 +40,7 @@ ActionHandler::ActionHandler(MainWindow *window) : QObject(window), m_window(win
     setObjectName(u"actionHandler"_s);
     createActions();
     createMenus();
+    createToolBar();
     // The name given before is the one recorded; a change of a reviewed report asks first.
     window->session()->setReviewer(window->settings()->reviewer());
     window->session()->setEditGuard([this](const Review &review) { return confirmEdit(review); });
@@ -121,9 +125,12 @@ void ActionHandler::createActions()
     m_moveRow = cellAction("actionMoveRow", {QKeySequence(u"Ctrl+M"_s)});
     connect(m_moveRow, &QAction::triggered, tables, &TablesPanel::moveRow);
 
-    m_reviewed = make("actionMarkReviewed", QKeySequence(u"Ctrl+Return"_s));
+    m_reviewed = make("actionMarkReviewed", QKeySequence(u"Ctrl+Alt+Return"_s));
     m_reviewed->setCheckable(true);
     connect(m_reviewed, &QAction::triggered, this, &ActionHandler::toggleReviewed);
+    // The daily round: marked, and on to the next report of the list still to review.
+    m_reviewedNext = make("actionMarkReviewedAndNext", QKeySequence(u"Ctrl+Return"_s));
+    connect(m_reviewedNext, &QAction::triggered, w, &MainWindow::markReviewedAndNext);
     m_sent = make("actionMarkSent", QKeySequence(u"Ctrl+Shift+Return"_s));
     m_sent->setCheckable(true);
     connect(m_sent, &QAction::triggered, this, &ActionHandler::toggleSent);
@@ -155,6 +162,26 @@ void ActionHandler::createActions()
         m_tables.append(a);
     }
 
+    // The tables' zoom, remembered; fit-to-width shows every column in the room there is.
+    m_zoomIn = make("actionZoomIn", {});
+    m_zoomIn->setShortcuts({QKeySequence(u"Ctrl+="_s), QKeySequence(QKeySequence::ZoomIn)});
+    connect(m_zoomIn, &QAction::triggered, tables, [tables] { tables->zoomBy(1); });
+    m_zoomOut = make("actionZoomOut", QKeySequence(QKeySequence::ZoomOut));
+    connect(m_zoomOut, &QAction::triggered, tables, [tables] { tables->zoomBy(-1); });
+    m_zoomReset = make("actionZoomReset", QKeySequence(u"Ctrl+0"_s));
+    connect(m_zoomReset, &QAction::triggered, tables, [tables] { tables->setZoom(1.0); });
+    m_fitWidth = make("actionFitWidth", {});
+    m_fitWidth->setCheckable(true);
+    connect(m_fitWidth, &QAction::triggered, tables, &TablesPanel::setFitWidth);
+    connect(tables, &TablesPanel::zoomChanged, this, [this, w, tables] {
+        w->settings()->setTablesZoom(tables->zoom(), tables->fitsWidth());
+        updateZoomActions();
+    });
+    if (w->settings()->tablesFitWidth())
+        tables->setFitWidth(true);
+    else
+        tables->setZoom(w->settings()->tablesZoom());
+
     m_langGroup = new QActionGroup(w);
     m_langSystem = new QAction(m_langGroup);
     auto *zh = new QAction(m_langGroup);
@@ -171,6 +198,7 @@ void ActionHandler::createActions()
 
     w->queuePanel()->view()->addAction(m_close);
     w->queuePanel()->view()->addAction(m_reviewed);
+    w->queuePanel()->view()->addAction(m_reviewedNext);
     w->queuePanel()->view()->addAction(m_sent);
 }
 
@@ -199,7 +227,7 @@ void ActionHandler::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addActions({m_shiftLeft, m_shiftRight, m_moveRow});
     m_editMenu->addSeparator();
-    m_editMenu->addActions({m_reviewed, m_sent, m_reviewer});
+    m_editMenu->addActions({m_reviewed, m_reviewedNext, m_sent, m_reviewer});
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_window->findingsPanel()->acceptAction());
     m_editMenu->addActions(m_window->findingsPanel()->dispositionActions());
@@ -217,6 +245,13 @@ void ActionHandler::createMenus()
     m_viewMenu->addAction(m_window->queueDock()->toggleViewAction());
     m_viewMenu->addAction(m_window->historyDock()->toggleViewAction());
     m_viewMenu->addAction(m_window->cellHistoryDock()->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_zoomMenu = m_viewMenu->addMenu(QString());
+    m_zoomMenu->setObjectName(u"zoomMenu"_s);
+    m_zoomMenu->addActions({m_zoomIn, m_zoomOut, m_zoomReset});
+    m_zoomMenu->addSeparator();
+    m_zoomMenu->addAction(m_fitWidth);
+    m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
     m_languageMenu->addActions(m_langGroup->actions());
@@ -236,6 +271,53 @@ void ActionHandler::createMenus()
         v->addAction(m_undo);
         v->addAction(m_redo);
     }
+}
+
+void ActionHandler::createToolBar()
+{
+    // The day's actions, one click away; hidden or shown from View, remembered with the layout.
+    m_toolBar = m_window->addToolBar(QString());
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(18, 18));
+    const QStyle *style = m_window->style();
+    m_open->setIcon(QIcon::fromTheme(u"document-open"_s, style->standardIcon(QStyle::SP_DialogOpenButton)));
+    m_exportMenu->setIcon(
+        QIcon::fromTheme(u"document-save-as"_s, style->standardIcon(QStyle::SP_DialogSaveButton)));
+    m_undo->setIcon(QIcon::fromTheme(u"edit-undo"_s, style->standardIcon(QStyle::SP_ArrowBack)));
+    m_redo->setIcon(QIcon::fromTheme(u"edit-redo"_s, style->standardIcon(QStyle::SP_ArrowForward)));
+    m_reviewedNext->setIcon(
+        QIcon::fromTheme(u"go-next"_s, style->standardIcon(QStyle::SP_DialogApplyButton)));
+    m_zoomIn->setIcon(QIcon::fromTheme(u"zoom-in"_s));
+    m_zoomOut->setIcon(QIcon::fromTheme(u"zoom-out"_s));
+    m_fitWidth->setIcon(QIcon::fromTheme(u"zoom-fit-width"_s));
+    m_toolBar->addAction(m_open);
+    m_toolBar->addAction(m_exportMenu->menuAction());
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_undo, m_redo});
+    m_toolBar->addSeparator();
+    const QList<QAction *> judge = m_window->findingsPanel()->dispositionActions().mid(0, 2);
+    judge.value(0)->setIcon(
+        QIcon::fromTheme(u"dialog-ok"_s, style->standardIcon(QStyle::SP_DialogYesButton)));
+    judge.value(1)->setIcon(
+        QIcon::fromTheme(u"dialog-cancel"_s, style->standardIcon(QStyle::SP_DialogNoButton)));
+    m_toolBar->addActions(judge);
+    m_toolBar->addAction(m_reviewedNext);
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_zoomOut, m_zoomIn, m_fitWidth});
+    // The export button opens its menu at once: current, reviewed, all.
+    if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_exportMenu->menuAction())))
+        button->setPopupMode(QToolButton::InstantPopup);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(0), m_toolBar->toggleViewAction());
+}
+
+void ActionHandler::updateZoomActions()
+{
+    const TablesPanel *tables = m_window->tablesPanel();
+    m_fitWidth->setChecked(tables->fitsWidth());
+    m_zoomIn->setEnabled(tables->fitsWidth() || tables->zoom() < 3.0);
+    m_zoomOut->setEnabled(tables->fitsWidth() || tables->zoom() > 0.5);
+    m_zoomReset->setText(tr("&Actual Size (%1%)").arg(qRound(tables->zoom() * 100)));
 }
 
 void ActionHandler::retranslateUi()
@@ -268,6 +350,9 @@ void ActionHandler::retranslateUi()
     m_shiftRight->setText(tr("Shift Row &Right"));
     m_moveRow->setText(tr("&Move Row Values To…"));
     m_reviewed->setText(tr("Mark &Reviewed"));
+    m_reviewedNext->setText(tr("Mark Reviewed and &Next"));
+    m_reviewedNext->setToolTip(
+        tr("Mark this report reviewed and show the next one in the list still to review"));
     m_sent->setText(tr("Mark &Sent"));
     m_sent->setToolTip(tr("The reviewed report was passed on (sent); only a reviewed report can be sent"));
     m_nextFinding->setText(tr("&Next Finding"));
@@ -283,6 +368,14 @@ void ActionHandler::retranslateUi()
         m_tables[i]->setText(tableNames.value(i));
     m_langSystem->setText(tr("&System Language"));
     m_help->retranslateUi();
+    m_zoomMenu->setTitle(tr("&Zoom"));
+    m_zoomIn->setText(tr("Zoom &In"));
+    m_zoomOut->setText(tr("Zoom &Out"));
+    m_fitWidth->setText(tr("&Fit Width"));
+    m_fitWidth->setToolTip(tr("Zoom each table so that all its columns fit the width"));
+    updateZoomActions();
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+    m_toolBar->toggleViewAction()->setText(tr("&Toolbar"));
     m_window->queueDock()->toggleViewAction()->setText(tr("&Reports List"));
     m_window->historyDock()->toggleViewAction()->setText(tr("&Corrections"));
     updateRecentMenu();
@@ -316,6 +409,7 @@ void ActionHandler::updateActions(const Review *r, bool hasCell, bool hasRow)
     for (QAction *a : {m_clear, m_copy, m_paste, m_take, m_shiftLeft, m_shiftRight, m_moveRow})
         a->setEnabled(hasCell);
     m_reviewed->setEnabled(r != nullptr);
+    m_reviewedNext->setEnabled(r != nullptr);
     m_reviewed->setChecked(r && ReviewPolicy::isFinished(r->status()));
     m_sent->setEnabled(r != nullptr);
     m_sent->setChecked(r && r->status() == ReviewStatus::Sent);
@@ -382,8 +476,11 @@ bool ActionHandler::exportScope(Scope scope)
     settings.folder = s->exportDirectory().isEmpty() ? s->lastDirectory() : s->exportDirectory();
     settings.csvGb18030 = m_csvGb->isChecked();
     QString done;
-    if (!ExportFlow::run(m_window, reports, &settings, &done))
+    if (!ExportFlow::run(m_window, reports, &settings, &done)) {
+        if (!done.isEmpty())
+            m_window->statusBar()->showMessage(done, 8000);
         return false;
+    }
     s->setExportDirectory(settings.folder);
     m_window->statusBar()->showMessage(done, 8000);
     return true;
@@ -536,22 +633,33 @@ void ActionHandler::toggleReviewed()
         return;
     if (ReviewPolicy::isFinished(r->status())) {
         r->setStatus(ReviewStatus::InReview);
+        m_window->updateActions();
+        m_window->updateStatus();
     } else {
-        if (r->errorCount() > 0) {
-            const auto answer = MessageBox::question(
-                m_window, tr("Mark Reviewed"),
-                tr("This report still has %n error(s). Mark it reviewed anyway?", nullptr, r->errorCount()),
-                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-            if (answer != QMessageBox::Yes) {
-                m_window->updateActions();
-                return;
-            }
-        }
-        r->setStatus(ReviewStatus::Reviewed);
-        r->undoStack()->setClean();
+        markReviewed();
     }
+}
+
+bool ActionHandler::markReviewed()
+{
+    Review *r = m_window->currentReview();
+    if (!r)
+        return false;
+    if (r->errorCount() > 0) {
+        const auto answer = MessageBox::question(
+            m_window, tr("Mark Reviewed"),
+            tr("This report still has %n error(s). Mark it reviewed anyway?", nullptr, r->errorCount()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            m_window->updateActions();
+            return false;
+        }
+    }
+    r->setStatus(ReviewStatus::Reviewed);
+    r->undoStack()->setClean();
     m_window->updateActions();
     m_window->updateStatus();
+    return true;
 }
 
 } // namespace nianbao::ui

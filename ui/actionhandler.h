@@ -6,6 +6,7 @@
 class QAction;
 class QActionGroup;
 class QMenu;
+class QToolBar;
 
 namespace nianbao {
 class Review;
@@ -52,6 +53,9 @@ public Q_SLOTS:
     void chooseDatabase();
     void showUnsentChanges();
     void toggleReviewed();
+    /// Marks the current report reviewed, asking first when errors are left: false when the
+    /// reviewer declined.
+    bool markReviewed();
     /// Marks the current report sent, or back to reviewed; only a reviewed report can be sent.
     void toggleSent();
 
@@ -59,6 +63,8 @@ private:
     QAction *make(const char *name, const QKeySequence &key);
     void createActions();
     void createMenus();
+    void createToolBar();
+    void updateZoomActions();
 
     MainWindow *m_window;
 
@@ -92,6 +98,7 @@ private:
     QAction *m_shiftRight = nullptr;
     QAction *m_moveRow = nullptr;
     QAction *m_reviewed = nullptr;
+    QAction *m_reviewedNext = nullptr;
     QAction *m_sent = nullptr;
     QAction *m_nextFinding = nullptr;
     QAction *m_prevFinding = nullptr;
@@ -104,6 +111,12 @@ private:
     QActionGroup *m_langGroup = nullptr;
     QAction *m_langSystem = nullptr;
     HelpMenu *m_help = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_zoomReset = nullptr;
+    QAction *m_fitWidth = nullptr;
+    QMenu *m_zoomMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
 };
 
 } // namespace nianbao::ui

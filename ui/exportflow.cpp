@@ -37,20 +37,36 @@ bool ExportFlow::run(QWidget *parent, const QList<ReviewedReport> &reports, Sett
         options.batchBaseName = fi.completeBaseName();
         out = fi.absolutePath();
     }
+    // Many reports: the progress shows at once, each report named as it is written, and Cancel
+    // stops after the file being written (each file is whole: written aside, then renamed).
     QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, int(reports.size()), parent);
+    progress.setObjectName(u"exportProgress"_s);
+    progress.setWindowTitle(tr("Export"));
     progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
+    progress.setMinimumDuration(single ? 400 : 0);
     QString error;
-    const bool ok =
-        Exporter::exportReports(reports, format, out, options, &error, [&progress](int n, int total) {
+    const bool ok = Exporter::exportReports(
+        reports, format, out, options, &error, [&progress, &reports](int n, int total) {
             progress.setMaximum(total);
+            progress.setLabelText(n < reports.size()
+                                      ? tr("Exporting %1 (%2 of %3)…")
+                                            .arg(QFileInfo(reports[n].current.source).fileName())
+                                            .arg(n + 1)
+                                            .arg(total)
+                                      : tr("Writing the batch file…"));
             progress.setValue(n);
             return !progress.wasCanceled();
         });
+    const bool cancelled = progress.wasCanceled();
     progress.reset();
     if (!ok) {
-        if (!error.isEmpty())
+        if (cancelled) {
+            if (done)
+                *done = tr("Export cancelled; the files written before stay in %1.")
+                            .arg(QDir::toNativeSeparators(single ? fi.absolutePath() : out));
+        } else if (!error.isEmpty()) {
             MessageBox::warning(parent, tr("Export failed"), error);
+        }
         return false;
     }
     settings->folder = fi.absolutePath();

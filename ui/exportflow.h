@@ -22,7 +22,8 @@ public:
         QString folder; // where the dialog opens; updated to where the files went
         bool csvGb18030 = false;
     };
-    /// Writes the reports; the message to show in the status bar on success.
+    /// Writes the reports; the message to show in the status bar on success, or when the reviewer
+    /// cancelled (false then, and no box).
     static bool run(QWidget *parent, const QList<ReviewedReport> &reports, Settings *settings, QString *done);
 };
 

@@ -299,8 +299,8 @@ void FindingsPanel::showSummary(const Review *r, bool unreadable)
         summary = tr("%n error(s)", nullptr, errors) + u", "_s + tr("%n warning(s)", nullptr, warnings);
     if (dismissed > 0)
         summary += u", "_s + tr("%n dismissed", nullptr, dismissed);
-    m_summary->setText(u"<b>%1</b> &nbsp; <span style=\"color:#667\">%2</span>"_s.arg(
-        summary.toHtmlEscaped(),
+    m_summary->setText(u"<b>%1</b> &nbsp; <span style=\"color:%2\">%3</span>"_s.arg(
+        summary.toHtmlEscaped(), Palette::quietText().name(),
         tr("F8 next, Shift+F8 previous; click a finding to select its cells").toHtmlEscaped()));
 }
 

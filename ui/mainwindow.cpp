@@ -23,7 +23,6 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -51,6 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions->setLanguageChecked(m_settings.language());
     Language::set(m_settings.language());
     m_settings.restoreLayout(layout());
+    m_queuePanel->applySort();
     m_actions->updateRecentMenu();
     updateActions();
     updateStatus();
@@ -166,7 +166,13 @@ void MainWindow::createWidgets()
 void MainWindow::connectSession()
 {
     connect(m_session, &ReviewSession::reportRead, this, [this](int row) {
-        if (m_selectAfterLoad) {
+        const QString path = m_session->path(row);
+        if (!m_selectPath.isEmpty() &&
+            (path == m_selectPath || path.startsWith(m_selectPath + u'/') || m_currentRow < 0)) {
+            if (path == m_selectPath || path.startsWith(m_selectPath + u'/'))
+                m_selectPath.clear();
+            setCurrentRow(row);
+        } else if (m_selectAfterLoad) {
             m_selectAfterLoad = false;
             setCurrentRow(row);
         } else if (row == m_currentRow) {
@@ -178,6 +184,7 @@ void MainWindow::connectSession()
         m_settings.addRecent(opened);
         m_actions->updateRecentMenu();
         m_statusBar->hideProgress();
+        m_selectPath.clear();
         updateStatus();
         Q_EMIT loadFinished();
     });
@@ -243,7 +250,8 @@ Settings::Layout MainWindow::layout()
             m_cellHistoryDock,
             m_mainSplitter,
             m_rightSplitter,
-            m_findings->view()->header()};
+            m_findings->view()->header(),
+            m_queuePanel->header()};
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -281,6 +289,24 @@ void MainWindow::openPaths(const QStringList &paths)
     if (!o.problems.isEmpty())
         statusBar()->showMessage(o.problems.join(u"; "_s), 8000);
     Q_EMIT loadFinished();
+}
+
+void MainWindow::openQueue(const QStringList &added)
+{
+    QStringList absolute;
+    for (const QString &p : added)
+        absolute.append(QFileInfo(p).absoluteFilePath());
+    m_selectPath = absolute.isEmpty() ? m_settings.currentReport() : absolute.first();
+    const QStringList paths = savedQueue() + absolute;
+    if (!paths.isEmpty())
+        openPaths(paths);
+    m_selectAfterLoad = false; // the report to show is known by its path
+    if (!m_session->isLoading()) {
+        const int row = m_session->indexOf(m_selectPath);
+        if (row >= 0)
+            setCurrentRow(row);
+        m_selectPath.clear();
+    }
 }
 
 bool MainWindow::isLoading() const
@@ -393,6 +419,8 @@ void MainWindow::setCurrentRow(int row)
         m_source->setText(m_session->error(row));
     }
     m_corrections->setReview(r);
+    if (row >= 0)
+        m_settings.setCurrentReport(m_session->path(row));
     m_queuePanel->showRow(row);
     m_tables->showFirstTableWithError();
     m_tables->updateTabs();
@@ -488,6 +516,22 @@ void MainWindow::previousFinding()
     m_findings->previousFinding();
     if (FormView *v = m_tables->currentView())
         v->setFocus();
+}
+
+bool MainWindow::markReviewedAndNext()
+{
+    Review *r = currentReview();
+    if (!r)
+        return false;
+    // The next one is chosen before: marked, this report may leave the list (未审校).
+    const int next = m_queuePanel->nextToReview(m_currentRow);
+    if (!ReviewPolicy::isFinished(r->status()) && !m_actions->markReviewed())
+        return false;
+    if (next >= 0)
+        setCurrentRow(next);
+    else
+        statusBar()->showMessage(tr("No other report in the list is left to review."), 8000);
+    return true;
 }
 
 void MainWindow::focusPane(int step)

@@ -39,6 +39,9 @@ public:
 
     /// Opens files and folders (recursively) off the GUI thread; the queue fills as they are read.
     void openPaths(const QStringList &paths);
+    /// At start: the queue as it was left (needs setDatabase) with the files named added to it.
+    /// The first file named is shown, or else the report shown last.
+    void openQueue(const QStringList &added);
     bool isLoading() const;
 
     Review *currentReview() const;
@@ -80,6 +83,10 @@ public:
     QDockWidget *historyDock() const { return m_historyDock; }
     QDockWidget *cellHistoryDock() const { return m_cellHistoryDock; }
     CorrectionsPanel *correctionsPanel() const { return m_corrections; }
+
+    /// Marks the current report reviewed and shows the next one to review in the list; false
+    /// when the reviewer declined (errors left).
+    bool markReviewedAndNext();
 
     /// Moves the focus to the next (step 1) or previous (−1) pane: queue, table, findings, source.
     void focusPane(int step);
@@ -132,6 +139,7 @@ private:
     ActionHandler *m_actions = nullptr;
     int m_currentRow = -1;
     bool m_selectAfterLoad = false;
+    QString m_selectPath; // shown as soon as it is read (a file or a folder)
 };
 
 } // namespace nianbao::ui

@@ -7,6 +7,8 @@ namespace nianbao::ui {
 QueueFilterModel::QueueFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
+    setSortRole(ReportQueueModel::SortRole);
+    setSortLocaleAware(true); // bodies in the collation of the language (拼音 for Chinese)
 }
 
 void QueueFilterModel::setSearch(const QString &text)
@@ -24,7 +26,8 @@ void QueueFilterModel::setState(int state)
 bool QueueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_state >= 0 && i.data(ReportQueueModel::StateRole).toInt() != m_state)
+    const auto state = ReportQueueModel::State(i.data(ReportQueueModel::StateRole).toInt());
+    if (m_state == ToReview ? !ReportQueueModel::toReview(state) : m_state >= 0 && state != m_state)
         return false;
     const QString haystack = i.data(ReportQueueModel::SearchRole).toString();
     for (const QString &w : m_words)

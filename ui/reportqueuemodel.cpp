@@ -13,7 +13,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace nianbao::ui {
 
 ReportQueueModel::ReportQueueModel(ReviewSession *session, QObject *parent)
-    : QAbstractListModel(parent), m_session(session)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(session, &ReviewSession::reportAboutToBeAdded, this,
             [this](int row) { beginInsertRows({}, row, row); });
@@ -24,7 +24,12 @@ ReportQueueModel::ReportQueueModel(ReviewSession *session, QObject *parent)
     connect(session, &ReviewSession::reportsAboutToBeCleared, this, [this] { beginResetModel(); });
     connect(session, &ReviewSession::reportsCleared, this, [this] { endResetModel(); });
     connect(session, &ReviewSession::reportChanged, this,
-            [this](int row) { Q_EMIT dataChanged(index(row), index(row)); });
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
+}
+
+QModelIndex ReportQueueModel::index(int row, int column, const QModelIndex &parent) const
+{
+    return QAbstractTableModel::index(row, column, parent);
 }
 
 Review *ReportQueueModel::review(int row) const
@@ -68,6 +73,27 @@ int ReportQueueModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : m_session->count();
 }
 
+int ReportQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ReportQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ReportColumn:
+        return tr("Report");
+    case UnitColumn:
+        return tr("Body");
+    case YearColumn:
+        return tr("Year");
+    default:
+        return {};
+    }
+}
+
 QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
@@ -76,6 +102,8 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
     const Review *review = m_session->review(row);
     const QString path = m_session->path(row);
     const State s = state(row);
+    const QString unit = review ? review->report().unit : QString();
+    const QString year = review ? review->report().year : QString();
     auto summary = [&]() -> QString {
         if (!review)
             return m_session->error(row);
@@ -96,9 +124,29 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
             text += u" · "_s + tr("%n correction(s)", nullptr, n);
         return text;
     };
+    if (index.column() == UnitColumn || index.column() == YearColumn) {
+        const QString &text = index.column() == UnitColumn ? unit : year;
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+            return text;
+        case SortRole:
+            return index.column() == YearColumn ? QVariant(year.toInt()) : QVariant(unit);
+        case Qt::ForegroundRole:
+            return s == Unreadable ? QVariant(Palette::unreadable()) : QVariant();
+        case PathRole:
+            return path;
+        case StateRole:
+            return int(s);
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
         return QString(QFileInfo(path).fileName() + u'\n' + summary());
+    case SortRole:
+        return QFileInfo(path).fileName();
     case Qt::ToolTipRole:
         return QString(QFileInfo(path).absoluteFilePath() + u'\n' + summary());
     case Qt::DecorationRole:
@@ -106,7 +154,7 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
         case Errors:
             return Icons::dot(Palette::errorText());
         case Warnings:
-            return Icons::dot(QColor(0xe0, 0x9b, 0x00));
+            return Icons::dot(Palette::warningMark());
         case Clean:
             return Icons::dot(Palette::clean());
         case Reviewed:
@@ -128,8 +176,7 @@ QVariant ReportQueueModel::data(const QModelIndex &index, int role) const
         return summary();
     case SearchRole:
         // What a search matches: the file, the reporting body and the year.
-        return QString(QFileInfo(path).fileName() + u' ' + path +
-                       (review ? u' ' + review->report().unit + u' ' + review->report().year : QString()));
+        return QString(QFileInfo(path).fileName() + u' ' + path + u' ' + unit + u' ' + year);
     default:
         return {};
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include <QAbstractTableModel>
 #include <QList>
 
 namespace nianbao {
@@ -11,15 +11,19 @@ class ReviewSession;
 namespace nianbao::ui {
 
 /// The reports open in a session, each with its state: errors, warnings, clean, reviewed, sent,
-/// or unreadable with the reason. A change of a report's review state shows at once. The session owns the
-/// reviews; this model shows them.
-class ReportQueueModel : public QAbstractListModel
+/// or unreadable with the reason, the reporting body and the year. A change of a report's review
+/// state shows at once. The session owns the reviews; this model shows them.
+class ReportQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum State { Errors, Warnings, Clean, Reviewed, Unreadable, Sent };
     Q_ENUM(State)
-    enum Role { PathRole = Qt::UserRole + 1, StateRole, ErrorRole, SummaryRole, SearchRole };
+    enum Role { PathRole = Qt::UserRole + 1, StateRole, ErrorRole, SummaryRole, SearchRole, SortRole };
+    /// The file with its state and counts, the reporting body, the year.
+    enum Column { ReportColumn, UnitColumn, YearColumn, ColumnCount };
+    /// Still to be reviewed: a report read that is neither reviewed nor sent.
+    static bool toReview(State state) { return state == Errors || state == Warnings || state == Clean; }
 
     explicit ReportQueueModel(ReviewSession *session, QObject *parent = nullptr);
 
@@ -30,7 +34,10 @@ public:
     State state(int row) const;
     QList<Review *> reviews() const;
 
+    QModelIndex index(int row, int column = ReportColumn, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:

@@ -22,6 +22,10 @@ Settings::Settings()
     m_exportDir = s.value(u"exportDir"_s).toString();
     m_reviewer = s.value(u"reviewer"_s).toString();
     m_language = s.value(u"language"_s).toString();
+    m_currentReport = s.value(u"currentReport"_s).toString();
+    m_zoom = qBound(0.5, s.value(u"tablesZoom"_s, 1.0).toDouble(), 3.0);
+    // At first the tables fit the width: on a laptop's screen every column is in view.
+    m_fitWidth = s.value(u"tablesFitWidth"_s, true).toBool();
     // A password saved by an older version is taken into memory and removed from the file.
     const QString database = s.value(u"database"_s).toString();
     m_database = ReviewSession::addressToKeep(database);
@@ -73,6 +77,23 @@ void Settings::setDatabase(const QString &urlOrPath)
     QSettings().setValue(u"database"_s, m_database);
 }
 
+void Settings::setCurrentReport(const QString &path)
+{
+    if (path == m_currentReport)
+        return;
+    m_currentReport = path;
+    QSettings().setValue(u"currentReport"_s, path);
+}
+
+void Settings::setTablesZoom(qreal zoom, bool fitWidth)
+{
+    m_zoom = zoom;
+    m_fitWidth = fitWidth;
+    QSettings s;
+    s.setValue(u"tablesZoom"_s, zoom);
+    s.setValue(u"tablesFitWidth"_s, fitWidth);
+}
+
 void Settings::restoreLayout(const Layout &l) const
 {
     QSettings s;
@@ -88,16 +109,17 @@ void Settings::restoreLayout(const Layout &l) const
         l.window->move(free.center() - QPoint(l.window->width() / 2, l.window->height() / 2));
     }
     if (!l.window->restoreState(s.value(u"windowState"_s).toByteArray())) {
-        l.window->resizeDocks({l.queueDock}, {250}, Qt::Horizontal);
+        l.window->resizeDocks({l.queueDock}, {300}, Qt::Horizontal);
         l.window->resizeDocks({l.queueDock, l.historyDock, l.cellHistoryDock}, {400, 300, 180}, Qt::Vertical);
     }
     if (!l.mainSplitter->restoreState(s.value(u"mainSplitter"_s).toByteArray())) {
-        const int width = l.window->width() - 250; // beside the queue
+        const int width = l.window->width() - 300; // beside the queue
         l.mainSplitter->setSizes({width * 38 / 100, width * 62 / 100});
     }
     if (!l.rightSplitter->restoreState(s.value(u"rightSplitter"_s).toByteArray()))
         l.rightSplitter->setSizes({620, 220});
     l.findingsHeader->restoreState(s.value(u"findingsHeader"_s).toByteArray());
+    l.queueHeader->restoreState(s.value(u"queueHeader"_s).toByteArray());
 }
 
 void Settings::saveLayout(const Layout &l) const
@@ -108,6 +130,7 @@ void Settings::saveLayout(const Layout &l) const
     s.setValue(u"mainSplitter"_s, l.mainSplitter->saveState());
     s.setValue(u"rightSplitter"_s, l.rightSplitter->saveState());
     s.setValue(u"findingsHeader"_s, l.findingsHeader->saveState());
+    s.setValue(u"queueHeader"_s, l.queueHeader->saveState());
     s.setValue(u"recentFiles"_s, m_recent);
     s.setValue(u"lastDirectory"_s, m_lastDir);
     s.setValue(u"language"_s, m_language);

@@ -39,6 +39,13 @@ public:
     /// The review database as last chosen, without a password.
     QString database() const { return m_database; }
     void setDatabase(const QString &urlOrPath);
+    /// The tables' zoom (1 = the window's font) and whether they fit the width instead.
+    qreal tablesZoom() const { return m_zoom; }
+    bool tablesFitWidth() const { return m_fitWidth; }
+    void setTablesZoom(qreal zoom, bool fitWidth);
+    /// The report shown last (its path), reopened after a restart.
+    QString currentReport() const { return m_currentReport; }
+    void setCurrentReport(const QString &path);
 
     struct Layout
     {
@@ -49,8 +56,10 @@ public:
         QSplitter *mainSplitter = nullptr;
         QSplitter *rightSplitter = nullptr;
         QHeaderView *findingsHeader = nullptr;
+        QHeaderView *queueHeader = nullptr;
     };
-    /// The window's size, docks, splitters and findings columns as left, or the first-run layout.
+    /// The window's size, docks, splitters, findings columns and the queue's columns and sort
+    /// as left, or the first-run layout.
     void restoreLayout(const Layout &layout) const;
     /// Writes the layout and every value.
     void saveLayout(const Layout &layout) const;
@@ -62,6 +71,9 @@ private:
     QString m_reviewer;
     QString m_language;
     QString m_database;
+    QString m_currentReport;
+    qreal m_zoom = 1.0;
+    bool m_fitWidth = true;
 };
 
 } // namespace nianbao::ui

@@ -234,7 +234,8 @@ void SourcePane::find(bool backwards)
     m_programmatic = false;
     if (!found) {
         m_findStatus->setText(tr("not found"));
-        m_findEdit->setStyleSheet(u"QLineEdit { background: #fbd5d5; }"_s);
+        m_findEdit->setStyleSheet(u"QLineEdit { background: %1; color: %2; }"_s.arg(
+            Palette::errorBackground().name(), Palette::errorText().name()));
     } else {
         m_edit->centerCursor();
         Q_EMIT cursorMoved(fromDocument(m_edit->textCursor().selectionStart()));

@@ -58,6 +58,15 @@ TablesPanel::TablesPanel(QWidget *parent) : QWidget(parent)
             if (!m_syncing)
                 Q_EMIT cellChanged(view->currentKey(), keys);
         });
+        connect(view, &FormView::zoomRequested, this, &TablesPanel::zoomBy);
+        connect(view, &FormView::resized, this, [this, view] {
+            if (m_fitWidth)
+                fitToWidth(view);
+        });
+        connect(m_models[i], &ReportTableModel::layoutRebuilt, this, [this, view] {
+            if (m_fitWidth)
+                fitToWidth(view);
+        });
         connect(m_models[i], &ReportTableModel::editRejected, this,
                 [this](const QString &reason) { Q_EMIT message(reason, 6000); });
         m_views.append(view);
@@ -126,7 +135,7 @@ void TablesPanel::updateTabs()
             text += u" (%1)"_s.arg(errors);
         m_tabs->setTabText(i, text);
         m_tabs->setTabIcon(i, errors     ? Icons::dot(Palette::errorText())
-                              : warnings ? Icons::dot(QColor(0xe0, 0x9b, 0x00))
+                              : warnings ? Icons::dot(Palette::warningMark())
                               : r        ? Icons::dot(Palette::clean())
                                          : QIcon());
     }
@@ -149,8 +158,8 @@ void TablesPanel::showTitle(const Review *r, const QString &path)
         facts.append(ReviewPolicy::statusText(r->status()));
     const QString title = rep.unit.isEmpty() ? QFileInfo(rep.source).fileName() : rep.unit;
     m_title->setText(
-        u"<span style=\"font-size:larger\"><b>%1</b></span> &nbsp; <span style=\"color:#667\">%2</span>"_s
-            .arg(title.toHtmlEscaped(), facts.join(u" · "_s).toHtmlEscaped()));
+        u"<span style=\"font-size:larger\"><b>%1</b></span> &nbsp; <span style=\"color:%2\">%3</span>"_s.arg(
+            title.toHtmlEscaped(), Palette::quietText().name(), facts.join(u" · "_s).toHtmlEscaped()));
     if (!rep.encodingNote.isEmpty())
         m_title->setToolTip(rep.encodingNote);
 }
@@ -169,6 +178,50 @@ void TablesPanel::showCellOfSource(const QString &key)
     m_syncing = true;
     showCells({key});
     m_syncing = false;
+}
+
+void TablesPanel::setZoom(qreal zoom)
+{
+    m_fitWidth = false;
+    m_zoom = qBound(0.5, zoom, 3.0);
+    for (FormView *v : std::as_const(m_views))
+        v->setZoom(m_zoom);
+    Q_EMIT zoomChanged();
+}
+
+void TablesPanel::zoomBy(int steps)
+{
+    // From what is shown: in fit-to-width, the zoom the current table fits at.
+    const qreal from = m_fitWidth && currentView() ? currentView()->zoom() : m_zoom;
+    setZoom(qRound((from + 0.1 * steps) * 10) / 10.0);
+}
+
+void TablesPanel::setFitWidth(bool fit)
+{
+    if (!fit) {
+        setZoom(m_zoom);
+        return;
+    }
+    m_fitWidth = true;
+    for (FormView *v : std::as_const(m_views))
+        fitToWidth(v);
+    Q_EMIT zoomChanged();
+}
+
+void TablesPanel::fitToWidth(FormView *view)
+{
+    if (view->viewport()->width() < 100)
+        return; // not laid out yet: its first resize fits it
+    // The columns' widths follow the font's, not quite in proportion (their padding stays, the
+    // font's sizes come in steps): approached, then stepped down until they fit.
+    for (int i = 0; i < 4; ++i) {
+        const qreal z = qBound(0.5, view->zoomToFitWidth(), 2.0);
+        if (view->contentWidth() <= view->widthRoom() && z - view->zoom() < 0.03)
+            break;
+        view->setZoom(z);
+    }
+    while (view->contentWidth() > view->widthRoom() && view->zoom() > 0.5)
+        view->setZoom(view->zoom() - 0.02);
 }
 
 void TablesPanel::showTable(int index)

@@ -40,6 +40,16 @@ public:
     void showCellOfSource(const QString &key);
     void showTable(int index);
 
+    /// The tables' zoom (1 = the window's font), the same for the three; setting it ends
+    /// fit-to-width.
+    qreal zoom() const { return m_zoom; }
+    void setZoom(qreal zoom);
+    /// Steps of 10 % in (> 0) or out (< 0).
+    void zoomBy(int steps);
+    /// Each table as wide as the room it has: zoomed out (or in) to show every column.
+    bool fitsWidth() const { return m_fitWidth; }
+    void setFitWidth(bool fit);
+
 public Q_SLOTS:
     void clearSelectedCells();
     void copySelectedCells();
@@ -56,11 +66,14 @@ Q_SIGNALS:
     void currentChanged();
     /// One line for the status bar.
     void message(const QString &text, int timeout);
+    /// The zoom or fit-to-width changed (by the reviewer: the wheel, a menu).
+    void zoomChanged();
 
 private:
     void shiftRow(int direction);
     /// Asks before a row tool loses values, naming each cell and value; true when nothing is lost.
     bool confirmLoss(const QString &title, const QString &what, const QList<Review::LostValue> &lost);
+    void fitToWidth(FormView *view);
 
     QPointer<Review> m_review;
     QList<ReportTableModel *> m_models;
@@ -68,6 +81,8 @@ private:
     QLabel *m_title;
     QTabWidget *m_tabs;
     bool m_syncing = false;
+    qreal m_zoom = 1.0;
+    bool m_fitWidth = false;
 };
 
 } // namespace nianbao::ui

@@ -138,10 +138,7 @@ int main(int argc, char *argv[])
     } else {
         window.ensureReviewer(); // nothing is kept, but every correction names who made it
     }
-    // The files named, or else the queue as it was left.
-    const QStringList files =
-        parser.positionalArguments().isEmpty() ? window.savedQueue() : parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openPaths(files);
+    // The queue as it was left, with the files named added to it.
+    window.openQueue(parser.positionalArguments());
     return app.exec();
 }

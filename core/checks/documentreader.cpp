@@ -356,9 +356,16 @@ void readTitle(const TextView &v, QString *body, int *year)
         }
         previous = line;
     }
+    // The report named in its first sentences: "《西吉县硝河乡乡人民政府2023年政府信息公开工作年度
+    // 报告》", "现将铁岭市营商环境建设局2023年政府信息公开工作报告如下".
     static const QRegularExpression quoted(u"《([^《》]{2,30}?)(20\\d\\d)年度?政府信息公开工作年度报告》"_s);
-    const QRegularExpressionMatch q = quoted.match(v.compact());
-    if (q.hasMatch()) {
+    static const QRegularExpression named(
+        u"(?:现将|现发布|特发布|现公布)([^，。,；;《》“”]{2,30}?)(20\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告"_s);
+    for (const QRegularExpression *re : {&quoted, &named}) {
+        // A report's name at its start, not one quoted later (last year's, say).
+        const QRegularExpressionMatch q = re->match(re == &named ? v.compact().left(3000) : v.compact());
+        if (!q.hasMatch())
+            continue;
         *year = q.capturedView(2).toInt();
         if (plainName(q.capturedView(1)))
             *body = q.captured(1);
@@ -368,9 +375,12 @@ void readTitle(const TextView &v, QString *body, int *year)
 
 QString publisher(const TextView &v)
 {
-    static const QRegularExpression re(u"发布机构\\s*[:：|]?\\s*([^|\\s][^|\\n]{1,29})"_s);
+    // On its own line: "发布机构: " left empty is followed by the next label, not a name.
+    static const QRegularExpression re(
+        u"(?:发布机构|发文机关|发布单位)[ \\t]*[:：|]?[ \\t]*([^|\\s][^|\\n]{1,29})"_s);
     const QRegularExpressionMatch m = re.match(v.normalized().text().left(20000));
-    return m.hasMatch() ? m.captured(1).trimmed() : QString();
+    const QString name = m.hasMatch() ? m.captured(1).trimmed() : QString();
+    return plainName(name) ? name : QString();
 }
 
 /// The year the prose speaks of most: the report year when the title does not say it.

@@ -43,6 +43,12 @@ ReadResult ReportReader::read(const QString &path)
         return r;
     }
     r.report.document = DocumentReader::read(r.report);
+    // The body and the year the tables' surroundings did not give: as the document read them,
+    // from the title, a sentence naming the report, the page's 发布机构 or the signature.
+    if (r.report.unit.trimmed().isEmpty())
+        r.report.unit = r.report.document.body;
+    if (r.report.year.isEmpty() && r.report.document.year > 0)
+        r.report.year = QString::number(r.report.document.year);
     r.findings = RuleEngine::check(r.report);
     r.ok = true;
     return r;

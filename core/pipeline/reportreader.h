@@ -17,6 +17,7 @@ struct ReadResult
     QString error; // one line, translated, when !ok
     Report report;
     QList<Finding> findings;
+    QString contentHash; // SHA-256 of the file's bytes, hex, when the session read it (the store's key)
 
     int errors() const;
     int warnings() const;

@@ -143,12 +143,12 @@ void ReviewKeeper::rememberState(Review *review)
     m_link.remember(review->reviewed());
 }
 
-void ReviewKeeper::attach(Review *review, const QString &path)
+void ReviewKeeper::attach(Review *review, const QString &path, const QString &knownHash)
 {
     if (!review || (!m_link.isOnline() && !m_link.usesOutbox()))
         return;
     QString error;
-    const QString hash = ReviewStore::fileHash(path, &error);
+    const QString hash = !knownHash.isEmpty() ? knownHash : ReviewStore::fileHash(path, &error);
     if (hash.isEmpty()) {
         report(error);
         return;

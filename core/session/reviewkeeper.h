@@ -53,7 +53,8 @@ public:
     void setReviewer(const QString &name);
 
     /// A report was read: restore what was saved of it and save every change from now on.
-    void attach(Review *review, const QString &path);
+    /// knownHash: the file's SHA-256 when it was computed already (off the GUI thread).
+    void attach(Review *review, const QString &path, const QString &knownHash = {});
     /// A file that could not be read: kept in the queue with the others.
     void remember(const QString &path);
     /// The report was closed: it leaves the queue (its review stays in the store).

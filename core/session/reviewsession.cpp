@@ -5,7 +5,9 @@
 #include "reviewkeeper.h"
 #include "reviewpolicy.h"
 #include "rules/yearcheck.h"
+#include "store/reviewstore.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QThreadPool>
 #include <QUndoGroup>
@@ -64,7 +66,7 @@ int ReviewSession::indexOf(const QString &path) const
 {
     const QString abs = QFileInfo(path).absoluteFilePath();
     for (int i = 0; i < m_entries.size(); ++i)
-        if (QFileInfo(m_entries[i].path).absoluteFilePath() == abs)
+        if (m_entries[i].absolutePath == abs)
             return i;
     return -1;
 }
@@ -90,6 +92,7 @@ int ReviewSession::add(const ReadResult &result)
 {
     Entry e;
     e.path = result.path;
+    e.absolutePath = QFileInfo(result.path).absoluteFilePath();
     e.error = result.error;
     if (result.ok) {
         e.error.clear();
@@ -113,7 +116,7 @@ int ReviewSession::add(const ReadResult &result)
     }
     if (m_keeper) {
         if (e.review)
-            m_keeper->attach(e.review, e.path); // what was saved of this report comes back
+            m_keeper->attach(e.review, e.path, result.contentHash); // what was saved of it comes back
         else
             m_keeper->remember(e.path);
     }
@@ -305,26 +308,48 @@ void ReviewSession::startLoading()
     m_nextResult = 0;
     Q_EMIT loadProgress(0, int(m_loading.size()));
     QThreadPool *pool = m_pool ? m_pool.get() : QThreadPool::globalInstance();
-    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, &ReportReader::read));
+    // Read, and known by its content for the store, off the GUI thread.
+    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, [](const QString &path) {
+        ReadResult r = ReportReader::read(path);
+        if (r.ok)
+            r.contentHash = ReviewStore::fileHash(path, nullptr);
+        return r;
+    }));
 }
 
 void ReviewSession::takeResults()
 {
-    // Results come back as threads finish; the reports are added in the order given.
+    // Results come back as threads finish; the reports are added in the order given, a slice of
+    // time at a time, so that the window paints and answers between slices however many there are.
+    m_takeQueued = false;
+    QElapsedTimer slice;
+    slice.start();
     while (m_nextResult < m_loading.size() && m_watcher->future().isResultReadyAt(m_nextResult)) {
+        if (slice.elapsed() >= SliceMilliseconds) {
+            if (!m_takeQueued) {
+                m_takeQueued = true;
+                QMetaObject::invokeMethod(this, &ReviewSession::takeResults, Qt::QueuedConnection);
+            }
+            return;
+        }
         const ReadResult r = m_watcher->resultAt(m_nextResult++);
         const int index = add(r);
         if (review(index))
             m_opened.append(QFileInfo(r.path).absoluteFilePath());
         Q_EMIT reportRead(index);
     }
+    if (!m_loading.isEmpty() && !m_watcher->isRunning() && m_nextResult >= m_loading.size())
+        finishLoading();
 }
 
 void ReviewSession::finishLoading()
 {
     if (m_loading.isEmpty() || m_watcher->isRunning())
         return;
-    takeResults();
+    if (m_nextResult < m_loading.size()) {
+        takeResults(); // comes back here when the last is in
+        return;
+    }
     m_loading.clear();
     if (!m_pending.isEmpty()) {
         startLoading();

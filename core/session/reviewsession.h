@@ -170,6 +170,7 @@ private:
     struct Entry
     {
         QString path;
+        QString absolutePath; // what indexOf() compares
         QString error;
         Review *review = nullptr;
     };
@@ -195,6 +196,9 @@ private:
     QStringList m_loading;
     QStringList m_opened;
     int m_nextResult = 0;
+    bool m_takeQueued = false;
+    /// The longest the GUI thread spends adding reports before it paints again.
+    static constexpr int SliceMilliseconds = 25;
 };
 
 } // namespace nianbao

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void oneThingBrokenIsFound_data();
     void oneThingBrokenIsFound();
     void aCopyOfLastYearsReportIsFound();
+    void bodyAndYearAreThoseTheReportNames_data();
+    void bodyAndYearAreThoseTheReportNames();
     void bodyKindIsTakenFromTheName_data();
     void bodyKindIsTakenFromTheName();
     void catalogueHasEveryRuleTheReadmeLists();
@@ -260,6 +262,47 @@ void TestChecks::aCopyOfLastYearsReportIsFound()
     session.waitForLoaded();
     QVERIFY(session.review(1));
     QVERIFY(!documentRules(session.review(1)->findings()).contains(u"TEXT.REPEATED"_s));
+}
+
+void TestChecks::bodyAndYearAreThoseTheReportNames_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<QString>("year");
+    QTest::newRow("the title: body before the year")
+        << u"corpus/seeds/001_bff1b9e23c617db0.txt"_s << u"卫东区人民政府办公室"_s << u"2023"_s;
+    QTest::newRow("the title: the year first, 年度报告 on the next line")
+        << u"corpus/real/shanghai_kewei_2024.md"_s << u"上海市科委"_s << u"2024"_s;
+    QTest::newRow("the signature above the closing date")
+        << u"corpus/seeds/000_cfbc7d1a3e19f347.txt"_s << u"鞍山市铁东区新兴街道办事处"_s << u"2023"_s;
+    QTest::newRow("the report quoted in the first sentence, the page's title about something else")
+        << u"corpus/seeds/002_f891356e150a22f8.txt"_s << u"西吉县硝河乡乡人民政府"_s << u"2023"_s;
+    QTest::newRow("现将…工作报告如下 in the first sentence, no title")
+        << u"corpus/seeds/004_c7d8b163796d4c79.txt"_s << u"铁岭市营商环境建设局"_s << u"2023"_s;
+    QTest::newRow("a PDF's title over two lines")
+        << u"corpus/real/hongze_2023.pdf"_s << u"洪泽区人民政府"_s << u"2023"_s;
+    QTest::newRow("the same district the next year, naming its city")
+        << u"corpus/real/hongze_2024.pdf"_s << u"淮安市洪泽区人民政府"_s << u"2024"_s;
+    QTest::newRow("a city government's PDF")
+        << u"corpus/real/huaian_2024.pdf"_s << u"淮安市人民政府"_s << u"2024"_s;
+    QTest::newRow("a page with 标题 and an empty 发布机构")
+        << u"corpus/real/pingtan_2022.txt"_s << u"平潭综合实验区"_s << u"2022"_s;
+    QTest::newRow("a report that names no body (我镇) keeps none")
+        << u"corpus/seeds/003_2ee7e895fb2dacb9.txt"_s << QString() << QString();
+}
+
+void TestChecks::bodyAndYearAreThoseTheReportNames()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, unit);
+    QFETCH(QString, year);
+    const ReadResult r = ReportReader::read(testutil::dataPath(file));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.report.unit, unit);
+    QCOMPARE(r.report.year, year);
+    // The body is the report's own words, found in its text.
+    if (!unit.isEmpty())
+        QVERIFY(r.report.text.contains(unit) || r.report.document.body == unit);
 }
 
 void TestChecks::bodyKindIsTakenFromTheName_data()

@@ -37,7 +37,7 @@ execute_process(COMMAND dpkg-deb --field ${debs} Depends Recommends
                 OUTPUT_VARIABLE fields COMMAND_ERROR_IS_FATAL ANY)
 message("${fields}")
 foreach(dependency libqt6widgets6 libqt6sql6-sqlite qt6-translations-l10n libpoppler-qt6 libxlsxwriter
-        libminizip libicu libqt6sql6-psql libreoffice-writer)
+        libminizip libicu libqt6sql6-psql libreoffice-writer tesseract-ocr-chi-sim tesseract-ocr-script-hans)
     if(NOT fields MATCHES "${dependency}")
         message(FATAL_ERROR "the package does not declare ${dependency}")
     endif()

@@ -20,7 +20,6 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QListWidget>
 #include <QProcess>
 #include <QScopeGuard>
@@ -30,6 +29,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace nianbao;
 using namespace nianbao::ui;
@@ -186,7 +186,7 @@ void TestPersistence::correctionsSurviveAWindowRestart()
                  qPrintable(history->item(0)->text()));
         // The queue narrows by body and state, and counts the batch.
         auto *search = w.findChild<QLineEdit *>(u"queueSearch"_s);
-        auto *queueView = w.findChild<QListView *>(u"reportQueue"_s);
+        auto *queueView = w.findChild<QTreeView *>(u"reportQueue"_s);
         QVERIFY(search && queueView);
         QCOMPARE(queueView->model()->rowCount(), 1);
         search->setText(u"卫东区 2023"_s);

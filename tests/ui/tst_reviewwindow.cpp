@@ -23,7 +23,6 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -159,7 +158,7 @@ void TestReviewWindow::dropSeedFillsTablesAndFindings()
     QVERIFY(expected.ok);
     openSeed(seed);
 
-    auto *queue = m_window->findChild<QListView *>(u"reportQueue"_s);
+    auto *queue = m_window->findChild<QTreeView *>(u"reportQueue"_s);
     QCOMPARE(queue->model()->rowCount(), 1);
     for (const QString &t : {u"t2"_s, u"t3"_s, u"t4"_s}) {
         ReportTableModel *m = view(t)->formModel();

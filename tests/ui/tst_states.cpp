@@ -25,7 +25,6 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -34,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace nianbao;
 using namespace nianbao::ui;
@@ -250,7 +250,7 @@ void TestStates::changingAReviewedReportAsksFirst()
     QVERIFY(queueText(m_window, 0).startsWith(ReviewPolicy::statusText(ReviewStatus::InReview)));
     QVERIFY(!action(m_window, u"actionMarkReviewed"_s)->isChecked());
     auto *stateFilter = m_window->findChild<QComboBox *>(u"queueState"_s);
-    auto *queueView = m_window->findChild<QListView *>(u"reportQueue"_s);
+    auto *queueView = m_window->findChild<QTreeView *>(u"reportQueue"_s);
     stateFilter->setCurrentIndex(stateFilter->findData(int(ReportQueueModel::Reviewed)));
     QCOMPARE(queueView->model()->rowCount(), 0);
     QVERIFY(m_window->findChild<QLabel *>(u"queueCounts"_s)
@@ -306,7 +306,7 @@ void TestStates::markingSentShowsInTheQueueAndComesBackAfterARestart()
     QCOMPARE(m_window->queue()->state(0), ReportQueueModel::Sent);
     QVERIFY(queueText(m_window, 0).startsWith(ReviewPolicy::statusText(ReviewStatus::Sent)));
     auto *stateFilter = m_window->findChild<QComboBox *>(u"queueState"_s);
-    auto *queueView = m_window->findChild<QListView *>(u"reportQueue"_s);
+    auto *queueView = m_window->findChild<QTreeView *>(u"reportQueue"_s);
     stateFilter->setCurrentIndex(stateFilter->findData(int(ReportQueueModel::Sent)));
     QCOMPARE(queueView->model()->rowCount(), 1);
     stateFilter->setCurrentIndex(stateFilter->findData(int(ReportQueueModel::Reviewed)));

@@ -28,3 +28,7 @@ nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/te
 nianbao_add_test(tst_windowsuggestions SOURCES ui/tst_windowsuggestions.cpp core/testutil.h LIBS nianbao_ui nianbao_translations)
 # The Help menu: the rule catalogue, the shortcuts, the manual and About, opened from the menu.
 nianbao_add_test(tst_help SOURCES ui/tst_help.cpp core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The queue for a day's work: the 未审校 filter, sorting, Mark Reviewed and Next, files added at start.
+nianbao_add_test(tst_queue SOURCES ui/tst_queue.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The tables at 1366×768: frozen header rows and label columns, zoom, fit-to-width.
+nianbao_add_test(tst_grids SOURCES ui/tst_grids.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
