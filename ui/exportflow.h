@@ -24,6 +24,9 @@ public:
     };
     /// Writes the reports; the message to show in the status bar on success.
     static bool run(QWidget *parent, const QList<ReviewedReport> &reports, Settings *settings, QString *done);
+    /// File ▸ Export ▸ Letter: the letter to the report's body, as PDF or Word (the extension of
+    /// the file chosen).
+    static bool runLetter(QWidget *parent, const ReviewedReport &report, Settings *settings, QString *done);
 };
 
 } // namespace nianbao::ui

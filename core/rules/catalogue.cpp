@@ -1,5 +1,7 @@
 #include "catalogue.h"
 
+#include "i18n/language.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
@@ -177,6 +179,42 @@ QList<RuleInfo> build()
              u"第六部分只写“无其他需要报告的事项”"_s, u"Part 6 only says there is nothing more to report"_s);
     fee.templates = {u"2021"_s};
     r.append(fee);
+    // The short names, as a reader outside the review would put it.
+    static const struct
+    {
+        const char16_t *id, *zh, *en;
+    } names[] = {
+        {u"T3.BALANCE", u"申请收结数不平衡", u"Applications do not balance"},
+        {u"T3.RESULTS", u"办理结果总计与各项之和不符", u"Results total differs from its parts"},
+        {u"T3.ROWTOTAL", u"总计与各类申请人之和不符", u"Row total differs from the applicants"},
+        {u"T4.TOTAL", u"复议诉讼总计与各项结果之和不符",
+         u"Review or litigation total differs from its results"},
+        {u"VALUE.NEGATIVE", u"数值为负数", u"Negative value"},
+        {u"VALUE.NOT_INTEGER", u"件数不是整数", u"Count not a whole number"},
+        {u"VALUE.NOT_NUMBER", u"应填数字而未填数字", u"Not a number"},
+        {u"VALUE.TOO_LONG", u"数字位数过长", u"Number too long"},
+        {u"CELL.MISSING", u"单元格缺失或空白", u"Cell missing or blank"},
+        {u"CELL.UNCERTAIN", u"数字连写，无法确定", u"Digits ran together"},
+        {u"PROSE.MISMATCH", u"正文与表格数字不一致", u"Text and tables disagree"},
+        {u"YEAR.CARRYOVER", u"上年结转与上年报告不衔接", u"Carried over differs from last year"},
+        {u"YEAR.IN_FORCE", u"现行有效件数与上年不衔接", u"In force does not follow last year"},
+        {u"YEAR.IDENTICAL", u"表格数字与上年完全相同", u"Tables identical to last year"},
+        {u"TEXT.REPEATED", u"正文与上年报告大量雷同", u"Text repeats last year's"},
+        {u"STRUCTURE.SECTION_MISSING", u"缺少规定的组成部分", u"Part missing"},
+        {u"STRUCTURE.SECTION_ORDER", u"组成部分顺序或序号不符", u"Parts out of order"},
+        {u"STRUCTURE.PERIOD", u"统计期间有误", u"Wrong statistics period"},
+        {u"DATE.LATE", u"发布晚于规定期限", u"Published late"},
+        {u"TEMPLATE.ROW_MISSING", u"表格缺少规定的行", u"Row of the form missing"},
+        {u"TEMPLATE.ROW_ADDED", u"表格增加了规定以外的行", u"Row added to the form"},
+        {u"TEMPLATE.LABEL_CHANGED", u"表格行名称与规定格式不符", u"Row label changed"},
+        {u"FEE.SECTION", u"未说明信息处理费收取情况", u"Fee not reported"},
+    };
+    for (RuleInfo &info : r)
+        for (const auto &n : names)
+            if (info.id == QStringView(n.id)) {
+                info.name = QString::fromUtf16(n.zh);
+                info.nameEn = QString::fromUtf16(n.en);
+            }
     return r;
 }
 
@@ -194,6 +232,14 @@ const RuleInfo *RuleCatalogue::find(QStringView id)
         if (r.id == id)
             return &r;
     return nullptr;
+}
+
+QString RuleCatalogue::name(QStringView id, bool alwaysChinese)
+{
+    const RuleInfo *r = find(id);
+    if (!r || r->name.isEmpty())
+        return id.toString();
+    return alwaysChinese ? r->name : Language::pick(r->name, r->nameEn);
 }
 
 } // namespace nianbao

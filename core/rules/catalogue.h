@@ -13,6 +13,9 @@ namespace nianbao {
 struct RuleInfo
 {
     QString id; // part of the JSON contract
+    /// A short name a reader outside the review understands (the letter, the workbooks' findings).
+    QString name; // Chinese
+    QString nameEn;
     Finding::Severity severity = Finding::Severity::Warning;
     QString checks; // Chinese
     QString checksEn;
@@ -35,6 +38,9 @@ public:
     /// Every rule, in the order the README lists them.
     static const QList<RuleInfo> &rules();
     static const RuleInfo *find(QStringView id);
+    /// The rule's short name in the language in use (nianbao::Language), or in Chinese with
+    /// alwaysChinese; the id itself for a rule not in the catalogue.
+    static QString name(QStringView id, bool alwaysChinese = false);
 };
 
 } // namespace nianbao

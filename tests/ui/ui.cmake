@@ -24,3 +24,9 @@ nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui
 nianbao_add_test(tst_states SOURCES ui/tst_states.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
 # The record of a review: the cell's history and the corrections list, with and without a store.
 nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# Printing and the letter from the window: rendered to a PDF printer and read back with poppler.
+if(NOT TARGET PkgConfig::POPPLER_QT6)
+    pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
+endif()
+nianbao_add_test(tst_printing SOURCES ui/tst_printing.cpp ui/windowtesting.h core/testutil.h
+    LIBS nianbao_ui nianbao_translations PkgConfig::POPPLER_QT6 Qt6::PrintSupport)
