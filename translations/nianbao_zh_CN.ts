@@ -24,10 +24,6 @@
         <translation>数量</translation>
     </message>
     <message>
-        <source>Report files or folders.</source>
-        <translation>报告文件或文件夹。</translation>
-    </message>
-    <message>
         <source>extract takes exactly one file.</source>
         <translation>extract 只接受一个文件。</translation>
     </message>
@@ -60,12 +56,20 @@
         <translation>extract、check 或 export</translation>
     </message>
     <message>
-        <source>Usage: export --xlsx|--csv|--json OUT FILE|DIR...</source>
-        <translation>用法：export --xlsx|--csv|--json 输出 文件|文件夹...</translation>
-    </message>
-    <message>
         <source>Unknown command: %1. Use extract, check or export.</source>
         <translation>未知命令：%1。请使用 extract、check 或 export。</translation>
+    </message>
+    <message>
+        <source>Print JSON (extract always does; check: one object with every report).</source>
+        <translation>输出 JSON（extract 总是如此；check：一个包含所有报告的对象）。</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>export: head the CSV columns with machine names (cell keys in the batch CSV) instead of labels.</source>
+        <translation>export：CSV 的表头使用英文字段名（汇总 CSV 使用单元格键名）而非中文标签。</translation>
     </message>
     <message>
         <source>Reads government information-disclosure annual reports, extracts their three tables and checks that the numbers add up.
@@ -77,7 +81,10 @@ Commands:
   export --xlsx|--csv|--json OUT FILE|DIR...
                             export reports for supervisors; one report: OUT is the
                             file (or a folder to put it in); several: OUT is a folder
-                            that receives one file per report and nianbao-batch.*</source>
+                            that receives one file per report and nianbao-batch.*
+  export --letter OUT FILE|DIR...
+                            the letter to each reporting body (审校意见): OUT.pdf or
+                            OUT.docx for one report; a folder receives both for each</source>
         <translation>读取政府信息公开工作年度报告，提取其中三张表格并检查数字是否相符。
 
 命令：
@@ -87,23 +94,30 @@ Commands:
   export --xlsx|--csv|--json 输出 文件|文件夹...
                             导出报告供上级审阅；一份报告时，输出为文件
                             （或存放它的文件夹）；多份时，输出为文件夹，
-                            每份报告一个文件，另加汇总文件 nianbao-batch.*</translation>
+                            每份报告一个文件，另加汇总文件 nianbao-batch.*
+  export --letter 输出 文件|文件夹...
+                            给各报送单位的审校意见：一份报告时写出 输出.pdf 或
+                            输出.docx；写入文件夹时每份报告两种格式都写出</translation>
     </message>
     <message>
-        <source>Print JSON (extract always does; check: one object with every report).</source>
-        <translation>输出 JSON（extract 总是如此；check：一个包含所有报告的对象）。</translation>
+        <source>export: write the letter to the reporting body (PDF and Word).</source>
+        <translation>export：写出给报送单位的审校意见（PDF 和 Word）。</translation>
     </message>
     <message>
-        <source>extract, check --json: give each finding its disposition from this review database (a file or a postgresql:// address; read only).</source>
-        <translation>extract、check --json：从此审校数据库（文件或 postgresql:// 地址；只读）读取每个问题的处理意见（确认或排除）。</translation>
+        <source>The review database (a file or a postgresql:// address; read only). export: the files carry its corrections, dispositions, reviewer and state (default: the window&apos;s database); extract, check --json: each finding its disposition.</source>
+        <translation>审校数据库（文件或 postgresql:// 地址；只读）。export：导出文件带有其中的更正、处理意见、审校人和审校状态（默认：窗口使用的数据库）；extract、check --json：每个问题带有其处理意见。</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>数据库</translation>
+        <source>export: the reports as read, without the review database.</source>
+        <translation>export：按读取结果导出，不使用审校数据库。</translation>
     </message>
     <message>
-        <source>export: head the CSV columns with machine names (cell keys in the batch CSV) instead of labels.</source>
-        <translation>export：CSV 的表头使用英文字段名（汇总 CSV 使用单元格键名）而非中文标签。</translation>
+        <source>Report files or folders; - reads a report from standard input.</source>
+        <translation>报告文件或文件夹；- 表示从标准输入读取一份报告。</translation>
+    </message>
+    <message>
+        <source>Usage: export --xlsx|--csv|--json|--letter OUT FILE|DIR...</source>
+        <translation>用法：export --xlsx|--csv|--json|--letter 输出 文件|文件夹...</translation>
     </message>
 </context>
 <context>
@@ -165,6 +179,18 @@ Commands:
     <message>
         <source>No report to export.</source>
         <translation>没有可导出的报告。</translation>
+    </message>
+    <message>
+        <source>Standard input cannot be read.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <source>Standard input is larger than a report can be.</source>
+        <translation>标准输入的内容超过了报告可能的大小。</translation>
+    </message>
+    <message>
+        <source>Standard input cannot be kept in a temporary file.</source>
+        <translation>无法将标准输入保存到临时文件。</translation>
     </message>
 </context>
 <context>
@@ -280,6 +306,18 @@ Commands:
             <numerusform>已导出 %n 份报告到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export Letter</source>
+        <translation>导出审校意见</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Letter written to %1</source>
+        <translation>审校意见已写出到 %1</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -330,6 +368,33 @@ Commands:
     <message>
         <source>The web page has no readable text.</source>
         <translation>网页中没有可读取的正文。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterExport</name>
+    <message>
+        <source>the file cannot be created</source>
+        <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>the archive could not be written (is the disk full?)</source>
+        <translation>无法写出压缩文件（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>the PDF could not be made</source>
+        <translation>无法生成 PDF</translation>
+    </message>
+    <message>
+        <source>There is no report to write a letter for.</source>
+        <translation>没有可写审校意见的报告。</translation>
+    </message>
+    <message>
+        <source>%1 is a file; letters are written into a folder, or to a file ending in .pdf or .docx.</source>
+        <translation>%1 是文件；审校意见写入文件夹，或写入以 .pdf 或 .docx 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
 </context>
 <context>
@@ -439,6 +504,17 @@ Commands:
     <message>
         <source>The text of this PDF cannot be decoded (its fonts carry no character map); export the report again from the original document or ask for a Word or web version.</source>
         <translation>此 PDF 的文字无法解码（字体缺少字符映射）；请从原始文档重新导出，或索取 Word 或网页版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>Print Report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1474,30 @@ Commands:
     <message>
         <source>Mark Sent</source>
         <translation>标记为已报送</translation>
+    </message>
+    <message>
+        <source>&amp;Letter to the Body…</source>
+        <translation>给报送单位的审校意见(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The current report&apos;s problems for its body to correct, as PDF or Word</source>
+        <translation>当前报告需报送单位更正的问题，导出为 PDF 或 Word</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Open a report to print it.</source>
+        <translation>请先打开一份报告再打印。</translation>
     </message>
 </context>
 <context>
