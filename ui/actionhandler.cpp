@@ -7,6 +7,7 @@
 #include "helpmenu.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "printflow.h"
 #include "queuepanel.h"
 #include "review/review.h"
 #include "session/reviewpolicy.h"
@@ -72,6 +73,12 @@ void ActionHandler::createActions()
     connect(m_exportReviewed, &QAction::triggered, this, [this] { exportScope(Scope::Reviewed); });
     m_exportAll = make("actionExportAll", QKeySequence(u"Ctrl+Shift+E"_s));
     connect(m_exportAll, &QAction::triggered, this, [this] { exportScope(Scope::All); });
+    m_exportLetter = make("actionExportLetter", QKeySequence(u"Ctrl+Shift+L"_s));
+    connect(m_exportLetter, &QAction::triggered, this, &ActionHandler::exportLetter);
+    m_print = make("actionPrint", QKeySequence::Print);
+    connect(m_print, &QAction::triggered, this, [this] { printReport(false); });
+    m_printPreview = make("actionPrintPreview", QKeySequence(u"Ctrl+Shift+P"_s));
+    connect(m_printPreview, &QAction::triggered, this, [this] { printReport(true); });
     m_csvGb = make("actionCsvGb18030", {});
     m_csvGb->setCheckable(true);
     m_reviewer = make("actionReviewer", {});
@@ -215,7 +222,10 @@ void ActionHandler::createMenus()
     m_exportMenu->setObjectName(u"menuExport"_s);
     m_exportMenu->addActions({m_export, m_exportReviewed, m_exportAll});
     m_exportMenu->addSeparator();
+    m_exportMenu->addAction(m_exportLetter);
+    m_exportMenu->addSeparator();
     m_exportMenu->addAction(m_csvGb);
+    m_fileMenu->addActions({m_print, m_printPreview});
     m_fileMenu->addActions({m_database, m_unsent});
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({m_close, m_quit});
@@ -334,6 +344,10 @@ void ActionHandler::retranslateUi()
     m_close->setText(tr("&Close Report"));
     m_exportMenu->setTitle(tr("&Export"));
     m_export->setText(tr("&Current Report…"));
+    m_exportLetter->setText(tr("&Letter to the Body…"));
+    m_print->setText(tr("&Print…"));
+    m_printPreview->setText(tr("Print Pre&view…"));
+    m_exportLetter->setStatusTip(tr("The current report's problems for its body to correct, as PDF or Word"));
     m_exportReviewed->setText(tr("&Reviewed Reports…"));
     m_exportAll->setText(tr("&All Reports…"));
     m_csvGb->setText(tr("CSV in &GB18030 (for older Excel)"));
@@ -414,6 +428,9 @@ void ActionHandler::updateActions(const Review *r, bool hasCell, bool hasRow)
     m_sent->setEnabled(r != nullptr);
     m_sent->setChecked(r && r->status() == ReviewStatus::Sent);
     m_close->setEnabled(hasRow);
+    m_print->setEnabled(r != nullptr);
+    m_printPreview->setEnabled(r != nullptr);
+    m_exportLetter->setEnabled(r != nullptr);
     m_nextFinding->setEnabled(r != nullptr);
     m_prevFinding->setEnabled(r != nullptr);
 }
@@ -484,6 +501,45 @@ bool ActionHandler::exportScope(Scope scope)
     s->setExportDirectory(settings.folder);
     m_window->statusBar()->showMessage(done, 8000);
     return true;
+}
+
+bool ActionHandler::exportLetter()
+{
+    const Review *r = m_window->currentReview();
+    if (!r) {
+        MessageBox::information(m_window, tr("Export"), tr("There is no report to export."));
+        return false;
+    }
+    Settings *s = m_window->settings();
+    ExportFlow::Settings settings;
+    settings.folder = s->exportDirectory().isEmpty() ? s->lastDirectory() : s->exportDirectory();
+    QString done;
+    // Signed by the reviewer at work, when no change of the report named one yet.
+    ReviewedReport rr = r->reviewed();
+    if (rr.reviewer.isEmpty())
+        rr.reviewer = m_window->session()->reviewer();
+    if (!ExportFlow::runLetter(m_window, rr, &settings, &done))
+        return false;
+    s->setExportDirectory(settings.folder);
+    m_window->statusBar()->showMessage(done, 8000);
+    return true;
+}
+
+bool ActionHandler::printReport(bool preview)
+{
+    const Review *r = m_window->currentReview();
+    if (!r) {
+        MessageBox::information(m_window, tr("Print"), tr("Open a report to print it."));
+        return false;
+    }
+    ReviewedReport rr = r->reviewed();
+    if (rr.reviewer.isEmpty())
+        rr.reviewer = m_window->session()->reviewer();
+    if (preview) {
+        PrintFlow::preview(m_window, rr);
+        return true;
+    }
+    return PrintFlow::print(m_window, rr);
 }
 
 // ---- the review database and the reviewer -----------------------------------------------------

@@ -40,6 +40,10 @@ public:
     bool setDatabase(const QString &urlOrPath);
     enum class Scope { Current, Reviewed, All };
     bool exportScope(Scope scope);
+    /// File ▸ Export ▸ Letter: the current report's letter to its body.
+    bool exportLetter();
+    /// File ▸ Print and Print Preview: the current report's tables and findings.
+    bool printReport(bool preview);
     /// Asks the reviewer's name when it was never asked (the first start); else records the one
     /// given before. Cancelled, the system's user name is kept.
     void ensureReviewer();
@@ -83,6 +87,9 @@ private:
     QAction *m_export = nullptr;
     QAction *m_exportReviewed = nullptr;
     QAction *m_exportAll = nullptr;
+    QAction *m_exportLetter = nullptr;
+    QAction *m_print = nullptr;
+    QAction *m_printPreview = nullptr;
     QAction *m_csvGb = nullptr;
     QAction *m_reviewer = nullptr;
     QAction *m_database = nullptr;

@@ -1,6 +1,7 @@
 #include "exportflow.h"
 
 #include "export/exporter.h"
+#include "export/letter.h"
 #include "filedialog.h"
 #include "messagebox.h"
 
@@ -73,6 +74,30 @@ bool ExportFlow::run(QWidget *parent, const QList<ReviewedReport> &reports, Sett
     if (done)
         *done = tr("Exported %n report(s) to %1", nullptr, int(reports.size()))
                     .arg(QDir::toNativeSeparators(single ? out : fi.absolutePath()));
+    return true;
+}
+
+bool ExportFlow::runLetter(QWidget *parent, const ReviewedReport &report, Settings *settings, QString *done)
+{
+    const QString chosen = FileDialog::getSaveFileName(
+        parent, tr("Export Letter"),
+        QDir(settings->folder).filePath(LetterExport::baseName(report) + u".pdf"_s),
+        tr("PDF (*.pdf);;Word document (*.docx)"));
+    if (chosen.isEmpty())
+        return false;
+    const QFileInfo fi(chosen);
+    QString out = fi.absoluteFilePath();
+    const QString suffix = fi.suffix().toLower();
+    if (suffix != u"pdf"_s && suffix != u"docx"_s)
+        out += u".pdf"_s;
+    QString error;
+    if (!LetterExport::exportLetters({report}, out, ExportOptions(), &error)) {
+        MessageBox::warning(parent, tr("Export failed"), error);
+        return false;
+    }
+    settings->folder = fi.absolutePath();
+    if (done)
+        *done = tr("Letter written to %1").arg(QDir::toNativeSeparators(out));
     return true;
 }
 

@@ -25,6 +25,9 @@ public:
     /// Writes the reports; the message to show in the status bar on success, or when the reviewer
     /// cancelled (false then, and no box).
     static bool run(QWidget *parent, const QList<ReviewedReport> &reports, Settings *settings, QString *done);
+    /// File ▸ Export ▸ Letter: the letter to the report's body, as PDF or Word (the extension of
+    /// the file chosen).
+    static bool runLetter(QWidget *parent, const ReviewedReport &report, Settings *settings, QString *done);
 };
 
 } // namespace nianbao::ui

@@ -1,7 +1,9 @@
 #include "commands.h"
 
 #include "export/exporter.h"
+#include "export/letter.h"
 #include "i18n/language.h"
+#include "io/limits.h"
 #include "json/reportjson.h"
 #include "pipeline/reportreader.h"
 #include "review/review.h"
@@ -9,8 +11,11 @@
 #include "session/reviewsession.h"
 #include "store/reviewstore.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSettings>
+#include <QStandardPaths>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -45,6 +50,69 @@ bool Commands::setStore(const QString &urlOrPath)
     return true;
 }
 
+bool Commands::useWindowStore()
+{
+    // The window's settings and data folder: organisation and application "nianbao".
+    const QString self = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(u"nianbao"_s);
+    const QString chosen = QSettings().value(u"database"_s).toString();
+    const QString file = ReviewStore::defaultPath();
+    QCoreApplication::setApplicationName(self);
+    if (chosen.isEmpty() && !QFileInfo::exists(file))
+        return true;
+    return setStore(chosen.isEmpty() ? file : chosen);
+}
+
+bool Commands::readStandardInput(QStringList *paths)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        m_err << tr("Standard input cannot be read.") << Qt::endl;
+        return false;
+    }
+    const QByteArray bytes = in.read(Limits::MaxDocumentBytes + 1);
+    if (bytes.size() > Limits::MaxDocumentBytes) {
+        m_err << tr("Standard input is larger than a report can be.") << Qt::endl;
+        return false;
+    }
+    m_stdinDir = std::make_unique<QTemporaryDir>();
+    m_stdinPath = m_stdinDir->filePath(u"stdin"_s);
+    QFile out(m_stdinPath);
+    if (!m_stdinDir->isValid() || !out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()) {
+        m_err << tr("Standard input cannot be kept in a temporary file.") << Qt::endl;
+        return false;
+    }
+    out.close();
+    for (QString &p : *paths)
+        if (p == u"-"_s)
+            p = m_stdinPath;
+    return true;
+}
+
+QString Commands::shown(const QString &path) const
+{
+    return !m_stdinPath.isEmpty() && path == m_stdinPath ? u"-"_s : path;
+}
+
+void Commands::restoreReviews(ReviewSession &session)
+{
+    if (!m_store)
+        return;
+    for (int i = 0; i < session.count(); ++i) {
+        Review *r = session.review(i);
+        if (!r)
+            continue;
+        QString error;
+        ReviewedReport rr = r->reviewed();
+        rr.contentHash = ReviewStore::fileHash(session.path(i), &error);
+        bool known = false;
+        if (!rr.contentHash.isEmpty() && m_store->restore(&rr, &error, &known) && known)
+            r->restore(rr);
+        if (!error.isEmpty())
+            m_err << shown(session.path(i)) << u": "_s << error << Qt::endl;
+    }
+}
+
 QJsonObject Commands::reportJson(const Review &review, const QString &path)
 {
     if (!m_store)
@@ -64,7 +132,8 @@ int Commands::extract(const QString &path, bool pretty)
     readAll(session, {path}, 0);
     const Review *r = session.review(0);
     if (!r) {
-        m_err << QFileInfo(path).fileName() << u": "_s << session.error(0) << Qt::endl;
+        m_err << (path == m_stdinPath ? u"-"_s : QFileInfo(path).fileName()) << u": "_s << session.error(0)
+              << Qt::endl;
         return 2;
     }
     m_out << QString::fromUtf8(ReportJson::serialize(reportJson(*r, path), pretty));
@@ -78,10 +147,14 @@ int Commands::check(const QStringList &inputs, int jobs, bool json)
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
+    if (paths.isEmpty())
+        return 2; // every folder was empty: said above
     ReviewSession session;
     readAll(session, paths, jobs);
-    if (json)
-        return printJson(session);
+    if (json) {
+        const int status = printJson(session);
+        return problems.isEmpty() ? status : 2;
+    }
 
     const QString comma = Language::pick(u"，"_s, u", "_s);
     const QString semicolon = Language::pick(u"；"_s, u"; "_s);
@@ -91,7 +164,8 @@ int Commands::check(const QStringList &inputs, int jobs, bool json)
         const Review *r = session.review(i);
         if (!r) {
             ++unreadable;
-            m_out << session.path(i) << u": "_s << tr("cannot be read: %1").arg(session.error(i)) << Qt::endl;
+            m_out << shown(session.path(i)) << u": "_s << tr("cannot be read: %1").arg(session.error(i))
+                  << Qt::endl;
             continue;
         }
         const int e = r->errorCount(), w = r->warningCount();
@@ -102,7 +176,7 @@ int Commands::check(const QStringList &inputs, int jobs, bool json)
         else if (w == 0)
             ++clean;
         const Report &rep = r->report();
-        QString head = session.path(i) + u": "_s + tr("template %1").arg(rep.templateName());
+        QString head = shown(session.path(i)) + u": "_s + tr("template %1").arg(rep.templateName());
         if (!rep.unit.isEmpty() || !rep.year.isEmpty())
             head += comma + (rep.unit.isEmpty() ? QString() : rep.unit + u' ') + rep.year;
         head += u" — "_s + tr("%n error(s)", nullptr, e) + comma + tr("%n warning(s)", nullptr, w);
@@ -129,7 +203,7 @@ int Commands::check(const QStringList &inputs, int jobs, bool json)
           << comma << tr("%n clean", nullptr, clean) << comma << tr("%n unreadable", nullptr, unreadable)
           << semicolon << tr("%n error(s)", nullptr, errors) << comma
           << tr("%n warning(s)", nullptr, warnings) << Qt::endl;
-    if (unreadable > 0)
+    if (unreadable > 0 || !problems.isEmpty())
         return 2;
     return withErrors > 0 ? 1 : 0;
 }
@@ -179,8 +253,13 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
     const QStringList paths = ReportReader::expandPaths(inputs, &problems);
     for (const QString &p : problems)
         m_err << p << Qt::endl;
+    if (paths.isEmpty()) {
+        m_err << tr("No report to export.") << Qt::endl;
+        return 2;
+    }
     ReviewSession session;
     readAll(session, paths, jobs);
+    restoreReviews(session);
     QList<ReviewedReport> reports;
     bool unreadable = !problems.isEmpty();
     for (int i = 0; i < session.count(); ++i) {
@@ -189,7 +268,9 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
             continue;
         }
         unreadable = true;
-        m_err << session.path(i) << u": "_s << tr("cannot be read: %1").arg(session.error(i)) << Qt::endl;
+        m_err << shown(session.path(i)) << u": "_s << tr("cannot be read: %1").arg(session.error(i))
+              << Qt::endl;
+        options.refused.append({QFileInfo(session.path(i)).fileName(), session.error(i)});
     }
     if (reports.isEmpty()) {
         m_err << tr("No report to export.") << Qt::endl;
@@ -197,7 +278,10 @@ int Commands::exportReports(const QString &format, const QString &out, const QSt
     }
     QString error;
     QStringList written;
-    if (!Exporter::exportReports(reports, fmt, out, options, &error, {}, &written)) {
+    const bool ok = format == u"letter"_s
+                        ? LetterExport::exportLetters(reports, out, options, &error, &written)
+                        : Exporter::exportReports(reports, fmt, out, options, &error, {}, &written);
+    if (!ok) {
         for (const QString &w : written)
             m_out << w << Qt::endl;
         m_err << error << Qt::endl;

@@ -4,9 +4,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -21,7 +24,15 @@ struct Cli
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A letter is laid out with fonts, which need a QGuiApplication; it draws on no screen.
+    bool letter = false;
+    for (int i = 1; i < argc; ++i)
+        letter = letter || std::strcmp(argv[i], "--letter") == 0;
+    if (letter && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> application(letter ? new QGuiApplication(argc, argv)
+                                                               : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(u"nianbao-cli"_s);
     QCoreApplication::setOrganizationName(u"nianbao"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(NIANBAO_VERSION));
@@ -51,12 +62,17 @@ int main(int argc, char *argv[])
                 "  export --xlsx|--csv|--json OUT FILE|DIR...\n"
                 "                            export reports for supervisors; one report: OUT is the\n"
                 "                            file (or a folder to put it in); several: OUT is a folder\n"
-                "                            that receives one file per report and nianbao-batch.*"));
+                "                            that receives one file per report and nianbao-batch.*\n"
+                "  export --letter OUT FILE|DIR...\n"
+                "                            the letter to each reporting body (审校意见): OUT.pdf or\n"
+                "                            OUT.docx for one report; a folder receives both for each"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
         {u"json"_s, Cli::tr("Print JSON (extract always does; check: one object with every report).")});
     parser.addOption({u"xlsx"_s, Cli::tr("export: write Excel workbooks.")});
+    parser.addOption(
+        {u"letter"_s, Cli::tr("export: write the letter to the reporting body (PDF and Word).")});
     parser.addOption(
         {u"csv"_s, Cli::tr("export: write CSV (one line per cell; the batch one line per report).")});
     parser.addOption({u"encoding"_s, Cli::tr("export: CSV encoding, utf-8-bom (default), utf-8 or gb18030."),
@@ -65,16 +81,27 @@ int main(int argc, char *argv[])
                                          "batch CSV) instead of labels.")});
     parser.addOption({u"batch-only"_s, Cli::tr("export: several reports: write only the batch file.")});
     parser.addOption({u"compact"_s, Cli::tr("Print JSON on one line.")});
-    parser.addOption({u"store"_s,
-                      Cli::tr("extract, check --json: give each finding its disposition from this review "
-                              "database (a file or a postgresql:// address; read only)."),
+    parser.addOption({{u"database"_s, u"store"_s},
+                      Cli::tr("The review database (a file or a postgresql:// address; read only). export: "
+                              "the files carry its corrections, dispositions, reviewer and state (default: "
+                              "the window's database); extract, check --json: each finding its disposition."),
                       Cli::tr("database")});
+    parser.addOption({u"no-store"_s, Cli::tr("export: the reports as read, without the review database.")});
     parser.addOption({u"lang"_s, Cli::tr("Language of messages: zh_CN or en."), Cli::tr("language")});
     parser.addOption(
         {{u"j"_s, u"jobs"_s}, Cli::tr("Reports read at once (default: every core)."), Cli::tr("n")});
     parser.addPositionalArgument(u"command"_s, Cli::tr("extract, check or export"));
-    parser.addPositionalArgument(u"files"_s, Cli::tr("Report files or folders."), u"FILE..."_s);
-    parser.process(app);
+    parser.addPositionalArgument(
+        u"files"_s, Cli::tr("Report files or folders; - reads a report from standard input."), u"FILE..."_s);
+    // An option not known, or one without its value: what was wrong, the usage, exit 2.
+    if (!parser.parse(args)) {
+        err << parser.errorText() << Qt::endl << Qt::endl << parser.helpText();
+        return 2;
+    }
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
 
     const QStringList pos = parser.positionalArguments();
     if (pos.isEmpty()) {
@@ -82,9 +109,15 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString command = pos.first();
-    const QStringList files = pos.mid(1);
+    QStringList files = pos.mid(1);
     nianbao::cli::Commands commands(out, err);
-    if (parser.isSet(u"store"_s) && !commands.setStore(parser.value(u"store"_s)))
+    // "-": the report comes on standard input.
+    if (files.contains(u"-"_s) && !commands.readStandardInput(&files))
+        return 2;
+    if (parser.isSet(u"database"_s) && !commands.setStore(parser.value(u"database"_s)))
+        return 2;
+    if (command == u"export"_s && !parser.isSet(u"database"_s) && !parser.isSet(u"no-store"_s) &&
+        !commands.useWindowStore())
         return 2;
     if (command == u"extract"_s) {
         if (files.size() != 1) {
@@ -101,15 +134,16 @@ int main(int argc, char *argv[])
         return commands.check(files, parser.value(u"jobs"_s).toInt(), parser.isSet(u"json"_s));
     }
     if (command == u"export"_s) {
-        const int formats =
-            int(parser.isSet(u"xlsx"_s)) + int(parser.isSet(u"csv"_s)) + int(parser.isSet(u"json"_s));
+        const int formats = int(parser.isSet(u"xlsx"_s)) + int(parser.isSet(u"csv"_s)) +
+                            int(parser.isSet(u"json"_s)) + int(parser.isSet(u"letter"_s));
         if (formats != 1 || files.size() < 2) {
-            err << Cli::tr("Usage: export --xlsx|--csv|--json OUT FILE|DIR...") << Qt::endl;
+            err << Cli::tr("Usage: export --xlsx|--csv|--json|--letter OUT FILE|DIR...") << Qt::endl;
             return 2;
         }
-        const QString format = parser.isSet(u"xlsx"_s)  ? u"xlsx"_s
-                               : parser.isSet(u"csv"_s) ? u"csv"_s
-                                                        : u"json"_s;
+        const QString format = parser.isSet(u"xlsx"_s)     ? u"xlsx"_s
+                               : parser.isSet(u"csv"_s)    ? u"csv"_s
+                               : parser.isSet(u"letter"_s) ? u"letter"_s
+                                                           : u"json"_s;
         // The files speak the form's language (Chinese) unless English is asked for explicitly.
         if (!lang.startsWith(u"en"_s))
             nianbao::Language::set(u"zh_CN"_s);

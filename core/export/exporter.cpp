@@ -489,29 +489,10 @@ bool Exporter::writeCsv(const QList<ReviewedReport> &reports, CsvLayout layout, 
     return SafeWrite::writeFile(path, bytes, error);
 }
 
-namespace {
-
-template <typename Write> bool viaTemp(const QString &path, QString *error, Write write)
-{
-    const QString tmp = SafeWrite::reserveTemp(path, error);
-    if (tmp.isEmpty())
-        return false;
-    QString why;
-    if (!write(tmp, &why)) {
-        QFile::remove(tmp);
-        if (error)
-            *error = SafeWrite::cannotWrite(path, why);
-        return false;
-    }
-    return SafeWrite::commit(tmp, path, error);
-}
-
-} // namespace
-
 bool Exporter::writeReportXlsx(const ReviewedReport &report, const QString &path,
                                const ExportOptions &options, QString *error)
 {
-    return viaTemp(path, error, [&](const QString &tmp, QString *why) {
+    return SafeWrite::writeThrough(path, error, [&](const QString &tmp, QString *why) {
         return XlsxExport::writeReport(report, tmp, options, why);
     });
 }
@@ -520,7 +501,7 @@ bool Exporter::writeBatchXlsx(const QList<ReviewedReport> &reports, const QStrin
                               const ExportOptions &options, QString *error, const ExportProgress &progress)
 {
     bool cancelled = false;
-    const bool ok = viaTemp(path, error, [&](const QString &tmp, QString *why) {
+    const bool ok = SafeWrite::writeThrough(path, error, [&](const QString &tmp, QString *why) {
         const bool done = XlsxExport::writeBatch(reports, tmp, options, why, [&](int d, int t) {
             cancelled = progress && !progress(d, t);
             return !cancelled;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -39,6 +40,15 @@ struct ExportOptions
     QDateTime exportTime;
     /// Name of the program written in the workbook properties.
     QString application = QStringLiteral("Nianbao");
+
+    /// A file of the batch that could not be read as a report: a row of the batch workbook with
+    /// its reason, so that a failed submission is seen.
+    struct Refused
+    {
+        QString file; // its name, never its folder
+        QString reason;
+    };
+    QList<Refused> refused;
 };
 
 /// Called after each file or report; return false to cancel the export.

@@ -93,4 +93,20 @@ bool SafeWrite::commit(const QString &tmp, const QString &path, QString *error)
     return true;
 }
 
+bool SafeWrite::writeThrough(const QString &path, QString *error,
+                             const std::function<bool(const QString &tmp, QString *why)> &write)
+{
+    const QString tmp = reserveTemp(path, error);
+    if (tmp.isEmpty())
+        return false;
+    QString why;
+    if (!write(tmp, &why)) {
+        QFile::remove(tmp);
+        if (error)
+            *error = cannotWrite(path, why);
+        return false;
+    }
+    return commit(tmp, path, error);
+}
+
 } // namespace nianbao

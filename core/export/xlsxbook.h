@@ -63,7 +63,37 @@ public:
         n.truncate(31);
         lxw_worksheet *ws = workbook_add_worksheet(m_wb, n.toUtf8().constData());
         worksheet_set_comments_author(ws, const_cast<char *>(m_author.constData()));
+        // Printed: A4 landscape, one page wide (as many pages down as it needs), the footer.
+        worksheet_set_paper(ws, PaperA4);
+        worksheet_set_landscape(ws);
+        worksheet_fit_to_pages(ws, 1, 0);
+        worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.7);
+        worksheet_center_horizontally(ws);
+        if (!m_footer.isEmpty())
+            worksheet_set_footer(ws, m_footer.constData());
         return ws;
+    }
+
+    /// libxlsxwriter's number of the A4 paper.
+    static constexpr uint8_t PaperA4 = 9;
+    /// The font of every cell: 宋体 (SimSun), which Excel and WPS have on every Chinese Windows;
+    /// LibreOffice renders it with a CJK font of the system (Noto CJK on Debian).
+    static constexpr const char *FontName = "\xE5\xAE\x8B\xE4\xBD\x93";
+    /// The height of a row of `lines` lines of wrapped text, in points: a CJK font's line (Noto CJK's
+    /// is 1.45 em of 11 pt) and a little room, so that no line is drawn over the next.
+    static double rowHeight(int lines) { return 3.0 + 16.5 * qMax(1, lines); }
+
+    /// Who signs the comments and the workbook (the reviewer; the program's name when there is
+    /// none) and what the footer of every sheet added from now on says at its left (the body and
+    /// year, or the batch), with pageWords ("第 &P 页，共 &N 页") at its right.
+    void setSigning(const QString &author, const QString &footerLeft, const QString &pageWords)
+    {
+        if (!author.trimmed().isEmpty())
+            m_author = author.trimmed().toUtf8();
+        QString left = footerLeft;
+        left.replace(u'&', QStringLiteral("&&"));
+        left.truncate(120);
+        m_footer = (QStringLiteral("&L") + left + QStringLiteral("&R") + pageWords).toUtf8();
     }
 
     lxw_format *format(const Style &s)
@@ -102,6 +132,8 @@ public:
         } else if (s.border) {
             format_set_border(f, LXW_BORDER_THIN);
         }
+        format_set_font_name(f, FontName);
+        format_set_font_charset(f, 134); // GB2312: Excel picks the Chinese face
         if (s.wrap)
             format_set_text_wrap(f);
         if (s.center) {
@@ -113,6 +145,8 @@ public:
         m_formats.insert(code, f);
         return f;
     }
+
+    lxw_chart *chart(uint8_t type) { return workbook_add_chart(m_wb, type); }
 
     /// Close the workbook: the file is written now.
     lxw_error close()
@@ -128,7 +162,7 @@ public:
         m_app = m_options.application.toUtf8();
         lxw_doc_properties p = {};
         p.title = const_cast<char *>(m_title.constData());
-        p.author = const_cast<char *>(m_app.constData());
+        p.author = const_cast<char *>(m_author.constData());
         p.comments = const_cast<char *>(m_app.constData());
         workbook_set_properties(m_wb, &p);
     }
@@ -138,6 +172,7 @@ private:
     const ExportOptions &m_options;
     QHash<int, lxw_format *> m_formats;
     QByteArray m_author = QByteArrayLiteral("Nianbao");
+    QByteArray m_footer;
     QByteArray m_title;
     QByteArray m_app;
 };

@@ -7,11 +7,14 @@
 #include "export/exporter.h"
 #include "i18n/language.h"
 #include "report/formlayout.h"
+#include "rules/catalogue.h"
 #include "rules/ruleengine.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+
+#include <cmath>
 
 #include <xlsxwriter.h>
 
@@ -119,6 +122,35 @@ int textUnits(const QString &text)
     return u;
 }
 
+/// The lines a text takes wrapped in a column `width` units wide: each of its own lines, wrapped
+/// where it no longer fits (a margin of two units, and a CJK character a little wider than two).
+int wrappedLines(const QString &text, double width)
+{
+    const double room = qMax(1.0, width - 2.0);
+    int lines = 0;
+    for (const QString &line : text.split(u'\n')) {
+        double u = 0;
+        for (QChar c : line)
+            u += c.unicode() < 0x2E80 ? 1.0 : 2.2;
+        lines += qMax(1, int(std::ceil(u / room)));
+    }
+    return lines;
+}
+
+/// The page words of the footer, in the language in use.
+QString pageWords()
+{
+    return ExportCells::pick(u"第 &P 页，共 &N 页"_s, u"Page &P of &N"_s);
+}
+
+/// The rule as a reader outside the review names it, its id beside: "申请收结数不平衡（T3.BALANCE）".
+QString ruleText(const QString &id)
+{
+    const QString name = RuleCatalogue::name(id);
+    return name == id ? id
+                      : name + ExportCells::pick(u"（"_s, u" ("_s) + id + ExportCells::pick(u"）"_s, u")"_s);
+}
+
 /// One table laid out like the official form (FormLayout), under its title: merged headers and
 /// group labels, values in their slots, rows as high as their wrapped labels need.
 void writeFormTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
@@ -183,14 +215,17 @@ void writeFormTable(const Ctx &ctx, lxw_worksheet *ws, const TableDef &t)
                 int w = 0;
                 for (int k = c; k <= c2; ++k)
                     w += widths[k];
-                lines = qMax(lines, (textUnits(text) + w - 2) / qMax(1, w - 1));
+                lines = qMax(lines, wrappedLines(text, w));
             }
         }
-        if (lines > 1)
-            worksheet_set_row(ws, lxw_row_t(top + r), 15.0 * lines, nullptr);
+        worksheet_set_row(ws, lxw_row_t(top + r), Book::rowHeight(lines), nullptr);
     }
-    if (f.headerRows() > 0)
+    worksheet_set_row(ws, 0, Book::rowHeight(1), nullptr);
+    if (f.headerRows() > 0) {
         worksheet_freeze_panes(ws, lxw_row_t(top + f.headerRows()), lxw_col_t(f.labelColumns()));
+        // Printed over several pages, each page repeats the title and the form's headings.
+        worksheet_repeat_rows(ws, 0, lxw_row_t(top + f.headerRows() - 1));
+    }
 }
 
 void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const ExportOptions &o)
@@ -215,6 +250,8 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
     auto line = [&](const QString &k, const QString &v) {
         putText(ws, r, 0, k, hf);
         putText(ws, r, 1, v, pf);
+        worksheet_set_row(ws, lxw_row_t(r), Book::rowHeight(qMax(wrappedLines(k, 18), wrappedLines(v, 70))),
+                          nullptr);
         ++r;
     };
     auto number = [&](const QString &k, double v) {
@@ -248,7 +285,6 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
         line(ExportCells::pick(u"审校意见"_s, u"Notes"_s), rr.notes);
     if (!rr.contentHash.isEmpty())
         line(u"SHA-256"_s, rr.contentHash);
-    line(ExportCells::pick(u"源文件路径"_s, u"Source path"_s), rep.source);
     ++r;
     Style red, amber, blue;
     red.fill = Style::Red;
@@ -285,6 +321,9 @@ void writeCover(Book &book, lxw_worksheet *ws, const ReviewedReport &rr, const E
             pf);
 }
 
+/// The width of the findings' rule column: a rule's name and its id on a second line.
+constexpr double FindingRuleWidth = 26;
+
 /// The findings: rule, severity, cells by label, both sides, difference, message.
 /// With file set, a first column names the report (the batch's sheet).
 int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr, bool withFile)
@@ -300,7 +339,7 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
     for (const Finding &f : rr.findings) {
         if (withFile)
             putText(ws, r, 0, QFileInfo(rr.current.source).fileName(), pf);
-        putText(ws, r, o + 0, f.rule, pf);
+        putText(ws, r, o + 0, ruleText(f.rule), pf);
         putText(ws, r, o + 1, ExportCells::severityLabel(f), book.format(f.isError() ? red : amber));
         QStringList labels;
         for (const QString &k : f.cells)
@@ -339,21 +378,15 @@ int writeFindings(Book &book, lxw_worksheet *ws, int r, const ReviewedReport &rr
             putText(ws, r, o + 12, proposed, pf);
         // As high as its wrapped texts need (the widths of findingsHeader, less a margin).
         const Disposition *d = dispositionOf(rr.dispositions, f);
-        int labelLines = 0, blankLines = 0;
-        for (const QString &l : labels)
-            labelLines += qMax(1, (textUnits(l) + 37) / 38);
-        for (const QString &l : blanks)
-            blankLines += qMax(1, (textUnits(l) + 21) / 22);
-        int lines = qMax(labelLines, blankLines);
-        lines = qMax(lines, (textUnits(msg) + 57) / 58);
+        int lines = qMax(wrappedLines(labels.join(u'\n'), 40), wrappedLines(blanks.join(u'\n'), 24));
+        lines = qMax(lines, wrappedLines(ruleText(f.rule), FindingRuleWidth));
+        lines = qMax(lines, wrappedLines(msg, 60));
+        if (withFile)
+            lines = qMax(lines, wrappedLines(QFileInfo(rr.current.source).fileName(), 28));
         if (d)
-            lines = qMax(lines, (textUnits(d->reason) + 27) / 28);
-        int proposedLines = 0;
-        for (const QString &l : proposed.split(u'\n', Qt::SkipEmptyParts))
-            proposedLines += qMax(1, (textUnits(l) + 47) / 48);
-        lines = qMax(lines, proposedLines);
-        if (lines > 1)
-            worksheet_set_row(ws, lxw_row_t(r), 15.0 * lines, nullptr);
+            lines = qMax(lines, qMax(wrappedLines(d->reason, 30), wrappedLines(d->reviewer, 10)));
+        lines = qMax(lines, wrappedLines(proposed, 50));
+        worksheet_set_row(ws, lxw_row_t(r), Book::rowHeight(lines), nullptr);
         ++r;
     }
     return r;
@@ -370,21 +403,27 @@ void findingsHeader(Book &book, lxw_worksheet *ws, bool withFile)
     if (withFile)
         h << ExportCells::pick(u"源文件"_s, u"Source file"_s);
     h << ExportCells::pick(u"规则"_s, u"Rule"_s) << ExportCells::pick(u"严重程度"_s, u"Severity"_s)
-      << ExportCells::pick(u"单元格"_s, u"Cells"_s) << ExportCells::pick(u"左边"_s, u"Left side"_s)
-      << ExportCells::pick(u"右边"_s, u"Right side"_s) << ExportCells::pick(u"差额"_s, u"Difference"_s)
+      << ExportCells::pick(u"单元格"_s, u"Cells"_s) << ExportCells::pick(u"报告合计"_s, u"Reported total"_s)
+      << ExportCells::pick(u"按各项计算"_s, u"From its parts"_s)
+      << ExportCells::pick(u"相差"_s, u"Difference"_s)
       << ExportCells::pick(u"按0计的空白单元格"_s, u"Blank cells counted as 0"_s)
       << ExportCells::pick(u"说明"_s, u"Message"_s) << ExportCells::pick(u"处理"_s, u"Disposition"_s)
       << ExportCells::pick(u"理由"_s, u"Reason"_s) << ExportCells::pick(u"处理人"_s, u"By"_s)
       << ExportCells::pick(u"处理时间"_s, u"When"_s) << ExportCells::pick(u"建议更正"_s, u"Proposed"_s);
-    const QList<double> widths = {12, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 32, 50};
+    const QList<double> widths = {FindingRuleWidth, 8, 40, 10, 10, 10, 24, 60, 9, 30, 10, 32, 50};
     const int o = withFile ? 1 : 0;
     if (withFile)
         worksheet_set_column(ws, 0, 0, 28, nullptr);
     for (int i = 0; i < widths.size(); ++i)
         worksheet_set_column(ws, lxw_col_t(o + i), lxw_col_t(o + i), widths[i], nullptr);
-    for (int i = 0; i < h.size(); ++i)
+    int lines = 1;
+    for (int i = 0; i < h.size(); ++i) {
         putText(ws, 0, i, h[i], hf);
+        lines = qMax(lines, wrappedLines(h[i], i < o ? 28 : widths.value(i - o, 10)));
+    }
+    worksheet_set_row(ws, 0, Book::rowHeight(lines), nullptr);
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
 }
 
 void putCellValue(Book &book, lxw_worksheet *ws, int r, int c, const Cell &cell, lxw_format *f)
@@ -422,11 +461,15 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
                            ExportCells::pick(u"修改后错误数"_s, u"Errors after"_s),
                            ExportCells::pick(u"键"_s, u"Key"_s)};
     const QList<double> widths = {40, 12, 12, 12, 9, 12, 32, 30, 10, 10, 36};
+    int headLines = 1;
     for (int i = 0; i < h.size(); ++i) {
         worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), widths[i], nullptr);
         putText(ws, 0, i, h[i], hf);
+        headLines = qMax(headLines, wrappedLines(h[i], widths[i]));
     }
+    worksheet_set_row(ws, 0, Book::rowHeight(headLines), nullptr);
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
     int r = 1;
     for (const Correction &c : rr.corrections) {
         putText(ws, r, 0, ExportCells::label(rr.current, c.key), pf);
@@ -440,8 +483,179 @@ void writeCorrections(Book &book, lxw_worksheet *ws, const ReviewedReport &rr)
         putNumber(ws, r, 8, c.errorsBefore, pf);
         putNumber(ws, r, 9, c.errorsAfter, pf);
         putText(ws, r, 10, c.key, pf);
+        const int lines = qMax(qMax(wrappedLines(ExportCells::label(rr.current, c.key), widths[0]),
+                                    wrappedLines(c.note, widths[7])),
+                               wrappedLines(c.reviewer, widths[5]));
+        worksheet_set_row(ws, lxw_row_t(r), Book::rowHeight(lines), nullptr);
         ++r;
     }
+}
+
+/// The body a report is from, and its year: "上海市科委 2024"; the file's name when it names no body.
+QString bodyYear(const ReviewedReport &rr)
+{
+    const Report &rep = rr.current;
+    QString s = rep.unit.isEmpty() ? QFileInfo(rep.source).fileName() : rep.unit;
+    if (!rep.year.isEmpty())
+        s += u' ' + rep.year;
+    return s;
+}
+
+double cellNumber(const Report &rep, const QString &key)
+{
+    const Cell *c = rep.cell(key);
+    return c && c->isNumber() ? c->value : 0;
+}
+
+/// A chart of rows first..last of a sheet's column `labels`, one series per values column.
+lxw_chart *addChart(Book &book, uint8_t type, lxw_worksheet *ws, const QString &title, int first, int last,
+                    int labels, const QList<QPair<int, QString>> &series)
+{
+    lxw_chart *chart = book.chart(type);
+    chart_title_set_name(chart, u8(title).constData());
+    lxw_chart_font titleFont = {};
+    titleFont.name = const_cast<char *>(Book::FontName);
+    titleFont.size = 12;
+    titleFont.bold = LXW_TRUE;
+    chart_title_set_name_font(chart, &titleFont);
+    lxw_chart_font font = {};
+    font.name = const_cast<char *>(Book::FontName);
+    font.size = 9;
+    for (const auto &[column, name] : series) {
+        lxw_chart_series *s = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(s, ws->name, lxw_row_t(first), lxw_col_t(labels), lxw_row_t(last),
+                                    lxw_col_t(labels));
+        chart_series_set_values(s, ws->name, lxw_row_t(first), lxw_col_t(column), lxw_row_t(last),
+                                lxw_col_t(column));
+        chart_series_set_name(s, u8(name).constData());
+        if (series.size() == 1)
+            chart_series_set_labels(s);
+    }
+    chart_axis_set_num_font(chart->x_axis, &font);
+    chart_axis_set_num_font(chart->y_axis, &font);
+    chart_legend_set_font(chart, &font);
+    if (series.size() == 1)
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    else
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
+}
+
+/// The overview a supervisor looks at: reports per review state, and per body its errors and the
+/// applications it received and processed, each with its chart. The bodies are listed by errors
+/// left, most first; the charts show the first ChartBodies.
+void writeOverview(Book &book, lxw_worksheet *ws, const QList<ReviewedReport> &reports,
+                   const ExportOptions &options)
+{
+    constexpr int ChartBodies = 15;
+    Style head;
+    head.fill = Style::Grey;
+    head.bold = true;
+    head.wrap = true;
+    head.center = true;
+    Style plain;
+    plain.wrap = true;
+    Style title = head;
+    title.border = false;
+    title.fill = Style::NoFill;
+    lxw_format *hf = book.format(head);
+    lxw_format *pf = book.format(plain);
+    lxw_format *tf = book.format(title);
+    const QList<double> widths = {30, 10, 10, 10, 10, 10, 10};
+    for (int c = 0; c < widths.size(); ++c)
+        worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
+
+    putMerged(ws, 0, 0, 0, 6, ExportCells::pick(u"年度报告审校概览"_s, u"Review overview"_s), tf);
+    worksheet_set_row(ws, 0, Book::rowHeight(1) + 6, nullptr);
+
+    // Reports per state, the refused files too.
+    int r = 2;
+    putText(ws, r, 0, ExportCells::pick(u"审校状态"_s, u"Review state"_s), hf);
+    putText(ws, r, 1, ExportCells::pick(u"报告数"_s, u"Reports"_s), hf);
+    const int statesFirst = ++r;
+    for (ReviewStatus st :
+         {ReviewStatus::New, ReviewStatus::InReview, ReviewStatus::Reviewed, ReviewStatus::Sent}) {
+        int n = 0;
+        for (const ReviewedReport &rr : reports)
+            n += rr.status == st ? 1 : 0;
+        putText(ws, r, 0, ExportCells::statusLabel(st), pf);
+        putNumber(ws, r++, 1, n, pf);
+    }
+    putText(ws, r, 0, ExportCells::pick(u"未能读取"_s, u"Could not be read"_s), pf);
+    putNumber(ws, r, 1, double(options.refused.size()), pf);
+    const int statesLast = r;
+    lxw_chart_options at = {};
+    at.x_offset = 10;
+    at.x_scale = 1.0;
+    at.y_scale = 0.75;
+    worksheet_insert_chart_opt(ws, 2, 3,
+                               addChart(book, LXW_CHART_COLUMN, ws,
+                                        ExportCells::pick(u"各审校状态的报告数"_s, u"Reports per state"_s),
+                                        statesFirst, statesLast, 0,
+                                        {{1, ExportCells::pick(u"报告数"_s, u"Reports"_s)}}),
+                               &at);
+
+    // Per body: errors and warnings left, applications received and processed.
+    r = 16;
+    const QStringList heads = {ExportCells::pick(u"单位（年度）"_s, u"Body (year)"_s),
+                               ExportCells::pick(u"审校状态"_s, u"Review state"_s),
+                               ExportCells::pick(u"未排除错误"_s, u"Errors left"_s),
+                               ExportCells::pick(u"未排除警告"_s, u"Warnings left"_s),
+                               ExportCells::pick(u"收到申请"_s, u"Applications received"_s),
+                               ExportCells::pick(u"办结申请"_s, u"Applications processed"_s),
+                               ExportCells::pick(u"已确认问题"_s, u"Confirmed"_s)};
+    int headLines = 1;
+    for (int c = 0; c < heads.size(); ++c) {
+        putText(ws, r, c, heads[c], hf);
+        headLines = qMax(headLines, wrappedLines(heads[c], widths[c]));
+    }
+    worksheet_set_row(ws, lxw_row_t(r), Book::rowHeight(headLines), nullptr);
+    const int bodiesHead = r;
+    QList<const ReviewedReport *> order;
+    for (const ReviewedReport &rr : reports)
+        order << &rr;
+    std::stable_sort(order.begin(), order.end(), [](const ReviewedReport *a, const ReviewedReport *b) {
+        return RuleEngine::errorCount(a->openFindings()) > RuleEngine::errorCount(b->openFindings());
+    });
+    const int bodiesFirst = ++r;
+    for (const ReviewedReport *rr : std::as_const(order)) {
+        const QList<Finding> open = rr->openFindings();
+        const QString name = bodyYear(*rr);
+        putText(ws, r, 0, name, pf);
+        putText(ws, r, 1, ExportCells::statusLabel(rr->status), pf);
+        putNumber(ws, r, 2, RuleEngine::errorCount(open), pf);
+        putNumber(ws, r, 3, RuleEngine::warningCount(open), pf);
+        putNumber(ws, r, 4, cellNumber(rr->current, u"t3.new_received.total"_s), pf);
+        putNumber(ws, r, 5, cellNumber(rr->current, u"t3.total_processed.total"_s), pf);
+        putNumber(ws, r, 6, Exporter::dispositionCount(*rr, Disposition::Kind::Confirmed), pf);
+        worksheet_set_row(ws, lxw_row_t(r), Book::rowHeight(wrappedLines(name, widths[0])), nullptr);
+        ++r;
+    }
+    const int bodiesLast = r - 1;
+    if (bodiesLast >= bodiesFirst) {
+        const int chartLast = qMin(bodiesLast, bodiesFirst + ChartBodies - 1);
+        const int rows = chartLast - bodiesFirst + 1;
+        lxw_chart_options big = {};
+        big.x_offset = 10;
+        big.x_scale = 1.0;
+        big.y_scale = qMax(1.0, 0.35 + rows * 0.12);
+        worksheet_insert_chart_opt(
+            ws, lxw_row_t(bodiesHead), 8,
+            addChart(book, LXW_CHART_BAR, ws,
+                     ExportCells::pick(u"各单位未排除的错误"_s, u"Errors left per body"_s), bodiesFirst,
+                     chartLast, 0, {{2, heads[2]}}),
+            &big);
+        lxw_chart_options below = big;
+        below.x_offset = 10;
+        worksheet_insert_chart_opt(
+            ws, lxw_row_t(bodiesHead), 16,
+            addChart(book, LXW_CHART_BAR, ws,
+                     ExportCells::pick(u"各单位收到与办结的申请"_s,
+                                       u"Applications received and processed per body"_s),
+                     bodiesFirst, chartLast, 0, {{4, heads[4]}, {5, heads[5]}}),
+            &below);
+    }
+    worksheet_repeat_rows(ws, lxw_row_t(bodiesHead), lxw_row_t(bodiesHead));
 }
 
 } // namespace
@@ -456,6 +670,11 @@ bool XlsxExport::writeReport(const ReviewedReport &rr, const QString &file, cons
         return false;
     }
     const Report &rep = rr.current;
+    // Signed by the reviewer; every page's footer names the body and year.
+    QString who = rep.unit.isEmpty() ? QFileInfo(rep.source).fileName() : rep.unit;
+    if (!rep.year.isEmpty())
+        who += u' ' + ExportCells::pick(rep.year + u"年度"_s, rep.year);
+    book.setSigning(rr.reviewer, who, pageWords());
     book.setProperties(QFileInfo(rep.source).fileName());
     writeCover(book, book.sheet(ExportCells::pick(u"封面"_s, u"Cover"_s)), rr, options);
     Ctx ctx{book, rr, rep, ExportCells::openMarks(rr)};
@@ -480,7 +699,17 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
             *error = closeError(LXW_ERROR_CREATING_XLSX_FILE);
         return false;
     }
+    // Signed by the reviewer of the reports (the first who is named).
+    QString reviewer;
+    for (const ReviewedReport &rr : reports)
+        if (reviewer.isEmpty())
+            reviewer = rr.reviewer;
+    book.setSigning(reviewer,
+                    ExportCells::pick(u"年度报告汇总（%1 份）"_s, u"Annual reports (%1)"_s)
+                        .arg(reports.size() + options.refused.size()),
+                    pageWords());
     book.setProperties(ExportCells::pick(u"年度报告汇总"_s, u"Annual reports — batch"_s));
+    writeOverview(book, book.sheet(ExportCells::pick(u"概览"_s, u"Overview"_s)), reports, options);
     lxw_worksheet *ws = book.sheet(ExportCells::pick(u"汇总"_s, u"Batch"_s));
     const QList<BatchColumn> cols = Exporter::batchColumns(reports);
 
@@ -558,8 +787,29 @@ bool XlsxExport::writeBatch(const QList<ReviewedReport> &reports, const QString 
             return false; // the Book's destructor discards the workbook
         }
     }
+    // A file that could not be read is a row too: its name, 未能读取 and why, over the columns
+    // after the state.
+    int statusColumn = 0, firstCell = int(cols.size());
+    for (int c = 0; c < cols.size(); ++c) {
+        if (cols[c].key == u"status"_s)
+            statusColumn = c;
+        if (cols[c].isCell && firstCell == int(cols.size()))
+            firstCell = c;
+    }
+    Style refusedStyle;
+    refusedStyle.fill = Style::Red;
+    refusedStyle.wrap = true;
+    lxw_format *rf = book.format(refusedStyle);
+    for (const ExportOptions::Refused &x : options.refused) {
+        putText(ws, row, 0, QFileInfo(x.file).fileName(), rf);
+        putText(ws, row, statusColumn, ExportCells::pick(u"未能读取"_s, u"Could not be read"_s), rf);
+        const int last = qMin(int(cols.size()) - 1, qMax(statusColumn + 1, firstCell + 7));
+        putMerged(ws, row, statusColumn + 1, row, last, x.reason, rf);
+        ++row;
+    }
     if (!reports.isEmpty())
         worksheet_autofilter(ws, 1, 0, lxw_row_t(row - 1), lxw_col_t(cols.size() - 1));
+    worksheet_repeat_rows(ws, 1, 1);
 
     lxw_worksheet *fs = book.sheet(ExportCells::pick(u"检查结果"_s, u"Findings"_s));
     findingsHeader(book, fs, true);

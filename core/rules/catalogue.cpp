@@ -264,6 +264,12 @@ QString RuleCatalogue::markdownTable()
             markdownCell(checks), markdownCell(r.whyEn), markdownCell(r.exampleEn));
     }
     return out;
+QString RuleCatalogue::name(QStringView id, bool alwaysChinese)
+{
+    const RuleInfo *r = find(id);
+    if (!r || r->name.isEmpty())
+        return id.toString();
+    return alwaysChinese ? r->name : Language::pick(r->name, r->nameEn);
 }
 
 } // namespace nianbao

@@ -13,6 +13,9 @@ namespace nianbao {
 struct RuleInfo
 {
     QString id; // part of the JSON contract
+    /// A short name a reader outside the review understands (the letter, the workbooks' findings).
+    QString name; // Chinese
+    QString nameEn;
     Finding::Severity severity = Finding::Severity::Warning;
     QString name; // short, Chinese: 申请收支平衡
     QString nameEn;
@@ -43,6 +46,9 @@ public:
     /// The README's rule table (English, Markdown): a header and a row per rule, in order. The
     /// README holds it verbatim (tst_checks), so the two cannot drift apart.
     static QString markdownTable();
+    /// The rule's short name in the language in use (nianbao::Language), or in Chinese with
+    /// alwaysChinese; the id itself for a rule not in the catalogue.
+    static QString name(QStringView id, bool alwaysChinese = false);
 };
 
 } // namespace nianbao

@@ -2,6 +2,8 @@
 #include "testutil.h"
 
 #include "review/disposition.h"
+#include "review/review.h"
+#include "session/reviewsession.h"
 #include "store/reviewstore.h"
 
 #include <QJsonArray>
@@ -23,6 +25,9 @@ private Q_SLOTS:
     void checkPrintsJsonWithProposedFixes();
     void checkComparesLastYearsReportOfTheSameBody();
     void aStoreGivesFindingsTheirDispositions();
+    void exportCarriesTheReviewOfAStore();
+    void unknownOptionsAndEmptyFoldersExit2();
+    void aDashReadsStandardInput();
 
 private:
     static QProcess *run(const QStringList &args, const QString &timeZone = {});
@@ -255,6 +260,117 @@ void TestCli::aStoreGivesFindingsTheirDispositions()
         run({u"extract"_s, u"--json"_s, u"--store"_s, dir.filePath(u"none.sqlite"_s), file}));
     QCOMPARE(missing->exitCode(), 2);
     QVERIFY(!QFile::exists(dir.filePath(u"none.sqlite"_s)));
+}
+
+void TestCli::exportCarriesTheReviewOfAStore()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"kewei.md"_s);
+    QVERIFY(QFile::copy(testutil::dataPath(u"corpus/real/shanghai_kewei_2024.md"_s), file));
+    const QString db = dir.filePath(u"reviews.sqlite"_s);
+    const QString key = u"t3.granted.natural_person"_s;
+    double corrected = 0;
+    QString dismissedRule;
+    {
+        // The review as the window makes it: a correction, a finding dismissed, the report reviewed.
+        ReviewSession session;
+        QString error;
+        QCOMPARE(session.openStore(db, &error), ReviewSession::StoreOpening::Opened);
+        session.setReviewer(u"审校员甲"_s);
+        session.read({file});
+        session.waitForLoaded();
+        Review *r = session.review(0);
+        QVERIFY(r);
+        corrected = r->report().cell(key)->value + 1;
+        QVERIFY(r->setCellText(key, QString::number(corrected)));
+        const Finding f = r->findings().first();
+        dismissedRule = f.rule;
+        QVERIFY2(r->dismiss({f}, u"已与报送单位核实"_s, &error), qPrintable(error));
+        r->setStatus(ReviewStatus::Reviewed);
+    }
+    const QString out = dir.filePath(u"kewei.json"_s);
+    std::unique_ptr<QProcess> p(run({u"export"_s, u"--json"_s, out, u"--database"_s, db, file}));
+    QCOMPARE(p->exitCode(), 0);
+    const QJsonObject o = testutil::readJson(out);
+    const QJsonObject review = o.value("review"_L1).toObject();
+    QCOMPARE(review.value("status"_L1).toString(), u"reviewed"_s);
+    QCOMPARE(review.value("reviewer"_L1).toString(), u"审校员甲"_s);
+    const QJsonArray corrections = o.value("corrections"_L1).toArray();
+    QCOMPARE(corrections.size(), 1);
+    QCOMPARE(corrections.first().toObject().value("key"_L1).toString(), key);
+    QCOMPARE(corrections.first().toObject().value("after"_L1).toDouble(), corrected);
+    QCOMPARE(o.value("cells"_L1).toObject().value(key).toDouble(), corrected);
+    QCOMPARE(review.value("dismissed"_L1).toInt(), 1);
+    bool dismissed = false;
+    for (const QJsonValue &f : o.value("findings"_L1).toArray())
+        dismissed =
+            dismissed || f.toObject().value("disposition"_L1).toObject().value("state"_L1) == u"dismissed"_s;
+    QVERIFY(dismissed);
+
+    // --store is the same option; --no-store exports the report as read.
+    std::unique_ptr<QProcess> alias(run({u"export"_s, u"--json"_s, out, u"--store"_s, db, file}));
+    QCOMPARE(alias->exitCode(), 0);
+    QCOMPARE(testutil::readJson(out).value("corrections"_L1).toArray().size(), 1);
+    std::unique_ptr<QProcess> bare(run({u"export"_s, u"--json"_s, out, u"--no-store"_s, file}));
+    QCOMPARE(bare->exitCode(), 0);
+    QVERIFY(testutil::readJson(out).value("corrections"_L1).toArray().isEmpty());
+    QCOMPARE(testutil::readJson(out).value("review"_L1).toObject().value("status"_L1).toString(), u"new"_s);
+
+    // The letter leaves the dismissed finding out, and is signed by the reviewer.
+    const QString letter = dir.filePath(u"kewei.docx"_s);
+    std::unique_ptr<QProcess> l(run({u"export"_s, u"--letter"_s, letter, u"--database"_s, db, file}));
+    QCOMPARE(l->exitCode(), 0);
+    QVERIFY(QFileInfo(letter).size() > 0);
+}
+
+void TestCli::unknownOptionsAndEmptyFoldersExit2()
+{
+    std::unique_ptr<QProcess> p(run({u"check"_s, u"--frobnicate"_s, testutil::dataPath(u"corpus/seeds"_s)}));
+    QCOMPARE(p->exitCode(), 2);
+    const QString err = QString::fromUtf8(p->readAllStandardError());
+    QVERIFY2(err.contains(u"frobnicate"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"export --xlsx"_s), qPrintable(err)); // the usage follows
+    QVERIFY(p->readAllStandardOutput().isEmpty());
+
+    QTemporaryDir dir;
+    for (const QString &command : {u"check"_s, u"export"_s}) {
+        QStringList args = {command, u"--lang"_s, u"en"_s};
+        if (command == u"export"_s)
+            args << u"--json"_s << dir.filePath(u"out"_s) << u"--no-store"_s;
+        args << dir.path();
+        std::unique_ptr<QProcess> e(run(args));
+        QCOMPARE(e->exitCode(), 2);
+        const QString said = QString::fromUtf8(e->readAllStandardError());
+        QVERIFY2(said.contains(dir.path()) && said.contains(u"no report files"_s), qPrintable(said));
+    }
+}
+
+void TestCli::aDashReadsStandardInput()
+{
+    const QString file = testutil::dataPath(u"corpus/real/shanghai_kewei_2024.md"_s);
+    QProcess p;
+    p.start(QStringLiteral(NIANBAO_CLI), {u"extract"_s, u"--json"_s, u"-"_s});
+    QVERIFY(p.waitForStarted());
+    p.write(testutil::readBytes(file));
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1); // its errors
+    QJsonObject fromStdin = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    std::unique_ptr<QProcess> direct(run({u"extract"_s, u"--json"_s, file}));
+    QJsonObject fromFile = QJsonDocument::fromJson(direct->readAllStandardOutput()).object();
+    fromStdin.remove("source"_L1);
+    fromFile.remove("source"_L1);
+    QVERIFY(!fromFile.isEmpty());
+    QCOMPARE(fromStdin, fromFile);
+
+    QProcess c;
+    c.start(QStringLiteral(NIANBAO_CLI), {u"check"_s, u"--lang"_s, u"en"_s, u"-"_s});
+    QVERIFY(c.waitForStarted());
+    c.write(testutil::readBytes(file));
+    c.closeWriteChannel();
+    QVERIFY(c.waitForFinished(60000));
+    QCOMPARE(c.exitCode(), 1);
+    QVERIFY2(QString::fromUtf8(c.readAllStandardOutput()).startsWith(u"-: "_s), "the report is named -");
 }
 
 QTEST_GUILESS_MAIN(TestCli)

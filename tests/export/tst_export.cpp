@@ -1,6 +1,7 @@
 // The workbooks: every cell where the printed form has it, the marks of failing, corrected and
 // uncertain cells, the findings sheet, the batch.
 #include "exporttesting.h"
+#include "rules/catalogue.h"
 
 using namespace nianbao;
 using namespace nianbao::exporttesting;
@@ -356,7 +357,7 @@ void TestExport::findingsSheetNamesCellsByLabel()
     for (int i = 0; i < rr.findings.size(); ++i) {
         const Finding &f = rr.findings[i];
         const int r = i + 1;
-        QCOMPARE(s->text(r, 0), f.rule);
+        QCOMPARE(s->text(r, 0), RuleCatalogue::name(f.rule) + u"（"_s + f.rule + u"）"_s);
         QCOMPARE(s->text(r, 1), f.isError() ? u"错误"_s : u"警告"_s);
         QStringList labels;
         for (const QString &k : f.cells)
@@ -522,7 +523,7 @@ void TestExport::findingsSheetCarriesDispositions()
     for (int i = 0; i < rr.findings.size(); ++i) {
         const Finding &f = rr.findings[i];
         const int r = i + 1;
-        QCOMPARE(s->text(r, 0), f.rule);
+        QCOMPARE(s->text(r, 0), RuleCatalogue::name(f.rule) + u"（"_s + f.rule + u"）"_s);
         if (&f == balance) {
             QCOMPARE(s->text(r, 8), u"已确认"_s);
             QCOMPARE(s->text(r, 10), u"李科长"_s);

@@ -213,6 +213,7 @@ bool XlsxReader::open(const QString &path, QString *error)
         s.name = wb.attributes().value(u"name"_s).toString();
         const QString file =
             resolve(u"xl/workbook.xml"_s, wbRels.value(wb.attributes().value(u"r:id"_s).toString()));
+        s.part = file;
         QXmlStreamReader x(m_files.value(file));
         int row = 0;
         while (!x.atEnd()) {
@@ -221,6 +222,8 @@ bool XlsxReader::open(const QString &path, QString *error)
             const auto a = x.attributes();
             if (x.name() == u"row"_s) {
                 row = a.value(u"r"_s).toInt();
+                if (a.hasAttribute(u"ht"_s))
+                    s.rowHeights.insert(row, a.value(u"ht"_s).toDouble());
                 if (a.value(u"hidden"_s) == u"1"_s)
                     s.hiddenRows.insert(row);
             } else if (x.name() == u"mergeCell"_s) {

@@ -25,6 +25,8 @@ struct XlsxCell
 struct XlsxSheet
 {
     QString name;
+    QString part;                     // "xl/worksheets/sheet2.xml"
+    QHash<int, double> rowHeights;    // 1-based row → its height in points, when set
     QHash<QString, XlsxCell> cells;   // "B3" → cell
     QStringList merges;               // "A1:C3"
     QHash<QString, QString> comments; // "B3" → text
@@ -45,6 +47,9 @@ public:
     bool open(const QString &path, QString *error);
     const XlsxSheet *sheet(const QString &name) const;
     QStringList sheetNames() const;
+    /// The raw bytes of one part of the package ("xl/workbook.xml"); empty when absent.
+    QByteArray part(const QString &name) const { return m_files.value(name); }
+    QStringList partNames() const { return m_files.keys(); }
     /// The RGB fill of a style, 0 when none.
     unsigned fill(int style) const { return m_fills.value(m_xfFill.value(style)); }
     /// The number format code of a style ("General", "0.00" …).

@@ -32,3 +32,9 @@ nianbao_add_test(tst_help SOURCES ui/tst_help.cpp core/testutil.h LIBS nianbao_u
 nianbao_add_test(tst_queue SOURCES ui/tst_queue.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
 # The tables at 1366×768: frozen header rows and label columns, zoom, fit-to-width.
 nianbao_add_test(tst_grids SOURCES ui/tst_grids.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# Printing and the letter from the window: rendered to a PDF printer and read back with poppler.
+if(NOT TARGET PkgConfig::POPPLER_QT6)
+    pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
+endif()
+nianbao_add_test(tst_printing SOURCES ui/tst_printing.cpp ui/windowtesting.h core/testutil.h
+    LIBS nianbao_ui nianbao_translations PkgConfig::POPPLER_QT6 Qt6::PrintSupport)
