@@ -264,6 +264,8 @@ QString RuleCatalogue::markdownTable()
             markdownCell(checks), markdownCell(r.whyEn), markdownCell(r.exampleEn));
     }
     return out;
+}
+
 QString RuleCatalogue::name(QStringView id, bool alwaysChinese)
 {
     const RuleInfo *r = find(id);

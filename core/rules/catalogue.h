@@ -13,11 +13,9 @@ namespace nianbao {
 struct RuleInfo
 {
     QString id; // part of the JSON contract
-    /// A short name a reader outside the review understands (the letter, the workbooks' findings).
-    QString name; // Chinese
-    QString nameEn;
     Finding::Severity severity = Finding::Severity::Warning;
-    QString name; // short, Chinese: 申请收支平衡
+    /// A short name a reader outside the review understands (Help, the letter, the workbooks).
+    QString name; // Chinese: 申请收支平衡
     QString nameEn;
     QString checks; // Chinese
     QString checksEn;
