@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AcceptCommand</name>
+    <message>
+        <source>Accept the proposal for %1</source>
+        <translation>采纳 %1 的建议</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Print JSON on one line.</source>
@@ -22,10 +29,6 @@
     <message>
         <source>n</source>
         <translation>数量</translation>
-    </message>
-    <message>
-        <source>Report files or folders.</source>
-        <translation>报告文件或文件夹。</translation>
     </message>
     <message>
         <source>extract takes exactly one file.</source>
@@ -60,12 +63,20 @@
         <translation>extract、check 或 export</translation>
     </message>
     <message>
-        <source>Usage: export --xlsx|--csv|--json OUT FILE|DIR...</source>
-        <translation>用法：export --xlsx|--csv|--json 输出 文件|文件夹...</translation>
-    </message>
-    <message>
         <source>Unknown command: %1. Use extract, check or export.</source>
         <translation>未知命令：%1。请使用 extract、check 或 export。</translation>
+    </message>
+    <message>
+        <source>Print JSON (extract always does; check: one object with every report).</source>
+        <translation>输出 JSON（extract 总是如此；check：一个包含所有报告的对象）。</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>export: head the CSV columns with machine names (cell keys in the batch CSV) instead of labels.</source>
+        <translation>export：CSV 的表头使用英文字段名（汇总 CSV 使用单元格键名）而非中文标签。</translation>
     </message>
     <message>
         <source>Reads government information-disclosure annual reports, extracts their three tables and checks that the numbers add up.
@@ -77,7 +88,10 @@ Commands:
   export --xlsx|--csv|--json OUT FILE|DIR...
                             export reports for supervisors; one report: OUT is the
                             file (or a folder to put it in); several: OUT is a folder
-                            that receives one file per report and nianbao-batch.*</source>
+                            that receives one file per report and nianbao-batch.*
+  export --letter OUT FILE|DIR...
+                            the letter to each reporting body (审校意见): OUT.pdf or
+                            OUT.docx for one report; a folder receives both for each</source>
         <translation>读取政府信息公开工作年度报告，提取其中三张表格并检查数字是否相符。
 
 命令：
@@ -87,23 +101,30 @@ Commands:
   export --xlsx|--csv|--json 输出 文件|文件夹...
                             导出报告供上级审阅；一份报告时，输出为文件
                             （或存放它的文件夹）；多份时，输出为文件夹，
-                            每份报告一个文件，另加汇总文件 nianbao-batch.*</translation>
+                            每份报告一个文件，另加汇总文件 nianbao-batch.*
+  export --letter 输出 文件|文件夹...
+                            给各报送单位的审校意见：一份报告时写出 输出.pdf 或
+                            输出.docx；写入文件夹时每份报告两种格式都写出</translation>
     </message>
     <message>
-        <source>Print JSON (extract always does; check: one object with every report).</source>
-        <translation>输出 JSON（extract 总是如此；check：一个包含所有报告的对象）。</translation>
+        <source>export: write the letter to the reporting body (PDF and Word).</source>
+        <translation>export：写出给报送单位的审校意见（PDF 和 Word）。</translation>
     </message>
     <message>
-        <source>extract, check --json: give each finding its disposition from this review database (a file or a postgresql:// address; read only).</source>
-        <translation>extract、check --json：从此审校数据库（文件或 postgresql:// 地址；只读）读取每个问题的处理意见（确认或排除）。</translation>
+        <source>The review database (a file or a postgresql:// address; read only). export: the files carry its corrections, dispositions, reviewer and state (default: the window's database); extract, check --json: each finding its disposition.</source>
+        <translation>审校数据库（文件或 postgresql:// 地址；只读）。export：导出文件带有其中的更正、处理意见、审校人和审校状态（默认：窗口使用的数据库）；extract、check --json：每个问题带有其处理意见。</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>数据库</translation>
+        <source>export: the reports as read, without the review database.</source>
+        <translation>export：按读取结果导出，不使用审校数据库。</translation>
     </message>
     <message>
-        <source>export: head the CSV columns with machine names (cell keys in the batch CSV) instead of labels.</source>
-        <translation>export：CSV 的表头使用英文字段名（汇总 CSV 使用单元格键名）而非中文标签。</translation>
+        <source>Report files or folders; - reads a report from standard input.</source>
+        <translation>报告文件或文件夹；- 表示从标准输入读取一份报告。</translation>
+    </message>
+    <message>
+        <source>Usage: export --xlsx|--csv|--json|--letter OUT FILE|DIR...</source>
+        <translation>用法：export --xlsx|--csv|--json|--letter 输出 文件|文件夹...</translation>
     </message>
 </context>
 <context>
@@ -166,6 +187,18 @@ Commands:
         <source>No report to export.</source>
         <translation>没有可导出的报告。</translation>
     </message>
+    <message>
+        <source>Standard input cannot be read.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <source>Standard input is larger than a report can be.</source>
+        <translation>标准输入的内容超过了报告可能的大小。</translation>
+    </message>
+    <message>
+        <source>Standard input cannot be kept in a temporary file.</source>
+        <translation>无法将标准输入保存到临时文件。</translation>
+    </message>
 </context>
 <context>
     <name>DispositionCommand</name>
@@ -222,7 +255,7 @@ Commands:
         <translation>该 Word 文件声明了 DTD 或实体，正常报告不会包含这些内容，已拒绝读取。</translation>
     </message>
     <message>
-        <source>The Word file&apos;s text is damaged (%1).</source>
+        <source>The Word file's text is damaged (%1).</source>
         <translation>Word 文件的正文已损坏（%1）。</translation>
     </message>
     <message>
@@ -296,6 +329,18 @@ Commands:
         <source>Export cancelled; the files written before stay in %1.</source>
         <translation>导出已取消；此前已写好的文件留在 %1。</translation>
     </message>
+    <message>
+        <source>Export Letter</source>
+        <translation>导出审校意见</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Letter written to %1</source>
+        <translation>审校意见已写出到 %1</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -349,6 +394,33 @@ Commands:
     </message>
 </context>
 <context>
+    <name>LetterExport</name>
+    <message>
+        <source>the file cannot be created</source>
+        <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>the archive could not be written (is the disk full?)</source>
+        <translation>无法写出压缩文件（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>the PDF could not be made</source>
+        <translation>无法生成 PDF</translation>
+    </message>
+    <message>
+        <source>There is no report to write a letter for.</source>
+        <translation>没有可写审校意见的报告。</translation>
+    </message>
+    <message>
+        <source>%1 is a file; letters are written into a folder, or to a file ending in .pdf or .docx.</source>
+        <translation>%1 是文件；审校意见写入文件夹，或写入以 .pdf 或 .docx 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Limits</name>
     <message>
         <source>The text of this file is longer than %1 characters, more than any report has; it is not read.</source>
@@ -359,7 +431,7 @@ Commands:
         <translation>此文本的字符规范化后将超过 %1 个字符，不予读取。</translation>
     </message>
     <message>
-        <source>Line %1 of the text has more than %2 cells, more than any report&apos;s table; the file is not read.</source>
+        <source>Line %1 of the text has more than %2 cells, more than any report's table; the file is not read.</source>
         <translation>文本第 %1 行超过 %2 个单元格，比任何报告的表格都多，不予读取此文件。</translation>
     </message>
     <message>
@@ -371,7 +443,7 @@ Commands:
         <translation>此文件的表格嵌套超过 %1 层，比任何报告都深，不予读取。</translation>
     </message>
     <message>
-        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report&apos;s table; the file is not read.</source>
+        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report's table; the file is not read.</source>
         <translation>此文件中有一个表格超过 %1 个单元格（合并单元格按其覆盖的格数计），比任何报告的表格都大，不予读取此文件。</translation>
     </message>
     <message>
@@ -379,7 +451,7 @@ Commands:
         <translation>此 PDF 有 %1 页，超过报告最多可有的 %2 页，不予读取。</translation>
     </message>
     <message>
-        <source>Page %1 of the PDF holds more than %2 characters, more than any report&apos;s page; the file is not read.</source>
+        <source>Page %1 of the PDF holds more than %2 characters, more than any report's page; the file is not read.</source>
         <translation>此 PDF 第 %1 页超过 %2 个字符，比任何报告的页面都多，不予读取此文件。</translation>
     </message>
     <message>
@@ -455,6 +527,17 @@ Commands:
     <message>
         <source>The text of this PDF cannot be decoded (its fonts carry no character map); export the report again from the original document or ask for a Word or web version.</source>
         <translation>此 PDF 的文字无法解码（字体缺少字符映射）；请从原始文档重新导出，或索取 Word 或网页版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>Print Report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>
@@ -641,7 +724,7 @@ Commands:
 <context>
     <name>main</name>
     <message>
-        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user&apos;s data folder).</source>
+        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user's data folder).</source>
         <translation>审校记录的保存位置：SQLite 文件，或 postgresql://用户@主机:端口/数据库，密码从 ~/.pgpass 读取或在需要时询问（默认：上次使用的位置，或用户数据文件夹中的文件）。</translation>
     </message>
     <message>
@@ -829,6 +912,18 @@ Commands:
         <source>The cell already holds the value it had before this correction.</source>
         <translation>该单元格已是这次修改之前的值。</translation>
     </message>
+    <message>
+        <source>This finding has no proposal to accept.</source>
+        <translation>此问题没有可采纳的建议。</translation>
+    </message>
+    <message>
+        <source>Accepts the proposal of %1: %2</source>
+        <translation>采纳 %1 的建议：%2</translation>
+    </message>
+    <message>
+        <source>The cells already hold the values proposed.</source>
+        <translation>这些单元格已是建议的数值。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewKeeper</name>
@@ -841,7 +936,7 @@ Commands:
         <translation>其他审校人</translation>
     </message>
     <message>
-        <source>The review&apos;s state</source>
+        <source>The review's state</source>
         <translation>审校状态</translation>
     </message>
     <message>
@@ -849,7 +944,7 @@ Commands:
         <translation>%1：您在服务器无法连接时所做的修改未发送。%2</translation>
     </message>
     <message>
-        <source>Your changes are kept: File ▸ Unsent Changes sends them over the others&apos; values or gives them up.</source>
+        <source>Your changes are kept: File ▸ Unsent Changes sends them over the others' values or gives them up.</source>
         <translation>您的修改仍保留着：可通过“文件 ▸ 未发送的修改”用您的值覆盖他人的值，或放弃您的修改。</translation>
     </message>
     <message>
@@ -857,11 +952,11 @@ Commands:
         <translation>%1：您的值“%2”（%3）。%4</translation>
     </message>
     <message>
-        <source>The review&apos;s state (%1). %2</source>
+        <source>The review's state (%1). %2</source>
         <translation>审校状态（%1）。%2</translation>
     </message>
     <message>
-        <source>A finding&apos;s disposition</source>
+        <source>A finding's disposition</source>
         <translation>问题的处理意见</translation>
     </message>
 </context>
@@ -1080,11 +1175,11 @@ Commands:
         <translation>%1 处没有审校数据库。</translation>
     </message>
     <message>
-        <source>clear a finding&apos;s disposition</source>
+        <source>clear a finding's disposition</source>
         <translation>取消问题的处理意见</translation>
     </message>
     <message>
-        <source>save a finding&apos;s disposition</source>
+        <source>save a finding's disposition</source>
         <translation>保存问题的处理意见</translation>
     </message>
     <message>
@@ -1124,15 +1219,46 @@ Commands:
     </message>
 </context>
 <context>
-    <name>nianbao::ui::ActionHandler</name>
+    <name>nianbao::ui::AboutDialog</name>
     <message>
         <source>About Nianbao</source>
         <translation>关于年报审校</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Nianbao %1&lt;/b&gt;&lt;br&gt;Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form&apos;s identities.</source>
-        <translation>&lt;b&gt;年报审校 %1&lt;/b&gt;&lt;br&gt;政府信息公开工作年度报告审校：原文与三张表格并排显示，按表格勾稽关系实时检查。</translation>
+        <source>none: corrections are not kept</source>
+        <translation>无：修改不会保存</translation>
     </message>
+    <message>
+        <source>Nianbao</source>
+        <translation>年报审校</translation>
+    </message>
+    <message>
+        <source>Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form's identities.</source>
+        <translation>政府信息公开工作年度报告审校：原文与三张表格并列显示，按表样的勾稽关系实时检查。</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Review database:</source>
+        <translation>审校数据库：</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>许可协议：</translation>
+    </message>
+    <message>
+        <source>GNU General Public License, version 3 or later (GPL-3.0-or-later). It comes with no warranty; the full text follows.</source>
+        <translation>GNU 通用公共许可证第 3 版或更高版本（GPL-3.0-or-later）。本软件不提供任何担保；全文如下。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1.</source>
+        <translation>使用 Qt %1 构建。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::ActionHandler</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1290,10 +1416,6 @@ Commands:
         <translation>跟随系统语言(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;About Nianbao</source>
-        <translation>关于年报审校(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Reports List</source>
         <translation>报告列表(&amp;R)</translation>
     </message>
@@ -1354,7 +1476,7 @@ Commands:
         <translation>审校数据库</translation>
     </message>
     <message>
-        <source>Where reviews are kept: a SQLite file, or a team&apos;s server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
+        <source>Where reviews are kept: a SQLite file, or a team's server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
         <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户@主机:5432/数据库（密码从 ~/.pgpass 读取，或在需要时询问）。留空则使用本人的文件。</translation>
     </message>
     <message>
@@ -1455,6 +1577,30 @@ Commands:
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Letter to the Body…</source>
+        <translation>给报送单位的审校意见(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The current report's problems for its body to correct, as PDF or Word</source>
+        <translation>当前报告需报送单位更正的问题，导出为 PDF 或 Word</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Open a report to print it.</source>
+        <translation>请先打开一份报告再打印。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::CellHistoryView</name>
@@ -1537,6 +1683,10 @@ Commands:
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>suggestion accepted</source>
+        <translation>采纳建议</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1870,53 @@ Commands:
         <source>Confirmed by %1 at %2: the report itself is wrong</source>
         <translation>已由 %1 于 %2 确认：报告本身有误</translation>
     </message>
+    <message>
+        <source>Accept Proposal %1: %2</source>
+        <translation>采纳建议 %1：%2</translation>
+    </message>
+    <message>
+        <source>What Rule %1 Checks</source>
+        <translation>规则 %1 检查什么</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>采纳建议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make the change proposed first for the finding chosen: one step, undone with Ctrl+Z (A)</source>
+        <translation>按所选问题的首选建议修改：一步完成，可用 Ctrl+Z 撤销（A）</translation>
+    </message>
+    <message>
+        <source>Proposed (A accepts): %1</source>
+        <translation>建议（按 A 采纳）：%1</translation>
+    </message>
+    <message>
+        <source>Or: %1</source>
+        <translation>或：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::HelpMenu</name>
+    <message>
+        <source>User &amp;Manual</source>
+        <translation>用户手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Rule Catalogue</source>
+        <translation>规则目录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Every rule the checker applies: what it checks, why, an example</source>
+        <translation>检查所用的全部规则：检查什么、为什么、示例</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Nianbao</source>
+        <translation>关于年报审校(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ui::MainWindow</name>
@@ -1790,6 +1987,13 @@ Commands:
     <message>
         <source>No other report in the list is left to review.</source>
         <translation>列表中已没有其他待审校的报告。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::ManualDialog</name>
+    <message>
+        <source>User Manual</source>
+        <translation>用户手册</translation>
     </message>
 </context>
 <context>
@@ -1946,13 +2150,100 @@ Commands:
     </message>
 </context>
 <context>
+    <name>nianbao::ui::RuleCatalogueDialog</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Rule Catalogue</source>
+        <translation>规则目录</translation>
+    </message>
+    <message>
+        <source>Search the rules: id, name, what they check</source>
+        <translation>搜索规则：编号、名称、检查内容</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>No rule matches the search.</source>
+        <translation>没有符合搜索条件的规则。</translation>
+    </message>
+    <message>
+        <source>What it checks</source>
+        <translation>检查什么</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>为什么重要</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ui::ShortcutsDialog</name>
+    <message>
+        <source>Findings list</source>
+        <translation>问题列表</translation>
+    </message>
+    <message>
+        <source>Reports list</source>
+        <translation>报告列表</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>%1 (in the %2)</source>
+        <comment>a menu, and the panes where its key works</comment>
+        <translation>%1（在%2中）</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::ui::SingleInstance</name>
     <message>
         <source>Another window is already listening on %1.</source>
         <translation>另一个窗口已在 %1 上监听。</translation>
     </message>
     <message>
-        <source>The window&apos;s socket %1 cannot be made: %2</source>
+        <source>The window's socket %1 cannot be made: %2</source>
         <translation>无法创建窗口的套接字 %1：%2</translation>
     </message>
 </context>
