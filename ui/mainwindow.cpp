@@ -74,6 +74,9 @@ MainWindow::~MainWindow()
         r->undoStack()->disconnect(this);
     }
     disconnect(m_session, nullptr, this, nullptr);
+    // Hidden while its views can still ask their models: hiding lays out the queue's header,
+    // which counts the session's reports.
+    hide();
     delete m_session;
 }
 
