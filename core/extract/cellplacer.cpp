@@ -270,18 +270,21 @@ void CellPlacer::materialize()
     }
 }
 
+bool CellPlacer::knownValue(const QString &key, double *v) const
+{
+    // A cell an identity can use: read, decided, and not digits of a run too long to hold.
+    const Cell *c = m_report->cell(key);
+    if (!c || c->state == Cell::State::Uncertain || (c->state == Cell::State::Text && c->fromRun))
+        return false;
+    *v = c->identityValue();
+    return true;
+}
+
 void CellPlacer::placeLostColumns(const QList<IdentityInstance> &identities)
 {
     if (m_lost.isEmpty())
         return;
     const auto &items = m_tok.items();
-    auto known = [&](const QString &k, double *v) {
-        const Cell *c = m_report->cell(k);
-        if (!c || c->state == Cell::State::Uncertain || (c->state == Cell::State::Text && c->fromRun))
-            return false;
-        *v = c->identityValue();
-        return true;
-    };
     struct Reading
     {
         int gap = -1;
@@ -330,7 +333,7 @@ void CellPlacer::placeLostColumns(const QList<IdentityInstance> &identities)
                                 sign = side;
                                 return;
                             }
-                        } else if (!known(k, &v)) {
+                        } else if (!knownValue(k, &v)) {
                             complete = false;
                             return;
                         }
@@ -394,7 +397,7 @@ void CellPlacer::placeLostColumns(const QList<IdentityInstance> &identities)
                     if (it != where.cend()) {
                         touches = true;
                         v = rows[joint[it->first]].readings[pick[it->first]].values[it->second];
-                    } else if (!known(k, &v)) {
+                    } else if (!knownValue(k, &v)) {
                         complete = false;
                     }
                     sum += side * v;
@@ -462,13 +465,6 @@ void CellPlacer::confirm(const QList<IdentityInstance> &identities)
 {
     if (m_weak.isEmpty())
         return;
-    auto known = [&](const QString &k, double *v) {
-        const Cell *c = m_report->cell(k);
-        if (!c || c->state == Cell::State::Uncertain || (c->state == Cell::State::Text && c->fromRun))
-            return false;
-        *v = c->identityValue();
-        return true;
-    };
     for (const auto &[keys, why] : std::as_const(m_weak)) {
         const QSet<QString> row(keys.begin(), keys.end());
         bool contradicted = false;
@@ -481,12 +477,12 @@ void CellPlacer::confirm(const QList<IdentityInstance> &identities)
             double l = 0, r = 0, v = 0;
             for (const QString &k : id.lhs) {
                 touches = touches || row.contains(k);
-                complete = complete && known(k, &v);
+                complete = complete && knownValue(k, &v);
                 l += v;
             }
             for (const QString &k : id.rhs) {
                 touches = touches || row.contains(k);
-                complete = complete && known(k, &v);
+                complete = complete && knownValue(k, &v);
                 r += v;
             }
             if (touches && complete && std::abs(l - r) > 1e-6) {

@@ -47,6 +47,7 @@ private:
     void setDirect(const QString &key, const Item &item);
     bool lostOneColumn(const QStringList &keys, const QList<int> &values) const;
     bool isSignedColumn(const QString &key) const;
+    bool knownValue(const QString &key, double *v) const;
     bool placeWiderRow(const QStringList &keys, const QList<int> &values);
     qsizetype origStart(qsizetype n) const;
     qsizetype origEnd(qsizetype n) const;
