@@ -72,5 +72,5 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # server, LibreOffice for .doc files and a CJK font for the exports' PDF pages are recommended.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-translations-l10n")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, libreoffice-writer-nogui | libreoffice-writer, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, libreoffice-writer-nogui | libreoffice-writer, fonts-noto-cjk, tesseract-ocr-chi-sim, tesseract-ocr-script-hans")
 include(CPack)

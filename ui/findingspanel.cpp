@@ -286,7 +286,7 @@ void FindingsPanel::updateDetail()
     }
     m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3%4"_s.arg(
         (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
-        f.text().toHtmlEscaped(), word));
+        FindingsModel::findingText(r->report(), f).toHtmlEscaped(), word));
 }
 
 void FindingsPanel::nextFinding()

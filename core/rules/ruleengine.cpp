@@ -435,6 +435,11 @@ QList<Finding> RuleEngine::check(const Report &report)
                 f.messageEn =
                     u"%1 was read from digits that ran together in more ways than are weighed (%2 a run, "
                     u"%3 a report) and is undecided"_s.arg(nameEn, run, all);
+            } else if (c->recognised) {
+                f.message =
+                    u"%1 由扫描件识别，识别结果不确定：可能是 %2"_s.arg(name, vs.join(u" / "_s) + more);
+                f.messageEn = u"%1 was recognised from a scan and is uncertain: %2"_s.arg(
+                    nameEn, vs.join(u" / "_s) + moreEn);
             } else {
                 f.message = u"%1 的数字连在一起，无法确定：可能是 %2"_s.arg(name, vs.join(u" / "_s) + more);
                 f.messageEn = u"%1 was read from digits that ran together and is undecided: %2"_s.arg(

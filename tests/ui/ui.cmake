@@ -24,3 +24,10 @@ nianbao_add_test(tst_windowdispositions SOURCES ui/tst_windowdispositions.cpp ui
 nianbao_add_test(tst_states SOURCES ui/tst_states.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
 # The record of a review: the cell's history and the corrections list, with and without a store.
 nianbao_add_test(tst_record SOURCES ui/tst_record.cpp ui/windowtesting.h core/testutil.h LIBS nianbao_ui nianbao_translations)
+# The source pane's pages: a PDF's cells framed on their pages, clicked there, the text a toggle away.
+nianbao_add_test(tst_pageview SOURCES ui/tst_pageview.cpp ui/windowtesting.h core/testutil.h
+    LIBS nianbao_ui nianbao_translations)
+if(NOT TARGET PkgConfig::POPPLER_QT6)
+    pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
+endif()
+target_link_libraries(tst_pageview PRIVATE PkgConfig::POPPLER_QT6)
