@@ -42,6 +42,24 @@ void FindingsModel::setReview(Review *review)
     });
 }
 
+QString FindingsModel::pagesText(const Report &report, const Finding &finding)
+{
+    const QList<int> pages =
+        report.pagesOf(finding.cells, finding.evidence.isValid() ? finding.evidence.start : -1);
+    if (pages.isEmpty())
+        return {};
+    QStringList numbers;
+    for (int p : pages)
+        numbers.append(QString::number(p));
+    return pages.size() == 1 ? tr("page %1").arg(numbers.first()) : tr("pages %1").arg(numbers.join(u", "_s));
+}
+
+QString FindingsModel::findingText(const Report &report, const Finding &finding)
+{
+    const QString pages = pagesText(report, finding);
+    return pages.isEmpty() ? finding.text() : QString(finding.text() + u" · "_s + pages);
+}
+
 int FindingsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !m_review ? 0 : int(m_review->findings().size());
@@ -71,17 +89,17 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         case RuleColumn:
             return f.rule;
         case MessageColumn:
-            return f.text();
+            return findingText(m_review->report(), f);
         }
         return {};
     case Qt::ToolTipRole: {
         if (!d)
-            return f.text();
+            return findingText(m_review->report(), f);
         const QString when = d->time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
         const QString word =
             dismissed ? tr("Dismissed by %1 at %2: %3").arg(d->reviewer, when, d->reason)
                       : tr("Confirmed by %1 at %2: the report itself is wrong").arg(d->reviewer, when);
-        return QString(f.text() + u'\n' + word);
+        return QString(findingText(m_review->report(), f) + u'\n' + word);
     }
     case Qt::DecorationRole:
         if (index.column() == SeverityColumn)

@@ -23,6 +23,10 @@ public:
     };
 
     explicit FindingsModel(QObject *parent = nullptr);
+    /// "page 3" or "pages 3, 4": where a finding's cells and evidence are printed; empty but for a PDF.
+    static QString pagesText(const Report &report, const Finding &finding);
+    /// The finding in words, with its pages when it has some.
+    static QString findingText(const Report &report, const Finding &finding);
     void setReview(Review *review);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -368,7 +368,7 @@ void FindingsPanel::updateDetail()
         proposals = u"<br>"_s + Language::pick(f.noSuggestion, f.noSuggestionEn).toHtmlEscaped();
     m_detail->setText(u"<span style=\"color:%1\"><b>%2</b></span> %3%4%5"_s.arg(
         (f.isError() ? Palette::errorText() : Palette::warningText()).name(), f.rule.toHtmlEscaped(),
-        f.text().toHtmlEscaped(), proposals, word));
+        FindingsModel::findingText(r->report(), f).toHtmlEscaped(), proposals, word));
 }
 
 void FindingsPanel::nextFinding()

@@ -8,6 +8,7 @@
 #include "i18n/language.h"
 #include "icons.h"
 #include "messagebox.h"
+#include "pageview.h"
 #include "queuepanel.h"
 #include "reportqueuemodel.h"
 #include "review/review.h"
@@ -183,6 +184,8 @@ void MainWindow::connectSession()
         }
     });
     connect(m_session, &ReviewSession::loadProgress, m_statusBar, &StatusBar::showProgress);
+    connect(m_session, &ReviewSession::pageProgress, m_statusBar, &StatusBar::showPageProgress);
+    connect(m_statusBar, &StatusBar::cancelRequested, m_session, &ReviewSession::cancelLoading);
     connect(m_session, &ReviewSession::loadFinished, this, [this](const QStringList &opened) {
         m_settings.addRecent(opened);
         m_actions->updateRecentMenu();
@@ -406,7 +409,11 @@ void MainWindow::setCurrentRow(int row)
     m_findings->setReview(r);
     m_session->undoGroup()->setActiveStack(r ? r->undoStack() : nullptr);
     if (r) {
-        m_source->setText(r->report().text);
+        const Report &report = r->report();
+        if (report.format == u"pdf"_s && !report.boxes.isEmpty())
+            m_source->setDocument(report.text, report.source, report.boxes);
+        else
+            m_source->setText(report.text);
         connect(r, &Review::statusChanged, this, &MainWindow::updateActions, Qt::UniqueConnection);
         // The note went with the edit just made (a redo keeps its own): the field is for the next one.
         connect(r, &Review::pendingNoteTaken, m_noteEdit, &QLineEdit::clear, Qt::UniqueConnection);
@@ -540,7 +547,8 @@ bool MainWindow::markReviewedAndNext()
 void MainWindow::focusPane(int step)
 {
     QList<QWidget *> panes = {m_queuePanel->view(), m_tables->currentView(), m_findings->view(),
-                              m_source->editor()};
+                              m_source->showingPages() ? static_cast<QWidget *>(m_source->pageView())
+                                                       : m_source->editor()};
     panes.removeAll(nullptr);
     int at = -1;
     for (int i = 0; i < panes.size(); ++i)

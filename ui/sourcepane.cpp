@@ -1,13 +1,17 @@
 #include "sourcepane.h"
 
+#include "pageview.h"
 #include "palette.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTextBlock>
 #include <QToolButton>
@@ -20,7 +24,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace nianbao::ui {
 
 SourcePane::SourcePane(QWidget *parent)
-    : QWidget(parent), m_edit(new QPlainTextEdit(this)), m_findBar(new QWidget(this)),
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_edit(new QPlainTextEdit(m_stack)),
+      m_pages(new PageView(m_stack)), m_pagesAction(new QAction(this)), m_pagesButton(new QToolButton(this)),
+      m_pageLabel(new QLabel(this)), m_modeBar(new QWidget(this)), m_findBar(new QWidget(this)),
       m_findEdit(new QLineEdit(m_findBar)), m_findStatus(new QLabel(m_findBar)),
       m_prev(new QToolButton(m_findBar)), m_next(new QToolButton(m_findBar)),
       m_close(new QToolButton(m_findBar))
@@ -56,10 +62,38 @@ SourcePane::SourcePane(QWidget *parent)
     bar->addWidget(m_close);
     m_findBar->hide();
 
+    // The pages or the text: one toggle, remembered.
+    m_stack->addWidget(m_edit);
+    m_stack->addWidget(m_pages);
+    m_pagesAction->setObjectName(u"actionShowPages"_s);
+    m_pagesAction->setCheckable(true);
+    m_pagesAction->setChecked(QSettings().value(u"source/pages"_s, true).toBool());
+    m_pagesAction->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
+    m_pagesAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_pagesAction);
+    connect(m_pagesAction, &QAction::toggled, this, &SourcePane::setShowPages);
+    m_pagesButton->setObjectName(u"pagesToggle"_s);
+    m_pagesButton->setDefaultAction(m_pagesAction);
+    m_pagesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_pagesButton->setAutoRaise(true);
+    m_pageLabel->setObjectName(u"pageLabel"_s);
+    m_modeBar->setObjectName(u"sourceModeBar"_s);
+    auto *modes = new QHBoxLayout(m_modeBar);
+    modes->setContentsMargins(4, 1, 4, 1);
+    modes->addWidget(m_pageLabel, 1);
+    modes->addWidget(m_pagesButton);
+    m_modeBar->hide();
+    connect(m_pages, &PageView::boxClicked, this, [this](qsizetype start) {
+        m_pages->showSpans(start);
+        updateMode();
+        Q_EMIT cursorMoved(start);
+    });
+
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->setSpacing(0);
-    lay->addWidget(m_edit, 1);
+    lay->addWidget(m_modeBar);
+    lay->addWidget(m_stack, 1);
     lay->addWidget(m_findBar);
 
     connect(m_findEdit, &QLineEdit::returnPressed, this, &SourcePane::findNext);
@@ -89,6 +123,9 @@ void SourcePane::retranslate()
     m_prev->setToolTip(tr("Previous match (Shift+Enter)"));
     m_next->setToolTip(tr("Next match (Enter)"));
     m_close->setToolTip(tr("Close (Esc)"));
+    m_pagesAction->setText(tr("Show &Pages"));
+    m_pagesAction->setToolTip(tr("The pages as printed, or the text read from them (Ctrl+Shift+P)"));
+    updateMode();
 }
 
 void SourcePane::changeEvent(QEvent *event)
@@ -116,8 +153,43 @@ bool SourcePane::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+bool SourcePane::showingPages() const
+{
+    return m_stack->currentWidget() == m_pages;
+}
+
+void SourcePane::setShowPages(bool pages)
+{
+    if (m_pagesAction->isChecked() != pages)
+        m_pagesAction->setChecked(pages); // comes back here through toggled
+    QSettings().setValue(u"source/pages"_s, pages);
+    updateMode();
+}
+
+void SourcePane::updateMode()
+{
+    const bool available = m_pages->hasDocument();
+    m_modeBar->setVisible(available);
+    m_pagesAction->setEnabled(available);
+    m_stack->setCurrentWidget(available && m_pagesAction->isChecked() ? static_cast<QWidget *>(m_pages)
+                                                                      : m_edit);
+    const SourceBox *b = m_pages->currentBox();
+    m_pageLabel->setText(!available ? QString()
+                         : b        ? tr("Page %1 of %2").arg(b->page + 1).arg(m_pages->pageCount())
+                                    : tr("%n page(s)", nullptr, m_pages->pageCount()));
+}
+
+void SourcePane::setDocument(const QString &text, const QString &pdfPath, const QList<SourceBox> &boxes)
+{
+    setText(text);
+    if (!pdfPath.isEmpty())
+        m_pages->setDocument(pdfPath, boxes);
+    updateMode();
+}
+
 void SourcePane::setText(const QString &text)
 {
+    m_pages->clear();
     m_text = text;
     m_crlf.clear();
     for (qsizetype i = text.indexOf(u"\r\n"_s); i >= 0; i = text.indexOf(u"\r\n"_s, i + 2))
@@ -126,6 +198,7 @@ void SourcePane::setText(const QString &text)
     m_edit->setPlainText(text);
     m_edit->setExtraSelections({});
     m_programmatic = false;
+    updateMode();
 }
 
 int SourcePane::toDocument(qsizetype pos) const
@@ -179,6 +252,11 @@ void SourcePane::showSpans(qsizetype start, qsizetype length,
     }
     m_edit->setExtraSelections(extra);
     m_programmatic = false;
+    QList<qsizetype> starts;
+    for (const auto &o : others)
+        starts.append(o.first);
+    m_pages->showSpans(start, starts);
+    updateMode();
 }
 
 std::pair<qsizetype, qsizetype> SourcePane::selection() const

@@ -4,8 +4,10 @@
 #include "review/review.h"
 #include "session/reviewsession.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QProgressBar>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -13,8 +15,12 @@ namespace nianbao::ui {
 
 StatusBar::StatusBar(QWidget *parent)
     : QStatusBar(parent), m_counts(new QLabel(this)), m_totals(new QLabel(this)),
-      m_progress(new QProgressBar(this)), m_store(new QLabel(this))
+      m_progress(new QProgressBar(this)), m_cancel(new QToolButton(this)), m_store(new QLabel(this))
 {
+    m_cancel->setObjectName(u"cancelReading"_s);
+    m_cancel->setAutoRaise(true);
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, &StatusBar::cancelRequested);
     m_counts->setObjectName(u"statusCounts"_s);
     m_totals->setObjectName(u"statusTotals"_s);
     m_progress->setObjectName(u"loadProgress"_s);
@@ -25,6 +31,7 @@ StatusBar::StatusBar(QWidget *parent)
     m_store->hide();
     addPermanentWidget(m_store);
     addPermanentWidget(m_progress);
+    addPermanentWidget(m_cancel);
     addPermanentWidget(m_totals);
     addPermanentWidget(m_counts);
 }
@@ -87,11 +94,21 @@ void StatusBar::showProgress(int done, int total)
 void StatusBar::hideProgress()
 {
     m_progress->hide();
+    m_cancel->hide();
+    clearMessage();
+}
+
+void StatusBar::showPageProgress(const QString &path, int page, int total)
+{
+    showMessage(tr("Recognising %1: page %2 of %3").arg(QFileInfo(path).fileName()).arg(page).arg(total));
+    m_cancel->show();
 }
 
 void StatusBar::retranslateUi()
 {
     m_progress->setFormat(tr("Reading %v of %m"));
+    m_cancel->setText(tr("Stop"));
+    m_cancel->setToolTip(tr("Stop reading: the scan being recognised is left unread"));
 }
 
 } // namespace nianbao::ui

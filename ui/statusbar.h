@@ -4,6 +4,7 @@
 
 class QLabel;
 class QProgressBar;
+class QToolButton;
 
 namespace nianbao {
 class Review;
@@ -26,12 +27,19 @@ public:
     /// Reading done of total files; shown while more than one is read.
     void showProgress(int done, int total);
     void hideProgress();
+    /// A scanned page being recognised: page of total of the file at path; with a way to stop.
+    void showPageProgress(const QString &path, int page, int total);
     void retranslateUi();
+
+Q_SIGNALS:
+    /// The reviewer asked to stop reading.
+    void cancelRequested();
 
 private:
     QLabel *m_counts;
     QLabel *m_totals;
     QProgressBar *m_progress;
+    QToolButton *m_cancel;
     QLabel *m_store;
 };
 

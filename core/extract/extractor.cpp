@@ -4,6 +4,7 @@
 #include "compactindex.h"
 #include "io/limits.h"
 #include "metadatareader.h"
+#include "ocr/scanreader.h"
 #include "prosereader.h"
 #include "rules/identities.h"
 #include "rules/ruleengine.h"
@@ -12,6 +13,8 @@
 #include "tablereader.h"
 #include "text/normalizer.h"
 #include "tokenizer.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
 
@@ -70,6 +73,8 @@ bool Extraction::extract(QString *error)
     m_report->encoding = m_doc.encoding;
     m_report->encodingNote = m_doc.encodingNote;
     m_report->text = m_doc.text;
+    m_report->boxes = m_doc.boxes;
+    m_report->pages = m_doc.pages;
     m_report->cells.clear();
     m_report->variant = Report().variant; // until the rows of a table with forms name one
 
@@ -105,11 +110,88 @@ bool Extraction::extract(QString *error)
     m_placer.materialize();
     m_placer.placeLostColumns(identities);
     m_placer.confirm(identities);
+    Extractor::weighRecognised(*m_report, identities);
     MetadataReader::read(m_norm, m_report);
     return true;
 }
 
 } // namespace
+
+void Extractor::weighRecognised(Report &report, const QList<IdentityInstance> &identities)
+{
+    // A recognised value the recogniser doubts (low confidence, or readings that disagree) is
+    // uncertain with its readings as candidates, never a plain number.
+    QStringList doubtful;
+    for (auto it = report.cells.begin(); it != report.cells.end(); ++it) {
+        Cell &c = it.value();
+        const SourceBox *b = report.boxAt(c.start);
+        if (!b || b->method != u"ocr"_s || c.state == Cell::State::Uncertain)
+            continue;
+        if (b->confidence >= ScanReader::TrustedConfidence && b->candidates.size() <= 1)
+            continue;
+        QList<double> values;
+        if (c.state == Cell::State::Number)
+            values.append(c.value);
+        for (const QString &t : b->candidates) {
+            bool ok = false;
+            const double v = t.toDouble(&ok);
+            if (ok && !values.contains(v))
+                values.append(v);
+        }
+        if (values.isEmpty())
+            continue; // a doubtful text such as "/" stays text; the reviewer sees its box marked
+        c.state = Cell::State::Uncertain;
+        c.candidates = values;
+        c.recognised = true;
+        doubtful.append(it.key());
+    }
+    // The identities decide a doubtful value when exactly one of its readings makes hold every
+    // identity it is in whose other cells are sure (at least one such identity).
+    bool changed = true;
+    for (int round = 0; changed && round < 4; ++round) {
+        changed = false;
+        for (const QString &key : std::as_const(doubtful)) {
+            Cell &c = report.cells[key];
+            if (c.state != Cell::State::Uncertain)
+                continue;
+            // The identities it is in whose other cells are all sure.
+            QList<const IdentityInstance *> mine;
+            for (const IdentityInstance &id : identities) {
+                const QStringList cells = id.cells();
+                if (!cells.contains(key))
+                    continue;
+                bool othersSure = true;
+                for (const QString &k : cells)
+                    if (k != key && (!report.cell(k) || report.cell(k)->state == Cell::State::Uncertain))
+                        othersSure = false;
+                if (othersSure)
+                    mine.append(&id);
+            }
+            if (mine.isEmpty())
+                continue;
+            QList<double> holding;
+            for (double v : std::as_const(c.candidates)) {
+                bool all = true;
+                for (const IdentityInstance *id : std::as_const(mine)) {
+                    double l = 0, r = 0;
+                    for (const QString &k : id->lhs)
+                        l += k == key ? v : report.cell(k)->identityValue();
+                    for (const QString &k : id->rhs)
+                        r += k == key ? v : report.cell(k)->identityValue();
+                    all = all && std::abs(l - r) < 1e-6;
+                }
+                if (all)
+                    holding.append(v);
+            }
+            if (holding.size() == 1) {
+                c.state = Cell::State::Number;
+                c.value = holding.first();
+                c.candidates.clear();
+                changed = true;
+            }
+        }
+    }
+}
 
 QString Extractor::detectTemplate(QStringView compactText)
 {

@@ -8,6 +8,8 @@
 
 namespace nianbao {
 
+struct IdentityInstance;
+
 /// Finds the three tables of a report in its text, matches labels to the template's rows, places
 /// the values in columns (splitting digits that ran together by the identities) and remembers for
 /// every cell the span of the original text it came from.
@@ -19,6 +21,9 @@ public:
     static bool extract(const SourceDocument &doc, Report *report, QString *error);
     /// The name of the template a text is written in: the one whose markers it holds most.
     static QString detectTemplate(QStringView normalizedText);
+    /// The recognised values of a scan the recogniser doubts become uncertain with their readings;
+    /// the identities then decide those that only one reading makes hold.
+    static void weighRecognised(Report &report, const QList<IdentityInstance> &identities);
 };
 
 } // namespace nianbao

@@ -11,5 +11,6 @@ target_sources(nianbao_core PRIVATE
     io/pdfrowjoiner.h io/pdfrowjoiner.cpp
     io/pdfcolumnlayout.h io/pdfcolumnlayout.cpp
     io/pdfreader.h io/pdfreader.cpp
+    io/pagerenderer.h io/pagerenderer.cpp
     io/docreader.h io/docreader.cpp)
 target_link_libraries(nianbao_core PRIVATE PkgConfig::MINIZIP PkgConfig::POPPLER_QT6)

@@ -36,6 +36,10 @@ public:
 
     // PDF.
     static constexpr int MaxPdfPages = 1000;
+    /// Pixels of one scanned page (an A3 page at 600 dpi is 70 million).
+    static constexpr qint64 MaxScanPixels = 80LL * 1000 * 1000;
+    /// Scanned pages recognised in one report (each takes seconds).
+    static constexpr int MaxScanPages = 60;
     /// Poppler's layout of a page grows much faster than its characters once they are many (10,000
     /// one-digit words in a grid take it 9 s): a page beyond this is not laid out. The densest page
     /// of the corpus holds 655; a page of 9-pt text about 2,500.

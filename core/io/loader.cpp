@@ -3,6 +3,7 @@
 #include "formatreaders.h"
 #include "htmlreader.h"
 #include "limits.h"
+#include "ocr/scanreader.h"
 #include "textdecoder.h"
 
 #include <QFile>
@@ -26,6 +27,8 @@ Loader::Format Loader::sniff(const QByteArray &head)
         return Format::OleDoc;
     if (head.startsWith("{\\rtf"))
         return Format::Rtf;
+    if (ScanReader::isImage(head))
+        return Format::Image;
     return Format::Text;
 }
 
@@ -125,6 +128,9 @@ bool Loader::loadBytes(const QByteArray &bytes, const QString &path, SourceDocum
     case Format::OleDoc:
         doc->format = u"doc"_s;
         return readDoc(bytes, path, doc, error);
+    case Format::Image:
+        doc->format = u"image"_s;
+        return ScanReader::readImage(bytes, doc, error);
     case Format::Rtf:
         if (error)
             *error = tr("RTF files are not supported; save the report as DOCX or PDF.");

@@ -14,7 +14,7 @@ class Loader
 {
     Q_DECLARE_TR_FUNCTIONS(Loader)
 public:
-    enum class Format { Text, Html, Zip, Pdf, OleDoc, Rtf, Unknown };
+    enum class Format { Text, Html, Zip, Pdf, OleDoc, Rtf, Image, Unknown };
 
     static bool load(const QString &path, SourceDocument *doc, QString *error);
     static bool loadBytes(const QByteArray &bytes, const QString &path, SourceDocument *doc, QString *error);

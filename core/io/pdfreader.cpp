@@ -2,6 +2,7 @@
 
 #include "formatreaders.h"
 #include "limits.h"
+#include "ocr/scanreader.h"
 #include "pdfcolumnlayout.h"
 #include "pdflinebuilder.h"
 #include "pdfrowjoiner.h"
@@ -57,7 +58,7 @@ bool isFurniture(const QString &text)
 
 } // namespace
 
-QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
+QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize, QList<SourceBox> *boxes)
 {
     // A box at an infinite or undefined place (a damaged text matrix) has no place on the page;
     // kept, it would break the orderings below.
@@ -104,6 +105,19 @@ QString PdfReader::layoutPage(const QList<Word> &words, const QSizeF &pageSize)
             if (digits)
                 continue;
         }
+        if (boxes) {
+            qsizetype at = out.size();
+            for (const PdfCell &c : std::as_const(l.cells)) {
+                if (!c.text.isEmpty()) {
+                    SourceBox b;
+                    b.start = at;
+                    b.length = c.text.size();
+                    b.box = QRectF(QPointF(c.left, c.top), QPointF(c.right, c.bottom));
+                    boxes->append(b);
+                }
+                at += c.text.size() + 3; // " | "
+            }
+        }
         out += text;
         out += u'\n';
     }
@@ -140,14 +154,19 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
             *error = Limits::tooManyPages(pages);
         return false;
     }
+    doc->boxes.clear();
+    doc->pages.clear();
     QString text;
-    int words = 0;
+    int words = 0, scanned = 0;
+    bool scanWithoutOcr = false;
     QElapsedTimer clock;
     clock.start();
     for (int p = 0; p < pages; ++p) {
         std::unique_ptr<Poppler::Page> page = pdf->page(p);
-        if (!page)
+        if (!page) {
+            doc->pages.append(QSizeF());
             continue;
+        }
         // Poppler's layout of a page's words costs far more than their number once they are many
         // (a line of 25,000 words takes it seconds): they are counted in reading order first,
         // which is cheap, and a page beyond the limit is not laid out.
@@ -167,8 +186,49 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
                 continue;
             list.append(Word{t, box->boundingBox()});
         }
+        if (list.isEmpty()) {
+            // A page without a text layer: a scan, recognised (only these pages are).
+            if (!ScanReader::available()) {
+                scanWithoutOcr = true;
+                doc->pages.append(page->pageSizeF());
+                continue;
+            }
+            if (++scanned > Limits::MaxScanPages) {
+                if (error)
+                    *error = tr("This PDF has more than %1 scanned pages; it is too long to recognise.")
+                                 .arg(Limits::MaxScanPages);
+                return false;
+            }
+            if (const ScanReader::Progress *progress = ScanReader::threadProgress())
+                if (progress->pageDone)
+                    progress->pageDone(p + 1, pages);
+            const double dpi = ScanReader::RenderDpi;
+            const QImage image = page->renderToImage(dpi, dpi);
+            ScanReader::Page read;
+            QString why;
+            if (!ScanReader::recognise(image, dpi, &read, &why)) {
+                if (error)
+                    *error = tr("Page %1 is a scan that cannot be read: %2").arg(p + 1).arg(why);
+                return false;
+            }
+            read.size = page->pageSizeF(); // the page's own size, whatever the image's
+            words += int(read.words.size());
+            QList<SourceBox> recognised;
+            text += ScanReader::layoutPage(read, p, text.size(), &recognised);
+            doc->boxes += recognised;
+            doc->pages.append(page->pageSizeF());
+            continue;
+        }
         words += int(list.size());
-        text += layoutPage(list, page->pageSizeF());
+        QList<SourceBox> cellBoxes;
+        const qsizetype pageStart = text.size();
+        text += layoutPage(list, page->pageSizeF(), &cellBoxes);
+        for (SourceBox &b : cellBoxes) {
+            b.start += pageStart;
+            b.page = p;
+        }
+        doc->boxes += cellBoxes;
+        doc->pages.append(page->pageSizeF());
         if (text.size() > Limits::MaxTextChars) {
             if (error)
                 *error = Limits::textTooLong();
@@ -182,8 +242,10 @@ bool PdfReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
     }
     if (words == 0) {
         if (error)
-            *error = tr("This PDF has no text layer (a scan?); run it through text recognition (OCR) or "
-                        "ask for the original document.");
+            *error = scanWithoutOcr
+                         ? ScanReader::unavailableMessage()
+                         : tr("This PDF has no text layer and no text was recognised on its pages; "
+                              "ask for the original document.");
         return false;
     }
     // Fonts without a character map give private-use or replacement characters, not text.

@@ -28,7 +28,10 @@ public:
     static bool read(const QByteArray &bytes, SourceDocument *doc, QString *error);
     /// The readable text of one page from its words (exposed for tests of the layout). With the
     /// page's size, a bare number alone in the top or bottom margin is a page number and dropped.
-    static QString layoutPage(const QList<Word> &words, const QSizeF &pageSize = QSizeF());
+    /// With boxes, each cell of the text is added with its box (start relative to the page's text;
+    /// page left unset).
+    static QString layoutPage(const QList<Word> &words, const QSizeF &pageSize = QSizeF(),
+                              QList<SourceBox> *boxes = nullptr);
 };
 
 } // namespace nianbao

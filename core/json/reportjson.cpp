@@ -151,9 +151,33 @@ QJsonObject ReportJson::toJson(const Report &report, const QList<Finding> &findi
     o.insert("uncertain"_L1, uncertain);
     if (!reasons.isEmpty())
         o.insert("uncertain_reasons"_L1, reasons);
+    // Where each cell was read on its page (report-format §9): PDFs and scans only.
+    QJsonObject provenance;
+    for (const QString &k : report.cellKeys())
+        if (const SourceBox *b = report.boxOf(k)) {
+            QJsonObject p;
+            p.insert("page"_L1, b->page + 1);
+            p.insert("box"_L1,
+                     QJsonArray{std::round(b->box.left() * 10) / 10, std::round(b->box.top() * 10) / 10,
+                                std::round(b->box.right() * 10) / 10, std::round(b->box.bottom() * 10) / 10});
+            p.insert("method"_L1, b->method);
+            p.insert("confidence"_L1, std::round(b->confidence * 1000) / 1000);
+            provenance.insert(k, p);
+        }
+    if (!provenance.isEmpty())
+        o.insert("provenance"_L1, provenance);
     QJsonArray fs;
-    for (const Finding &f : findings)
-        fs.append(findingJson(f));
+    for (const Finding &f : findings) {
+        QJsonObject j = findingJson(f);
+        const QList<int> pages = report.pagesOf(f.cells, f.evidence.isValid() ? f.evidence.start : -1);
+        if (!pages.isEmpty()) {
+            QJsonArray a;
+            for (int p : pages)
+                a.append(p);
+            j.insert("pages"_L1, a);
+        }
+        fs.append(j);
+    }
     o.insert("findings"_L1, fs);
     return o;
 }

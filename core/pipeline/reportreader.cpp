@@ -56,8 +56,9 @@ ReadResult ReportReader::read(const QString &path)
 
 bool ReportReader::isReportFileName(const QString &name)
 {
-    static const QStringList exts = {u"txt"_s,   u"text"_s, u"md"_s,  u"html"_s, u"htm"_s,
-                                     u"shtml"_s, u"docx"_s, u"doc"_s, u"pdf"_s,  u"csv"_s};
+    static const QStringList exts = {u"txt"_s,   u"text"_s, u"md"_s,   u"html"_s, u"htm"_s,
+                                     u"shtml"_s, u"docx"_s, u"doc"_s,  u"pdf"_s,  u"csv"_s,
+                                     u"png"_s,   u"jpg"_s,  u"jpeg"_s, u"tif"_s,  u"tiff"_s};
     const QString suffix = QFileInfo(name).suffix().toLower();
     return exts.contains(suffix);
 }

@@ -152,4 +152,36 @@ QString Report::cellAt(qsizetype pos) const
     return {};
 }
 
+const SourceBox *Report::boxAt(qsizetype pos) const
+{
+    if (pos < 0)
+        return nullptr;
+    // The last box that starts at or before pos.
+    auto it = std::upper_bound(boxes.cbegin(), boxes.cend(), pos,
+                               [](qsizetype p, const SourceBox &b) { return p < b.start; });
+    if (it == boxes.cbegin())
+        return nullptr;
+    --it;
+    return pos < it->start + qMax<qsizetype>(it->length, 1) ? &*it : nullptr;
+}
+
+const SourceBox *Report::boxOf(const QString &key) const
+{
+    const Cell *c = cell(key);
+    return c ? boxAt(c->start) : nullptr;
+}
+
+QList<int> Report::pagesOf(const QStringList &keys, qsizetype pos) const
+{
+    QList<int> out;
+    for (const QString &k : keys)
+        if (const SourceBox *b = boxOf(k))
+            out.append(b->page + 1);
+    if (const SourceBox *b = boxAt(pos))
+        out.append(b->page + 1);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 } // namespace nianbao

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentfacts.h"
+#include "io/sourcedocument.h"
 #include "template/template.h"
 
 #include <QHash>
@@ -29,6 +30,7 @@ struct Cell
     qsizetype start = -1; // span in Report::text (the original characters)
     qsizetype length = 0;
     bool fromRun = false;     // decoded from digits that ran together
+    bool recognised = false;  // read from a scan by the recogniser, which doubted it
     QList<double> candidates; // State::Uncertain: the values the cell may have
     /// Why a cell is uncertain: the reader's evidence for it was too weak to give a value.
     enum class Doubt {
@@ -89,6 +91,8 @@ public:
     QHash<QString, Cell> cells;
     QList<ProseFact> prose; // numbers of the prose, for the cross-checks
     DocumentFacts document; // headings, period, dates, the form's rows as printed (DocumentReader)
+    QList<SourceBox> boxes; // a PDF's cells on their pages, sorted by start (SourceDocument::boxes)
+    QList<QSizeF> pages;    // a PDF's page sizes in points
 
     QString templateName() const { return tmpl ? tmpl->name() : QStringLiteral("unknown"); }
     bool has(const QString &key) const { return cells.contains(key); }
@@ -98,6 +102,13 @@ public:
     QStringList uncertainKeys() const;
     /// The key of the cell whose span covers position pos of the text, if any.
     QString cellAt(qsizetype pos) const;
+    /// Where on its page position pos of the text was read, or null (not a PDF, or not in a cell).
+    const SourceBox *boxAt(qsizetype pos) const;
+    /// Where the cell key was read on its page, or null.
+    const SourceBox *boxOf(const QString &key) const;
+    /// The pages (1-based, ascending, once each) the cells were read from, and the page of text
+    /// position pos when given (a finding's evidence).
+    QList<int> pagesOf(const QStringList &keys, qsizetype pos = -1) const;
 };
 
 } // namespace nianbao

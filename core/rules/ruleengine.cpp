@@ -80,7 +80,9 @@ Words uncertainWords(const QString &name, const QString &nameEn, const Cell &c)
             mayEn += u" / … (%1 in all)"_s.arg(c.candidates.size());
         }
     }
-    switch (c.doubt) {
+    // A value recognised from a scan is in doubt for its recognition, whatever else is.
+    const Cell::Doubt doubt = c.recognised && c.doubt != Cell::Doubt::TooManySplits ? Cell::Doubt::Recognition : c.doubt;
+    switch (doubt) {
     case Cell::Doubt::TooManySplits: {
         const QString run = QString::number(Limits::MaxRunSplits);
         const QString all = QString::number(Limits::MaxReportSplits);

@@ -1,6 +1,7 @@
 #include "reviewsession.h"
 
 #include "checks/textrepeat.h"
+#include "ocr/scanreader.h"
 #include "review/review.h"
 #include "reviewkeeper.h"
 #include "reviewpolicy.h"
@@ -9,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QPointer>
 #include <QThreadPool>
 #include <QUndoGroup>
 #include <QtConcurrent/QtConcurrentMap>
@@ -30,6 +32,8 @@ ReviewSession::ReviewSession(QObject *parent)
 
 ReviewSession::~ReviewSession()
 {
+    if (m_cancel)
+        m_cancel->store(true);
     m_watcher->cancel();
     m_watcher->waitForFinished();
     // Nothing from here on is a change to save: the keeper goes first.
@@ -309,12 +313,36 @@ void ReviewSession::startLoading()
     Q_EMIT loadProgress(0, int(m_loading.size()));
     QThreadPool *pool = m_pool ? m_pool.get() : QThreadPool::globalInstance();
     // Read, and known by its content for the store, off the GUI thread.
-    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, [](const QString &path) {
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    // A scan reports each page it recognised and stops when asked to, on the reading's thread.
+    QPointer<ReviewSession> self(this);
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
+    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, [self, cancel](const QString &path) {
+        ScanReader::Progress progress;
+        progress.cancel = cancel.get();
+        progress.pageDone = [self, path](int done, int total) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, path, done, total] {
+                    if (self)
+                        Q_EMIT self->pageProgress(path, done, total);
+                },
+                Qt::QueuedConnection);
+        };
+        ScanReader::setThreadProgress(&progress);
         ReadResult r = ReportReader::read(path);
+        ScanReader::setThreadProgress(nullptr);
         if (r.ok)
             r.contentHash = ReviewStore::fileHash(path, nullptr);
         return r;
     }));
+}
+
+void ReviewSession::cancelLoading()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher->cancel();
 }
 
 void ReviewSession::takeResults()

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 class QThreadPool;
@@ -89,6 +90,9 @@ public:
     void waitForLoaded();
     /// Files read at once: 0 = every core.
     void setJobs(int jobs);
+    /// Stops the reading under way: files not started are not read, a scan stops between pages
+    /// (refused as cancelled); what was read stays.
+    void cancelLoading();
     /// A file read: added at the end, or in the place of the same file that could not be read
     /// before. Returns its index.
     int add(const ReadResult &result);
@@ -154,6 +158,8 @@ Q_SIGNALS:
     /// A file being read has come in (after reportAdded or reportChanged).
     void reportRead(int index);
     void loadProgress(int done, int total);
+    /// A scanned page of the file at path is being recognised: page (1-based) of its total pages.
+    void pageProgress(const QString &path, int page, int total);
     /// Every file asked for is read; the absolute paths of those read as reports.
     void loadFinished(const QStringList &opened);
 
@@ -199,6 +205,7 @@ private:
     bool m_takeQueued = false;
     /// The longest the GUI thread spends adding reports before it paints again.
     static constexpr int SliceMilliseconds = 25;
+    std::shared_ptr<std::atomic_bool> m_cancel; // the reading under way stops between pages
 };
 
 } // namespace nianbao

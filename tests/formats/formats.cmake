@@ -10,3 +10,13 @@ foreach(suite tst_formats tst_formatlimits)
     # that runs past two minutes.
     set_property(TEST ${suite} APPEND PROPERTY ENVIRONMENT "QTEST_FUNCTION_TIMEOUT=120000")
 endforeach()
+# Scans made from the corpus's PDFs, read by the recogniser (libtesseract); left out of a build
+# without it, which refuses scans (tst_formats checks the sentence).
+if(NIANBAO_HAVE_OCR)
+    if(NOT TARGET PkgConfig::LEPTONICA)
+        pkg_check_modules(LEPTONICA REQUIRED IMPORTED_TARGET lept)
+    endif()
+    nianbao_add_test(tst_scans SOURCES formats/tst_scans.cpp formats/scanmaker.h core/testutil.h
+                     LIBS PkgConfig::LEPTONICA)
+    set_tests_properties(tst_scans PROPERTIES TIMEOUT 600)
+endif()

@@ -38,3 +38,10 @@ if(NOT TARGET PkgConfig::POPPLER_QT6)
 endif()
 nianbao_add_test(tst_printing SOURCES ui/tst_printing.cpp ui/windowtesting.h core/testutil.h
     LIBS nianbao_ui nianbao_translations PkgConfig::POPPLER_QT6 Qt6::PrintSupport)
+# The source pane's pages: a PDF's cells framed on their pages, clicked there, the text a toggle away.
+nianbao_add_test(tst_pageview SOURCES ui/tst_pageview.cpp ui/windowtesting.h core/testutil.h
+    LIBS nianbao_ui nianbao_translations)
+if(NOT TARGET PkgConfig::POPPLER_QT6)
+    pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
+endif()
+target_link_libraries(tst_pageview PRIVATE PkgConfig::POPPLER_QT6)

@@ -1,0 +1,17 @@
+# Scanned pages and images read by libtesseract (with leptonica), in-process. Without them the
+# build still builds; a scan is then refused with a sentence saying that reading it needs them.
+option(NIANBAO_OCR "Read scanned reports with libtesseract" ON)
+target_sources(nianbao_core PRIVATE ocr/scanreader.h ocr/scanreader.cpp)
+if(NIANBAO_OCR)
+    pkg_check_modules(TESSERACT IMPORTED_TARGET tesseract)
+    pkg_check_modules(LEPTONICA IMPORTED_TARGET lept)
+endif()
+if(NIANBAO_OCR AND TESSERACT_FOUND AND LEPTONICA_FOUND)
+    target_link_libraries(nianbao_core PRIVATE PkgConfig::TESSERACT PkgConfig::LEPTONICA)
+    target_compile_definitions(nianbao_core PRIVATE NIANBAO_HAVE_OCR=1)
+    message(STATUS "OCR: libtesseract ${TESSERACT_VERSION}, leptonica ${LEPTONICA_VERSION}")
+    set(NIANBAO_HAVE_OCR ON CACHE INTERNAL "the build reads scans")
+else()
+    set(NIANBAO_HAVE_OCR OFF CACHE INTERNAL "the build reads scans")
+    message(STATUS "OCR: off (libtesseract-dev and libleptonica-dev not found or NIANBAO_OCR=OFF); scans are refused")
+endif()

@@ -1,0 +1,286 @@
+// The source pane shows a PDF as its pages: the selected cell framed on the page it was printed on,
+// a click on a number of the page selecting its cell, the findings naming their pages, the text one
+// toggle away and the choice remembered. Driven through the real window, offscreen, on the
+// corpus's PDFs.
+
+#include "../core/testutil.h"
+#include "findingsmodel.h"
+#include "formview.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "pageview.h"
+#include "pipeline/reportreader.h"
+#include "review/review.h"
+#include "sourcepane.h"
+#include "windowtesting.h"
+
+#include <poppler-qt6.h>
+
+#include <QAction>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace nianbao;
+using namespace nianbao::ui;
+using namespace testutil;
+
+namespace {
+
+QString corpusPdf(const QString &name)
+{
+    return dataPath(u"corpus/real/"_s + name);
+}
+
+/// Digits of a text, so a cell's text and what poppler finds in its box compare whatever the spaces.
+QString digits(const QString &s)
+{
+    QString out;
+    for (QChar c : s)
+        if (c.isDigit())
+            out += c;
+    return out;
+}
+
+} // namespace
+
+class TestPageView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void everyCellsBoxHoldsItsDigitsOnItsPage_data();
+    void everyCellsBoxHoldsItsDigitsOnItsPage();
+    void aPdfOpensAsItsPagesWithTheSelectedCellFramed();
+    void clickingANumberOnThePageSelectsItsCell_data();
+    void clickingANumberOnThePageSelectsItsCell();
+    void findingsSayThePage();
+    void theTextIsOneToggleAwayAndTheChoiceIsRemembered();
+    void aWebPageKeepsTheTextView();
+
+private:
+    void open(const QString &path);
+    FormView *view(const QString &table) const
+    {
+        return m_window->findChild<FormView *>(u"table_"_s + table);
+    }
+    MainWindow *m_window = nullptr;
+};
+
+void TestPageView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"nianbao-test"_s);
+    QCoreApplication::setApplicationName(u"nianbao-test-pages"_s);
+}
+
+void TestPageView::init()
+{
+    QSettings().clear();
+    m_window = new MainWindow;
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+}
+
+void TestPageView::cleanup()
+{
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    m_window->close();
+    delete m_window;
+    m_window = nullptr;
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+}
+
+void TestPageView::open(const QString &path)
+{
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    windowtesting::drop(m_window, {path});
+    QTRY_COMPARE(loaded.size(), 1);
+    QTRY_VERIFY(m_window->currentReview() != nullptr);
+}
+
+void TestPageView::everyCellsBoxHoldsItsDigitsOnItsPage_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("hongze 2023") << u"hongze_2023.pdf"_s;
+    QTest::newRow("hongze 2024") << u"hongze_2024.pdf"_s;
+    QTest::newRow("huaian 2024") << u"huaian_2024.pdf"_s;
+}
+
+void TestPageView::everyCellsBoxHoldsItsDigitsOnItsPage()
+{
+    // What poppler finds inside each cell's box on its page is the cell's number: the boxes are
+    // where the values are printed, not a guess.
+    QFETCH(QString, file);
+    const ReadResult r = ReportReader::read(corpusPdf(file));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const std::unique_ptr<Poppler::Document> pdf = Poppler::Document::load(corpusPdf(file));
+    QVERIFY(pdf);
+    int checked = 0;
+    for (const QString &key : r.report.cellKeys()) {
+        const Cell *c = r.report.cell(key);
+        if (!c || c->state != Cell::State::Number || c->fromRun)
+            continue;
+        const SourceBox *b = r.report.boxOf(key);
+        QVERIFY2(b, qPrintable(key));
+        QVERIFY(b->page >= 0 && b->page < pdf->numPages());
+        const std::unique_ptr<Poppler::Page> page = pdf->page(b->page);
+        const QString there = page->text(b->box.adjusted(-0.5, -0.5, 0.5, 0.5));
+        QVERIFY2(digits(there) == digits(c->text),
+                 qPrintable(u"%1: %2 in the report, %3 in its box"_s.arg(key, c->text, there)));
+        QCOMPARE(b->method, u"text"_s);
+        ++checked;
+    }
+    QVERIFY(checked > 150);
+}
+
+void TestPageView::aPdfOpensAsItsPagesWithTheSelectedCellFramed()
+{
+    open(corpusPdf(u"hongze_2024.pdf"_s));
+    SourcePane *pane = m_window->sourcePane();
+    PageView *pages = pane->pageView();
+    QTRY_VERIFY(pages->isVisible());
+    QVERIFY(pane->showingPages());
+    QVERIFY(!pane->editor()->isVisible());
+    QVERIFY(pages->pageCount() > 1);
+
+    const Report &report = m_window->currentReview()->report();
+    const QString key = u"t3.granted.total"_s;
+    const SourceBox *box = report.boxOf(key);
+    QVERIFY(box);
+    windowtesting::selectCell(m_window, view(u"t3"_s), key);
+    QTRY_VERIFY(pages->currentBox() != nullptr);
+    QCOMPARE(pages->currentBox()->start, box->start);
+    QCOMPARE(m_window->findChild<QLabel *>(u"pageLabel"_s)->text(),
+             u"Page %1 of %2"_s.arg(box->page + 1).arg(pages->pageCount()));
+
+    // The page is drawn (its print is dark on white) and the box is framed in the selection's
+    // colour, in view.
+    const QPoint at = pages->canvasPoint(*box);
+    QVERIFY(pages->viewport()->rect().contains(pages->canvas()->mapTo(pages->viewport(), at)));
+    const QImage shot = pages->canvas()->grab().toImage();
+    const QRect frame = QRect(at, at).adjusted(-60, -20, 60, 20) & shot.rect();
+    int framed = 0, dark = 0;
+    for (int y = frame.top(); y <= frame.bottom(); ++y)
+        for (int x = frame.left(); x <= frame.right(); ++x) {
+            const QColor c = shot.pixelColor(x, y);
+            if (c.blue() > 150 && c.red() < 90)
+                ++framed;
+            if (c.lightness() < 80)
+                ++dark;
+        }
+    QVERIFY2(framed > 20, qPrintable(QString::number(framed)));
+    QVERIFY2(dark > 5, qPrintable(QString::number(dark)));
+
+    // Another cell of another page is framed there.
+    const QString other = u"t2.regulations.in_force"_s;
+    const SourceBox *otherBox = report.boxOf(other);
+    QVERIFY(otherBox);
+    windowtesting::selectCell(m_window, view(u"t2"_s), other);
+    QTRY_VERIFY(pages->currentBox() && pages->currentBox()->start == otherBox->start);
+}
+
+void TestPageView::clickingANumberOnThePageSelectsItsCell_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::newRow("a cell of table 2") << u"t2.administrative_penalty.count"_s;
+    QTest::newRow("a cell of table 3") << u"t3.new_received.natural_person"_s;
+    QTest::newRow("a total of table 3") << u"t3.total_processed.total"_s;
+    QTest::newRow("a cell of table 4") << u"t4.litigation_direct.upheld"_s;
+}
+
+void TestPageView::clickingANumberOnThePageSelectsItsCell()
+{
+    QFETCH(QString, key);
+    open(corpusPdf(u"huaian_2024.pdf"_s));
+    PageView *pages = m_window->sourcePane()->pageView();
+    QTRY_VERIFY(pages->isVisible());
+    const SourceBox *box = m_window->currentReview()->report().boxOf(key);
+    QVERIFY(box);
+    const QPoint at = pages->canvasPoint(*box);
+    pages->ensureVisible(at.x(), at.y(), 80, 80);
+    QTest::mouseClick(pages->canvas(), Qt::LeftButton, {}, at);
+    FormView *v = view(key.section(u'.', 0, 0));
+    QTRY_COMPARE(v->currentKey(), key);
+    QCOMPARE(m_window->findChild<QTabWidget *>(u"tables"_s)->currentWidget(), v);
+    // The click frames what it chose.
+    QTRY_VERIFY(pages->currentBox() && pages->currentBox()->start == box->start);
+}
+
+void TestPageView::findingsSayThePage()
+{
+    open(corpusPdf(u"hongze_2023.pdf"_s));
+    const Review *r = m_window->currentReview();
+    auto *findings = m_window->findChild<QTreeView *>(u"findingsView"_s);
+    QVERIFY(findings);
+    int withPage = 0;
+    for (int row = 0; row < findings->model()->rowCount(); ++row) {
+        const Finding &f = r->findings()[row];
+        if (f.rule != u"T4.TOTAL"_s)
+            continue;
+        const int page = r->report().boxOf(f.cells.first())->page + 1;
+        const QString shown = findings->model()->index(row, FindingsModel::MessageColumn).data().toString();
+        QVERIFY2(shown.endsWith(u" · page %1"_s.arg(page)), qPrintable(shown));
+        ++withPage;
+    }
+    QCOMPARE(withPage, 2);
+}
+
+void TestPageView::theTextIsOneToggleAwayAndTheChoiceIsRemembered()
+{
+    open(corpusPdf(u"hongze_2024.pdf"_s));
+    SourcePane *pane = m_window->sourcePane();
+    QTRY_VERIFY(pane->pageView()->isVisible());
+    auto *toggle = m_window->findChild<QToolButton *>(u"pagesToggle"_s);
+    QVERIFY(toggle && toggle->isVisible());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QTRY_VERIFY(pane->editor()->isVisible());
+    QVERIFY(!pane->pageView()->isVisible());
+
+    // The text still follows the selected cell.
+    const QString key = u"t3.granted.total"_s;
+    windowtesting::selectCell(m_window, view(u"t3"_s), key);
+    const Cell *c = m_window->currentReview()->report().cell(key);
+    QTRY_COMPARE(pane->selection().first, c->start);
+
+    // A new window opens the next PDF as text; Ctrl+Shift+P brings the pages back.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    m_window->close();
+    delete m_window;
+    m_window = new MainWindow; // the settings kept
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    open(corpusPdf(u"hongze_2024.pdf"_s));
+    pane = m_window->sourcePane();
+    QTRY_VERIFY(pane->editor()->isVisible());
+    QVERIFY(!pane->showingPages());
+    QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(pane->pageView()->isVisible());
+    QVERIFY(QSettings().value(u"source/pages"_s).toBool());
+}
+
+void TestPageView::aWebPageKeepsTheTextView()
+{
+    open(dataPath(u"formats/libreoffice_2021.html"_s));
+    SourcePane *pane = m_window->sourcePane();
+    QTRY_VERIFY(pane->editor()->isVisible());
+    QVERIFY(!pane->pageView()->isVisible());
+    QVERIFY(!m_window->findChild<QToolButton *>(u"pagesToggle"_s)->isVisible());
+    QVERIFY(!pane->pagesAction()->isEnabled());
+    QCOMPARE(pane->pageView()->pageCount(), 0);
+}
+
+QTEST_MAIN(TestPageView)
+#include "tst_pageview.moc"
