@@ -68,7 +68,7 @@ SourcePane::SourcePane(QWidget *parent)
     m_pagesAction->setObjectName(u"actionShowPages"_s);
     m_pagesAction->setCheckable(true);
     m_pagesAction->setChecked(QSettings().value(u"source/pages"_s, true).toBool());
-    m_pagesAction->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
+    m_pagesAction->setShortcut(QKeySequence(u"Ctrl+Shift+T"_s));
     m_pagesAction->setShortcutContext(Qt::WindowShortcut);
     addAction(m_pagesAction);
     connect(m_pagesAction, &QAction::toggled, this, &SourcePane::setShowPages);
@@ -124,7 +124,7 @@ void SourcePane::retranslate()
     m_next->setToolTip(tr("Next match (Enter)"));
     m_close->setToolTip(tr("Close (Esc)"));
     m_pagesAction->setText(tr("Show &Pages"));
-    m_pagesAction->setToolTip(tr("The pages as printed, or the text read from them (Ctrl+Shift+P)"));
+    m_pagesAction->setToolTip(tr("The pages as printed, or the text read from them (Ctrl+Shift+T)"));
     updateMode();
 }
 

@@ -19,7 +19,7 @@ class PageView;
 /// The source as the reviewer received it (the original characters), read-only, with a find
 /// bar (Ctrl+F). Shows the spans cells were read from, and reports where the reader puts the cursor.
 /// A PDF is shown as its pages (the cells' boxes on them) or as its text, one toggle apart
-/// (Ctrl+Shift+P); the choice is remembered.
+/// (Ctrl+Shift+T); the choice is remembered.
 class SourcePane : public QWidget
 {
     Q_OBJECT

@@ -81,7 +81,8 @@ Words uncertainWords(const QString &name, const QString &nameEn, const Cell &c)
         }
     }
     // A value recognised from a scan is in doubt for its recognition, whatever else is.
-    const Cell::Doubt doubt = c.recognised && c.doubt != Cell::Doubt::TooManySplits ? Cell::Doubt::Recognition : c.doubt;
+    const Cell::Doubt doubt =
+        c.recognised && c.doubt != Cell::Doubt::TooManySplits ? Cell::Doubt::Recognition : c.doubt;
     switch (doubt) {
     case Cell::Doubt::TooManySplits: {
         const QString run = QString::number(Limits::MaxRunSplits);
@@ -108,8 +109,8 @@ Words uncertainWords(const QString &name, const QString &nameEn, const Cell &c)
                 u"%1 is in a row with fewer values than the form has columns, and which one is "
                 u"missing is undecided%2"_s.arg(nameEn, mayEn)};
     case Cell::Doubt::Recognition:
-        return {u"%1 由图像识别得到，可信度不足%2"_s.arg(name, may),
-                u"%1 was recognised from an image with too little confidence%2"_s.arg(nameEn, mayEn)};
+        return {u"%1 由扫描图像识别得到，可信度不足%2"_s.arg(name, may),
+                u"%1 was recognised from a scan with too little confidence%2"_s.arg(nameEn, mayEn)};
     case Cell::Doubt::None:
     case Cell::Doubt::Split:
         break;

@@ -166,6 +166,18 @@ void TestHelp::theShortcutListIsTheWindowsActions()
         QVERIFY2(listed.value(command).first().contains(a->shortcut().toString(QKeySequence::NativeText)),
                  qPrintable(command));
     }
+    // no key is bound twice where both bindings are live: Qt would run neither ("ambiguous")
+    QHash<QString, QString> windowWide; // key → command
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->shortcutContext() != Qt::WindowShortcut && a->shortcutContext() != Qt::ApplicationShortcut)
+            continue;
+        for (const QKeySequence &k : a->shortcuts()) {
+            const QString key = k.toString(QKeySequence::PortableText);
+            QVERIFY2(!windowWide.contains(key),
+                     qPrintable(u"%1: %2 and %3"_s.arg(key, windowWide.value(key), a->objectName())));
+            windowWide.insert(key, a->objectName());
+        }
+    }
     // the keys a reviewer asks about most
     QCOMPARE(listed.value(u"Accept Suggestion"_s).value(0), u"A"_s);
     QVERIFY2(listed.value(u"Accept Suggestion"_s).value(1).contains(u"Findings list"_s),

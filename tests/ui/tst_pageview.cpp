@@ -254,7 +254,7 @@ void TestPageView::theTextIsOneToggleAwayAndTheChoiceIsRemembered()
     const Cell *c = m_window->currentReview()->report().cell(key);
     QTRY_COMPARE(pane->selection().first, c->start);
 
-    // A new window opens the next PDF as text; Ctrl+Shift+P brings the pages back.
+    // A new window opens the next PDF as text; Ctrl+Shift+T brings the pages back.
     MessageBox::setNextAnswer(QMessageBox::Yes);
     m_window->close();
     delete m_window;
@@ -266,7 +266,7 @@ void TestPageView::theTextIsOneToggleAwayAndTheChoiceIsRemembered()
     pane = m_window->sourcePane();
     QTRY_VERIFY(pane->editor()->isVisible());
     QVERIFY(!pane->showingPages());
-    QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(pane->pageView()->isVisible());
     QVERIFY(QSettings().value(u"source/pages"_s).toBool());
 }
