@@ -111,6 +111,11 @@ QPoint PageView::canvasPoint(const SourceBox &box) const
     return boxRect(box).center().toPoint();
 }
 
+bool PageView::marksDoubt(const SourceBox &box)
+{
+    return box.method == "ocr"_L1 && box.confidence < DoubtfulConfidence;
+}
+
 QImage PageView::pageImage(int page) const
 {
     auto it = m_cache.constFind(page);
@@ -174,7 +179,7 @@ void PageView::paintCanvas(QPainter &p, const QRect &exposed) const
     p.setRenderHint(QPainter::Antialiasing);
     // Values the recogniser doubts, then the other cells involved, then the selected one.
     for (const SourceBox &b : m_boxes)
-        if (b.method == "ocr"_L1 && b.confidence < DoubtfulConfidence) {
+        if (marksDoubt(b)) {
             const QRectF r = boxRect(b);
             if (r.intersects(exposed)) {
                 p.setPen(QPen(Palette::uncertainMark(), 1.5, Qt::DashLine));

@@ -36,6 +36,10 @@ public:
     const SourceBox *currentBox() const;
     /// Where the middle of a box is on the canvas (the widget that draws the pages), in its pixels.
     QPoint canvasPoint(const SourceBox &box) const;
+    /// The box on the canvas, in its pixels.
+    QRect canvasRect(const SourceBox &box) const { return boxRect(box).toAlignedRect(); }
+    /// A value the recogniser read with too little confidence: marked on the page.
+    static bool marksDoubt(const SourceBox &box);
     PageCanvas *canvas() const { return m_canvas; }
     double zoom() const { return m_zoom; }
     void setZoom(double zoom);

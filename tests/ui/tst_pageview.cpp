@@ -8,9 +8,11 @@
 #include "formview.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "ocr/scanreader.h"
 #include "pageview.h"
 #include "pipeline/reportreader.h"
 #include "review/review.h"
+#include "scanmaker.h"
 #include "sourcepane.h"
 #include "windowtesting.h"
 
@@ -23,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void findingsSayThePage();
     void theTextIsOneToggleAwayAndTheChoiceIsRemembered();
     void aWebPageKeepsTheTextView();
+    void aScanShowsItsPagesWithTheDoubtfulValuesMarked();
 
 private:
     void open(const QString &path);
@@ -280,6 +284,86 @@ void TestPageView::aWebPageKeepsTheTextView()
     QVERIFY(!m_window->findChild<QToolButton *>(u"pagesToggle"_s)->isVisible());
     QVERIFY(!pane->pagesAction()->isEnabled());
     QCOMPARE(pane->pageView()->pageCount(), 0);
+}
+
+void TestPageView::aScanShowsItsPagesWithTheDoubtfulValuesMarked()
+{
+    if (!ScanReader::available())
+        QSKIP("this build reads no scans (no libtesseract)");
+    // The Hongze 2023 report as a county office scans it: 300 dpi, turned 1.2°, blurred, JPEG.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QList<QSizeF> sizes;
+    const QList<QImage> scans =
+        scanmaker::scanPages(corpusPdf(u"hongze_2023.pdf"_s), {300, 1.2, 1, 75}, &sizes);
+    QVERIFY(!scans.isEmpty());
+    const QString path = dir.filePath(u"hongze_2023_scan.pdf"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(scanmaker::imagePdf(scans, sizes));
+    f.close();
+
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    windowtesting::drop(m_window, {path});
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 300000);
+    QTRY_VERIFY(m_window->currentReview() != nullptr);
+    SourcePane *pane = m_window->sourcePane();
+    PageView *pages = pane->pageView();
+    QTRY_VERIFY(pages->isVisible());
+    QCOMPARE(pages->pageCount(), scans.size());
+
+    // An undecided recognised value: its box is marked on the page in the uncertain colour, and
+    // selecting its cell frames it there.
+    const Report &report = m_window->currentReview()->report();
+    QString doubtful;
+    for (const QString &k : report.uncertainKeys())
+        if (report.cell(k)->recognised && report.boxOf(k) && PageView::marksDoubt(*report.boxOf(k))) {
+            doubtful = k;
+            break;
+        }
+    QVERIFY2(!doubtful.isEmpty(), qPrintable(report.uncertainKeys().join(u", "_s)));
+    const SourceBox *box = report.boxOf(doubtful);
+    const QString table = doubtful.section(u'.', 0, 0);
+    windowtesting::selectCell(m_window, view(table), doubtful);
+    QTRY_VERIFY(pages->currentBox() && pages->currentBox()->start == box->start);
+    const QImage shot = pages->canvas()->grab().toImage();
+    auto count = [&shot](const QRect &around, auto pred) {
+        int n = 0;
+        const QRect r = around & shot.rect();
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                n += pred(shot.pixelColor(x, y)) ? 1 : 0;
+        return n;
+    };
+    auto orange = [](const QColor &c) {
+        return c.red() > 180 && c.green() > 80 && c.green() < 170 && c.blue() < 90;
+    };
+    auto nearDoubt = [&](const SourceBox &b) {
+        for (const SourceBox &o : report.boxes)
+            if (o.page == b.page && PageView::marksDoubt(o) &&
+                pages->canvasRect(o).adjusted(-8, -8, 8, 8).intersects(pages->canvasRect(b)))
+                return true;
+        return false;
+    };
+    // a doubtful value other than the selected one shows its dashed mark, a sure one none
+    int marked = 0, sure = 0;
+    for (const SourceBox &b : report.boxes) {
+        if (b.start == box->start || b.page != box->page)
+            continue;
+        const int n = count(pages->canvasRect(b).adjusted(-3, -3, 3, 3), orange);
+        if (PageView::marksDoubt(b))
+            marked += n > 4 ? 1 : 0;
+        else if (b.method == u"ocr"_s && !nearDoubt(b))
+            sure += n > 4 ? 1 : 0;
+    }
+    QVERIFY2(marked > 0, "no doubtful value is marked on the page");
+    QCOMPARE(sure, 0);
+    // the finding says the value was read from a scan
+    bool said = false;
+    for (const Finding &fd : m_window->currentReview()->findings())
+        said = said || (fd.rule == u"CELL.UNCERTAIN"_s && fd.cells.contains(doubtful) &&
+                        fd.message.contains(u"扫描"_s));
+    QVERIFY(said);
 }
 
 QTEST_MAIN(TestPageView)

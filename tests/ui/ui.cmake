@@ -40,7 +40,8 @@ nianbao_add_test(tst_printing SOURCES ui/tst_printing.cpp ui/windowtesting.h cor
     LIBS nianbao_ui nianbao_translations PkgConfig::POPPLER_QT6 Qt6::PrintSupport)
 # The source pane's pages: a PDF's cells framed on their pages, clicked there, the text a toggle away.
 nianbao_add_test(tst_pageview SOURCES ui/tst_pageview.cpp ui/windowtesting.h core/testutil.h
-    LIBS nianbao_ui nianbao_translations)
+    formats/scanmaker.h LIBS nianbao_ui nianbao_translations)
+target_include_directories(tst_pageview PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/formats)
 if(NOT TARGET PkgConfig::POPPLER_QT6)
     pkg_check_modules(POPPLER_QT6 REQUIRED IMPORTED_TARGET poppler-qt6)
 endif()
