@@ -2,9 +2,9 @@
 # Nianbao set-up on Debian 12: installs the Debian packages that are missing, builds, then
 #   run  (default)  opens the window on the bundled sample report
 #   test            runs every test headless, and the corpus score when ../shared is there; then
-#                   builds with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan) and
-#                   runs the suites there, builds the fuzz targets with clang (build-fuzz) and runs
-#                   each briefly, and checks that scripts/packages.txt names everything used
+#                   builds with clang, AddressSanitizer + UndefinedBehaviorSanitizer and the fuzz
+#                   targets (build-asan), runs the suites there and each fuzz target briefly, and
+#                   checks that scripts/packages.txt names everything used
 # Installing needs root, or a user with sudo; when every package is there, neither.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,9 +67,12 @@ test)
             --quiet --max-false-alarms 0 --max-wrong 0
     fi
 
-    echo "== sanitizers (AddressSanitizer + UndefinedBehaviorSanitizer): build-asan"
-    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_SANITIZE=ON \
-        -DNIANBAO_BUILD_BENCH=OFF
+    echo "== sanitizers (clang: AddressSanitizer + UndefinedBehaviorSanitizer) and fuzz targets (libFuzzer): build-asan"
+    # One clang build for both: the suites run instrumented there, and the fuzz targets link the
+    # same instrumented libraries. binutils' ar, as on a machine without llvm (CMake prefers
+    # llvm-ar for clang when it is there).
+    CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_FUZZ=ON \
+        -DNIANBAO_BUILD_BENCH=OFF -DCMAKE_AR=/usr/bin/ar -DCMAKE_RANLIB=/usr/bin/ranlib
     cmake --build build-asan -j"$jobs"
     # the suites of tests/sanitizers/known-failures.txt run apart and must fail for their reason
     known=()
@@ -94,12 +97,8 @@ test)
         echo "KNOWN FAILURE under the sanitizers (tests/sanitizers/known-failures.txt): $suite: $(grep -Em1 -- "$reason" "$log")"
     done < tests/sanitizers/known-failures.txt
 
-    echo "== fuzz targets (clang, libFuzzer): build-fuzz"
-    # binutils' ar, as on a machine without llvm (CMake prefers llvm-ar for clang when it is there)
-    CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_FUZZ=ON \
-        -DNIANBAO_BUILD_TESTS=OFF -DNIANBAO_BUILD_BENCH=OFF -DCMAKE_AR=/usr/bin/ar -DCMAKE_RANLIB=/usr/bin/ranlib
-    cmake --build build-fuzz -j"$jobs" --target fuzzers
-    python3 scripts/check-packages.py build-fuzz
-    tests/fuzz/run.sh build-fuzz --ci --time 60
+    echo "== fuzz targets (libFuzzer): build-asan"
+    python3 scripts/check-packages.py build-asan
+    tests/fuzz/run.sh build-asan --ci --time 60
     ;;
 esac
