@@ -111,7 +111,7 @@ Commands:
         <translation>export：写出给报送单位的审校意见（PDF 和 Word）。</translation>
     </message>
     <message>
-        <source>The review database (a file or a postgresql:// address; read only). export: the files carry its corrections, dispositions, reviewer and state (default: the window's database); extract, check --json: each finding its disposition.</source>
+        <source>The review database (a file or a postgresql:// address; read only). export: the files carry its corrections, dispositions, reviewer and state (default: the window&apos;s database); extract, check --json: each finding its disposition.</source>
         <translation>审校数据库（文件或 postgresql:// 地址；只读）。export：导出文件带有其中的更正、处理意见、审校人和审校状态（默认：窗口使用的数据库）；extract、check --json：每个问题带有其处理意见。</translation>
     </message>
     <message>
@@ -255,7 +255,7 @@ Commands:
         <translation>该 Word 文件声明了 DTD 或实体，正常报告不会包含这些内容，已拒绝读取。</translation>
     </message>
     <message>
-        <source>The Word file's text is damaged (%1).</source>
+        <source>The Word file&apos;s text is damaged (%1).</source>
         <translation>Word 文件的正文已损坏（%1）。</translation>
     </message>
     <message>
@@ -431,7 +431,7 @@ Commands:
         <translation>此文本的字符规范化后将超过 %1 个字符，不予读取。</translation>
     </message>
     <message>
-        <source>Line %1 of the text has more than %2 cells, more than any report's table; the file is not read.</source>
+        <source>Line %1 of the text has more than %2 cells, more than any report&apos;s table; the file is not read.</source>
         <translation>文本第 %1 行超过 %2 个单元格，比任何报告的表格都多，不予读取此文件。</translation>
     </message>
     <message>
@@ -443,7 +443,7 @@ Commands:
         <translation>此文件的表格嵌套超过 %1 层，比任何报告都深，不予读取。</translation>
     </message>
     <message>
-        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report's table; the file is not read.</source>
+        <source>A table of the file has more than %1 cells (merged cells counted in full), more than any report&apos;s table; the file is not read.</source>
         <translation>此文件中有一个表格超过 %1 个单元格（合并单元格按其覆盖的格数计），比任何报告的表格都大，不予读取此文件。</translation>
     </message>
     <message>
@@ -451,7 +451,7 @@ Commands:
         <translation>此 PDF 有 %1 页，超过报告最多可有的 %2 页，不予读取。</translation>
     </message>
     <message>
-        <source>Page %1 of the PDF holds more than %2 characters, more than any report's page; the file is not read.</source>
+        <source>Page %1 of the PDF holds more than %2 characters, more than any report&apos;s page; the file is not read.</source>
         <translation>此 PDF 第 %1 页超过 %2 个字符，比任何报告的页面都多，不予读取此文件。</translation>
     </message>
     <message>
@@ -498,6 +498,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>PageRenderer</name>
+    <message>
+        <source>The pages of %1 cannot be shown.</source>
+        <translation>无法显示 %1 的页面。</translation>
+    </message>
+    <message>
+        <source>The pages of this file cannot be shown.</source>
+        <translation>无法显示此文件的页面。</translation>
+    </message>
+</context>
+<context>
     <name>PasteCommand</name>
     <message numerus="yes">
         <source>Paste %n cell(s)</source>
@@ -521,12 +532,20 @@ Commands:
         <translation>PDF 文件没有页面。</translation>
     </message>
     <message>
-        <source>This PDF has no text layer (a scan?); run it through text recognition (OCR) or ask for the original document.</source>
-        <translation>此 PDF 没有文字层（可能是扫描件）；请先进行文字识别（OCR），或索取原始文档。</translation>
-    </message>
-    <message>
         <source>The text of this PDF cannot be decoded (its fonts carry no character map); export the report again from the original document or ask for a Word or web version.</source>
         <translation>此 PDF 的文字无法解码（字体缺少字符映射）；请从原始文档重新导出，或索取 Word 或网页版本。</translation>
+    </message>
+    <message>
+        <source>This PDF has more than %1 scanned pages; it is too long to recognise.</source>
+        <translation>此 PDF 的扫描页超过 %1 页，篇幅过长，无法识别。</translation>
+    </message>
+    <message>
+        <source>Page %1 is a scan that cannot be read: %2</source>
+        <translation>第 %1 页是无法读取的扫描页：%2</translation>
+    </message>
+    <message>
+        <source>This PDF has no text layer and no text was recognised on its pages; ask for the original document.</source>
+        <translation>此 PDF 没有文字层，页面上也未识别出文字；请向报送单位索取原始文档。</translation>
     </message>
 </context>
 <context>
@@ -598,6 +617,49 @@ Commands:
     <message>
         <source>a folder of that name exists</source>
         <translation>已有同名文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReader</name>
+    <message>
+        <source>This report is a scan; reading it needs Tesseract&apos;s Chinese data (the package tesseract-ocr-chi-sim), which is not installed.</source>
+        <translation>本报告是扫描件；读取它需要 Tesseract 的中文识别数据（软件包 tesseract-ocr-chi-sim），当前未安装。</translation>
+    </message>
+    <message>
+        <source>This report is a scan (its pages have no text layer); reading scans needs text recognition (libtesseract), and this build was made without it.</source>
+        <translation>本报告是扫描件（页面没有文字层）；读取扫描件需要文字识别（libtesseract），当前版本构建时未包含该功能。</translation>
+    </message>
+    <message>
+        <source>The image is empty or cannot be decoded.</source>
+        <translation>图像为空或无法解码。</translation>
+    </message>
+    <message>
+        <source>The scanned page is too large to read (%1 × %2 pixels).</source>
+        <translation>扫描页过大，无法读取（%1 × %2 像素）。</translation>
+    </message>
+    <message>
+        <source>The scan&apos;s resolution is too low to read (about %1 dpi; 200 dpi or more is needed).</source>
+        <translation>扫描分辨率过低，无法读取（约 %1 dpi，至少需要 200 dpi）。</translation>
+    </message>
+    <message>
+        <source>The reading was cancelled.</source>
+        <translation>读取已取消。</translation>
+    </message>
+    <message>
+        <source>The scan&apos;s contrast is too low to read (the print is hardly darker than the paper); scan it again darker or in black and white.</source>
+        <translation>扫描件对比度过低，无法读取（字迹与纸色几乎无差别）；请调深或以黑白模式重新扫描。</translation>
+    </message>
+    <message>
+        <source>The scanned page could not be recognised.</source>
+        <translation>无法识别该扫描页。</translation>
+    </message>
+    <message>
+        <source>The scan is too blurred or noisy to read (the recogniser is unsure of most of the page); scan it again at 300 dpi.</source>
+        <translation>扫描件过于模糊或杂点过多，无法读取（页面大部分内容识别不可靠）；请以 300 dpi 重新扫描。</translation>
+    </message>
+    <message>
+        <source>The image is damaged and cannot be decoded.</source>
+        <translation>图像已损坏，无法解码。</translation>
     </message>
 </context>
 <context>
@@ -724,7 +786,7 @@ Commands:
 <context>
     <name>main</name>
     <message>
-        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user's data folder).</source>
+        <source>Where reviews are kept: a SQLite file or postgresql://user@host:port/db, the password read from ~/.pgpass or asked for (default: the last one used, or a file in the user&apos;s data folder).</source>
         <translation>审校记录的保存位置：SQLite 文件，或 postgresql://用户@主机:端口/数据库，密码从 ~/.pgpass 读取或在需要时询问（默认：上次使用的位置，或用户数据文件夹中的文件）。</translation>
     </message>
     <message>
@@ -936,7 +998,7 @@ Commands:
         <translation>其他审校人</translation>
     </message>
     <message>
-        <source>The review's state</source>
+        <source>The review&apos;s state</source>
         <translation>审校状态</translation>
     </message>
     <message>
@@ -944,7 +1006,7 @@ Commands:
         <translation>%1：您在服务器无法连接时所做的修改未发送。%2</translation>
     </message>
     <message>
-        <source>Your changes are kept: File ▸ Unsent Changes sends them over the others' values or gives them up.</source>
+        <source>Your changes are kept: File ▸ Unsent Changes sends them over the others&apos; values or gives them up.</source>
         <translation>您的修改仍保留着：可通过“文件 ▸ 未发送的修改”用您的值覆盖他人的值，或放弃您的修改。</translation>
     </message>
     <message>
@@ -952,11 +1014,11 @@ Commands:
         <translation>%1：您的值“%2”（%3）。%4</translation>
     </message>
     <message>
-        <source>The review's state (%1). %2</source>
+        <source>The review&apos;s state (%1). %2</source>
         <translation>审校状态（%1）。%2</translation>
     </message>
     <message>
-        <source>A finding's disposition</source>
+        <source>A finding&apos;s disposition</source>
         <translation>问题的处理意见</translation>
     </message>
 </context>
@@ -1175,11 +1237,11 @@ Commands:
         <translation>%1 处没有审校数据库。</translation>
     </message>
     <message>
-        <source>clear a finding's disposition</source>
+        <source>clear a finding&apos;s disposition</source>
         <translation>取消问题的处理意见</translation>
     </message>
     <message>
-        <source>save a finding's disposition</source>
+        <source>save a finding&apos;s disposition</source>
         <translation>保存问题的处理意见</translation>
     </message>
     <message>
@@ -1233,7 +1295,7 @@ Commands:
         <translation>年报审校</translation>
     </message>
     <message>
-        <source>Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form's identities.</source>
+        <source>Review of government information-disclosure annual reports: the source beside its three tables, checked live against the form&apos;s identities.</source>
         <translation>政府信息公开工作年度报告审校：原文与三张表格并列显示，按表样的勾稽关系实时检查。</translation>
     </message>
     <message>
@@ -1476,7 +1538,7 @@ Commands:
         <translation>审校数据库</translation>
     </message>
     <message>
-        <source>Where reviews are kept: a SQLite file, or a team's server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
+        <source>Where reviews are kept: a SQLite file, or a team&apos;s server as postgresql://user@host:5432/database (the password is read from ~/.pgpass or asked for). Leave empty for your own file.</source>
         <translation>审校记录的保存位置：SQLite 文件，或团队服务器 postgresql://用户@主机:5432/数据库（密码从 ~/.pgpass 读取，或在需要时询问）。留空则使用本人的文件。</translation>
     </message>
     <message>
@@ -1590,7 +1652,7 @@ Commands:
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <source>The current report's problems for its body to correct, as PDF or Word</source>
+        <source>The current report&apos;s problems for its body to correct, as PDF or Word</source>
         <translation>当前报告需报送单位更正的问题，导出为 PDF 或 Word</translation>
     </message>
     <message>
@@ -1600,6 +1662,30 @@ Commands:
     <message>
         <source>Open a report to print it.</source>
         <translation>请先打开一份报告再打印。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1886,14 @@ Commands:
     <message>
         <source>Confirmed by %1 at %2: the report itself is wrong</source>
         <translation>已由 %1 于 %2 确认：报告本身有误</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>pages %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>
@@ -2243,7 +2337,7 @@ Commands:
         <translation>另一个窗口已在 %1 上监听。</translation>
     </message>
     <message>
-        <source>The window's socket %1 cannot be made: %2</source>
+        <source>The window&apos;s socket %1 cannot be made: %2</source>
         <translation>无法创建窗口的套接字 %1：%2</translation>
     </message>
 </context>
@@ -2272,6 +2366,24 @@ Commands:
     <message>
         <source>not found</source>
         <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Show &amp;Pages</source>
+        <translation>显示页面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The pages as printed, or the text read from them (Ctrl+Shift+T)</source>
+        <translation>显示原版页面，或显示从页面读取的文字（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2441,18 @@ Commands:
     <message>
         <source>Reading %v of %m</source>
         <translation>正在读取第 %v / %m 份</translation>
+    </message>
+    <message>
+        <source>Recognising %1: page %2 of %3</source>
+        <translation>正在识别 %1：第 %2 页，共 %3 页</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading: the scan being recognised is left unread</source>
+        <translation>停止读取：正在识别的扫描件将不予读取</translation>
     </message>
 </context>
 <context>

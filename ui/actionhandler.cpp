@@ -91,15 +91,20 @@ void ActionHandler::createActions()
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, w, &QWidget::close);
 
+    // Undo and redo worded by this window (QUndoGroup's own actions keep the words of the language
+    // they were made in when View ▸ Language switches it).
     QUndoGroup *undo = w->session()->undoGroup();
-    m_undo = undo->createUndoAction(w);
-    m_undo->setObjectName(u"actionUndo"_s);
-    m_undo->setShortcut(QKeySequence::Undo);
-    w->addAction(m_undo);
-    m_redo = undo->createRedoAction(w);
-    m_redo->setObjectName(u"actionRedo"_s);
+    m_undo = make("actionUndo", QKeySequence::Undo);
+    connect(m_undo, &QAction::triggered, undo, &QUndoGroup::undo);
+    connect(undo, &QUndoGroup::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(undo, &QUndoGroup::undoTextChanged, this, &ActionHandler::updateUndoTexts);
+    m_undo->setEnabled(undo->canUndo());
+    m_redo = make("actionRedo", {});
     m_redo->setShortcuts({QKeySequence(u"Ctrl+Shift+Z"_s), QKeySequence(u"Ctrl+Y"_s)});
-    w->addAction(m_redo);
+    connect(m_redo, &QAction::triggered, undo, &QUndoGroup::redo);
+    connect(undo, &QUndoGroup::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(undo, &QUndoGroup::redoTextChanged, this, &ActionHandler::updateUndoTexts);
+    m_redo->setEnabled(undo->canRedo());
 
     // Cell actions act on the tables; their shortcuts work where the tables have the focus.
     auto cellAction = [w, tables](const char *name, const QList<QKeySequence> &keys) {
@@ -255,6 +260,7 @@ void ActionHandler::createMenus()
     m_viewMenu->addAction(m_window->queueDock()->toggleViewAction());
     m_viewMenu->addAction(m_window->historyDock()->toggleViewAction());
     m_viewMenu->addAction(m_window->cellHistoryDock()->toggleViewAction());
+    m_viewMenu->addAction(m_window->sourcePane()->pagesAction());
     m_viewMenu->addSeparator();
     m_zoomMenu = m_viewMenu->addMenu(QString());
     m_zoomMenu->setObjectName(u"zoomMenu"_s);
@@ -330,8 +336,19 @@ void ActionHandler::updateZoomActions()
     m_zoomReset->setText(tr("&Actual Size (%1%)").arg(qRound(tables->zoom() * 100)));
 }
 
+void ActionHandler::updateUndoTexts()
+{
+    const QUndoGroup *undo = m_window->session()->undoGroup();
+    const QString u = undo->undoText(), r = undo->redoText();
+    m_undo->setText(u.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(u));
+    m_redo->setText(r.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(r));
+    m_undo->setIconText(tr("Undo"));
+    m_redo->setIconText(tr("Redo"));
+}
+
 void ActionHandler::retranslateUi()
 {
+    updateUndoTexts();
     m_fileMenu->setTitle(tr("&File"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_editMenu->setTitle(tr("&Edit"));

@@ -65,6 +65,8 @@ public Q_SLOTS:
 
 private:
     QAction *make(const char *name, const QKeySequence &key);
+    /// Undo and redo say what they undo and redo, in the window's language.
+    void updateUndoTexts();
     void createActions();
     void createMenus();
     void createToolBar();

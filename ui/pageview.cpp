@@ -32,12 +32,15 @@ PageView::PageView(QWidget *parent) : QScrollArea(parent), m_canvas(new PageCanv
     setFocusPolicy(Qt::StrongFocus);
 }
 
-bool PageView::setDocument(const QString &path, const QList<SourceBox> &boxes)
+bool PageView::setDocument(const QString &path, const QList<SourceBox> &boxes, const QString &text)
 {
     clear();
     if (!m_renderer.open(path))
         return false;
     m_boxes = boxes;
+    for (int i = 0; i < m_boxes.size(); ++i)
+        if (marksDoubt(m_boxes[i], text))
+            m_doubtful.append(i);
     for (int i = 0; i < m_renderer.pageCount(); ++i)
         m_sizes.append(m_renderer.pageSize(i));
     layoutPages();
@@ -48,6 +51,7 @@ void PageView::clear()
 {
     m_renderer.close();
     m_boxes.clear();
+    m_doubtful.clear();
     m_sizes.clear();
     m_tops.clear();
     m_cache.clear();
@@ -111,9 +115,14 @@ QPoint PageView::canvasPoint(const SourceBox &box) const
     return boxRect(box).center().toPoint();
 }
 
-bool PageView::marksDoubt(const SourceBox &box)
+bool PageView::marksDoubt(const SourceBox &box, const QString &text)
 {
-    return box.method == "ocr"_L1 && box.confidence < DoubtfulConfidence;
+    if (box.method != "ocr"_L1 || box.confidence >= DoubtfulConfidence)
+        return false;
+    if (!box.candidates.isEmpty())
+        return true;
+    const QStringView span = QStringView(text).mid(box.start, box.length);
+    return std::any_of(span.begin(), span.end(), [](QChar c) { return c.isDigit(); });
 }
 
 QImage PageView::pageImage(int page) const
@@ -178,15 +187,14 @@ void PageView::paintCanvas(QPainter &p, const QRect &exposed) const
     }
     p.setRenderHint(QPainter::Antialiasing);
     // Values the recogniser doubts, then the other cells involved, then the selected one.
-    for (const SourceBox &b : m_boxes)
-        if (marksDoubt(b)) {
-            const QRectF r = boxRect(b);
-            if (r.intersects(exposed)) {
-                p.setPen(QPen(Palette::uncertainMark(), 1.5, Qt::DashLine));
-                p.setBrush(Qt::NoBrush);
-                p.drawRect(r);
-            }
+    for (int i : m_doubtful) {
+        const QRectF r = boxRect(m_boxes[i]);
+        if (r.intersects(exposed)) {
+            p.setPen(QPen(Palette::uncertainMark(), 1.5, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r);
         }
+    }
     QColor shade = Palette::sourceSpan();
     shade.setAlpha(110);
     for (int i : m_others) {

@@ -22,9 +22,10 @@ class PageView : public QScrollArea
 public:
     explicit PageView(QWidget *parent = nullptr);
 
-    /// Shows the pages of the PDF at path with the boxes its text was read from; false when the
-    /// file cannot be rendered (the view is then empty).
-    bool setDocument(const QString &path, const QList<SourceBox> &boxes);
+    /// Shows the pages of the PDF at path with the boxes its text (the report's text, which the
+    /// boxes' spans are of) was read from; false when the file cannot be rendered (the view is
+    /// then empty).
+    bool setDocument(const QString &path, const QList<SourceBox> &boxes, const QString &text = {});
     void clear();
     bool hasDocument() const { return m_renderer.isOpen(); }
     int pageCount() const { return m_renderer.pageCount(); }
@@ -38,8 +39,9 @@ public:
     QPoint canvasPoint(const SourceBox &box) const;
     /// The box on the canvas, in its pixels.
     QRect canvasRect(const SourceBox &box) const { return boxRect(box).toAlignedRect(); }
-    /// A value the recogniser read with too little confidence: marked on the page.
-    static bool marksDoubt(const SourceBox &box);
+    /// A value (a box whose text holds a digit) the recogniser read with too little confidence:
+    /// marked on the page. Words of the prose it doubts are not: they hold no value to check.
+    static bool marksDoubt(const SourceBox &box, const QString &text);
     PageCanvas *canvas() const { return m_canvas; }
     double zoom() const { return m_zoom; }
     void setZoom(double zoom);
@@ -68,6 +70,7 @@ private:
     PageCanvas *m_canvas;
     PageRenderer m_renderer;
     QList<SourceBox> m_boxes;
+    QList<int> m_doubtful; // the boxes marked
     QList<QSizeF> m_sizes;
     QList<double> m_tops; // each page's top on the canvas
     double m_scale = 1.0;

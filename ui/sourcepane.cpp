@@ -183,7 +183,7 @@ void SourcePane::setDocument(const QString &text, const QString &pdfPath, const 
 {
     setText(text);
     if (!pdfPath.isEmpty())
-        m_pages->setDocument(pdfPath, boxes);
+        m_pages->setDocument(pdfPath, boxes, text);
     updateMode();
 }
 

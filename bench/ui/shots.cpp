@@ -2,11 +2,15 @@
 // the window at 1366×768 on a report with failing identities, the same in a dark Fusion palette,
 // and the launcher entry as a menu shows it (the .desktop file's Name[zh_CN] and its Icon found by
 // name in the hicolor theme, laid out as the package installs it).
+// the window at 1600×1000, and a scanned report with an undecided recognised value selected.
 // Usage: nianbao_shots SOURCE_DIR OUT_DIR
 #include "findingspanel.h"
 #include "formview.h"
 #include "mainwindow.h"
 #include "palette.h"
+#include "reporttablemodel.h"
+#include "review/review.h"
+#include "scanmaker.h"
 #include "tablespanel.h"
 
 #include <QApplication>
@@ -17,6 +21,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -57,11 +62,14 @@ QPalette darkPalette()
     return p;
 }
 
-bool shootWindow(const QString &report, const QString &out)
+/// The window on one report, its first failing finding chosen; with a key, that cell selected as a
+/// click on its number in the source selects it instead.
+bool shootWindow(const QString &report, const QString &out, QSize size = QSize(1366, 768),
+                 bool uncertainCell = false)
 {
     MainWindow w;
     w.setLanguage(u"zh_CN"_s);
-    w.resize(1366, 768);
+    w.resize(size);
     w.show();
     QEventLoop loop;
     QObject::connect(&w, &MainWindow::loadFinished, &loop, &QEventLoop::quit);
@@ -70,9 +78,43 @@ bool shootWindow(const QString &report, const QString &out)
         loop.exec();
     if (!w.currentReview())
         return false;
-    w.nextFinding();
+    if (uncertainCell) {
+        // a recognised value the scan did not decide, as the reviewer clicks it on the page
+        const nianbao::Report &r = w.currentReview()->report();
+        QString key;
+        for (const QString &k : r.uncertainKeys())
+            if (r.cell(k)->recognised && r.boxOf(k)) {
+                key = k;
+                break;
+            }
+        FormView *v = key.isEmpty() ? nullptr : w.tableView(key.section(u'.', 0, 0));
+        if (!v)
+            return false;
+        if (auto *tabs = w.findChild<QTabWidget *>(u"tables"_s))
+            tabs->setCurrentWidget(v);
+        settle();
+        const QModelIndex idx = v->formModel()->indexOf(key);
+        v->scrollTo(idx);
+        v->setCurrentIndex(idx);
+    } else {
+        w.nextFinding();
+    }
     settle();
     return w.grab().save(out);
+}
+
+/// The Hongze report as a county office scans it (300 dpi, turned 1.2°, blurred, JPEG 75), made
+/// from its PDF as tst_scans makes it.
+QString makeScan(const QString &pdf, const QString &dir)
+{
+    QList<QSizeF> sizes;
+    const QList<QImage> pages = scanmaker::scanPages(pdf, {300, 1.2, 1, 75}, &sizes);
+    const QString path = dir + u"/洪泽区2023年报告_扫描件.pdf"_s;
+    QFile f(path);
+    if (pages.isEmpty() || !f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(scanmaker::imagePdf(pages, sizes));
+    return path;
 }
 
 bool shootLauncher(const QString &source, const QString &out)
@@ -147,6 +189,10 @@ int main(int argc, char **argv)
     // Table 3 and 4 of the Hongze 2023 report: two real T4.TOTAL errors.
     const QString report = source + u"/tests/data/corpus/real/hongze_2023.pdf"_s;
     bool ok = shootWindow(report, out + u"/window-1366x768.png"_s);
+    ok = shootWindow(report, out + u"/window-1600x1000.png"_s, QSize(1600, 1000)) && ok;
+    QTemporaryDir scans;
+    const QString scan = makeScan(report, scans.path());
+    ok = !scan.isEmpty() && shootWindow(scan, out + u"/scan.png"_s, QSize(1600, 1000), true) && ok;
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     QApplication::setPalette(darkPalette());
     ok = shootWindow(report, out + u"/window-dark.png"_s) && ok;

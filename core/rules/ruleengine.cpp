@@ -1,5 +1,7 @@
 #include "ruleengine.h"
 
+#include "ocr/scanreader.h"
+
 #include "identities.h"
 
 #include "checks/documentchecks.h"
@@ -486,8 +488,30 @@ QList<Finding> RuleEngine::check(const Report &report)
     }
 
     // The report as a document, and the numbers of its prose beyond the template's.
+    const qsizetype firstDocumentFinding = out.size();
     out += DocumentChecks::check(report);
     out += ProseChecks::check(report);
+    // On a scan they rest on recognised words. What says a heading, a row, a label or the fee's
+    // sentence is missing or altered may be the recogniser's doing (it drops and mangles words the
+    // printed page has); the others are when the words they quote were read with too little
+    // confidence. The reviewer confirms them against the page.
+    if (std::any_of(report.boxes.cbegin(), report.boxes.cend(),
+                    [](const SourceBox &b) { return b.method == u"ocr"_s; }))
+        for (qsizetype i = firstDocumentFinding; i < out.size(); ++i) {
+            Finding &f = out[i];
+            const bool ofWording = f.rule.startsWith(u"TEMPLATE."_s) ||
+                                   f.rule == u"STRUCTURE.SECTION_MISSING"_s ||
+                                   f.rule == u"STRUCTURE.SECTION_ORDER"_s || f.rule == u"FEE.SECTION"_s;
+            const qsizetype from = f.evidence.start, to = from + std::max<qsizetype>(f.evidence.length, 1);
+            const bool doubted =
+                ofWording || !f.evidence.isValid() ||
+                std::any_of(report.boxes.cbegin(), report.boxes.cend(), [&](const SourceBox &b) {
+                    return b.method == u"ocr"_s && b.start < to && b.start + b.length > from &&
+                           b.confidence < ScanReader::TrustedConfidence;
+                });
+            if (doubted)
+                f.about = Finding::About::Reading;
+        }
 
     // An identity that fails over values split from digits that ran together may be the split's
     // fault rather than the report's; so may a value too long to hold that came from such a run.

@@ -199,6 +199,18 @@ void TestScans::scansReadToNearlyEveryCellWithNoWrongValue()
     const QSet<QString> expectedFailing = failingIdentities(truth), failing = failingIdentities(r.findings);
     for (const QString &f : expectedFailing)
         QVERIFY2(failing.contains(f), qPrintable(f));
+    // What the scan's findings say of the report (what goes into the letter to the body) is said
+    // of the published PDF too: a misreading is never charged to the report.
+    const ReadResult published = ReportReader::read(source);
+    QVERIFY2(published.ok, qPrintable(published.error));
+    QSet<QString> ofPublished;
+    for (const Finding &f : published.findings)
+        ofPublished.insert(f.rule + u':' + f.cells.join(u','));
+    QStringList charged;
+    for (const Finding &f : r.findings)
+        if (f.about == Finding::About::Report && !ofPublished.contains(f.rule + u':' + f.cells.join(u',')))
+            charged.append(f.rule + u": "_s + f.message);
+    QVERIFY2(charged.isEmpty(), qPrintable(charged.join(u"; "_s)));
     // Every value knows where it was read, by the recogniser, with its confidence.
     for (const QString &k : r.report.cellKeys()) {
         const SourceBox *b = r.report.boxOf(k);

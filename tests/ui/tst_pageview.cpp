@@ -18,8 +18,13 @@
 
 #include <poppler-qt6.h>
 
+#include <algorithm>
+
 #include <QAction>
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -273,6 +278,16 @@ void TestPageView::theTextIsOneToggleAwayAndTheChoiceIsRemembered()
     QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(pane->pageView()->isVisible());
     QVERIFY(QSettings().value(u"source/pages"_s).toBool());
+
+    // The View menu holds the same toggle.
+    QMenu *viewMenu = nullptr;
+    for (QAction *a : m_window->menuBar()->actions())
+        if (a->menu() && a->menu()->actions().contains(pane->pagesAction()))
+            viewMenu = a->menu();
+    QVERIFY(viewMenu);
+    QVERIFY(viewMenu->actions().contains(m_window->queueDock()->toggleViewAction()));
+    pane->pagesAction()->trigger();
+    QTRY_VERIFY(pane->editor()->isVisible());
 }
 
 void TestPageView::aWebPageKeepsTheTextView()
@@ -317,7 +332,8 @@ void TestPageView::aScanShowsItsPagesWithTheDoubtfulValuesMarked()
     const Report &report = m_window->currentReview()->report();
     QString doubtful;
     for (const QString &k : report.uncertainKeys())
-        if (report.cell(k)->recognised && report.boxOf(k) && PageView::marksDoubt(*report.boxOf(k))) {
+        if (report.cell(k)->recognised && report.boxOf(k) &&
+            PageView::marksDoubt(*report.boxOf(k), report.text)) {
             doubtful = k;
             break;
         }
@@ -340,23 +356,30 @@ void TestPageView::aScanShowsItsPagesWithTheDoubtfulValuesMarked()
     };
     auto nearDoubt = [&](const SourceBox &b) {
         for (const SourceBox &o : report.boxes)
-            if (o.page == b.page && PageView::marksDoubt(o) &&
+            if (o.page == b.page && PageView::marksDoubt(o, report.text) &&
                 pages->canvasRect(o).adjusted(-8, -8, 8, 8).intersects(pages->canvasRect(b)))
                 return true;
         return false;
     };
-    // a doubtful value other than the selected one shows its dashed mark, a sure one none
-    int marked = 0, sure = 0;
+    // a doubtful value other than the selected one shows its dashed mark; a sure one none, nor a
+    // word of the prose the recogniser doubts (it holds no value)
+    int marked = 0, sure = 0, doubtfulWords = 0;
     for (const SourceBox &b : report.boxes) {
         if (b.start == box->start || b.page != box->page)
             continue;
         const int n = count(pages->canvasRect(b).adjusted(-3, -3, 3, 3), orange);
-        if (PageView::marksDoubt(b))
+        const QStringView text = QStringView(report.text).mid(b.start, b.length);
+        const bool word = b.method == u"ocr"_s && b.confidence < 0.9 && b.candidates.isEmpty() &&
+                          std::none_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+        QVERIFY(!(word && PageView::marksDoubt(b, report.text)));
+        doubtfulWords += word ? 1 : 0;
+        if (PageView::marksDoubt(b, report.text))
             marked += n > 4 ? 1 : 0;
         else if (b.method == u"ocr"_s && !nearDoubt(b))
             sure += n > 4 ? 1 : 0;
     }
     QVERIFY2(marked > 0, "no doubtful value is marked on the page");
+    QVERIFY2(doubtfulWords > 0, "the page has no doubtful word of prose to leave unmarked");
     QCOMPARE(sure, 0);
     // the finding says the value was read from a scan
     bool said = false;

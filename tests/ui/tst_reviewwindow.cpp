@@ -497,6 +497,15 @@ void TestReviewWindow::languageSwitchChangesEveryPaneTogether()
         QCOMPARE(historyDock->windowTitle(), inEnglish ? u"History of "_s + name : name + u" 的修改记录"_s);
         const QString tip = t3->formModel()->indexOf(current).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(name.toHtmlEscaped()), qPrintable(tip));
+        // undo and redo too, in the menu and the toolbar
+        for (const char *name : {"actionUndo", "actionRedo"}) {
+            const QAction *a = m_window->findChild<QAction *>(QString::fromLatin1(name));
+            QVERIFY(a);
+            const bool english = a->text().contains(u"Undo"_s) || a->text().contains(u"Redo"_s);
+            QVERIFY2(english == inEnglish, qPrintable(a->text()));
+            QVERIFY2((a->iconText().contains(u"Undo"_s) || a->iconText().contains(u"Redo"_s)) == inEnglish,
+                     qPrintable(a->iconText()));
+        }
     };
     // “System” on an English machine (the tests run in C.UTF-8): English everywhere.
     m_window->setLanguage(QString());
