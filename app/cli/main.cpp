@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "ocr/scanreader.h"
 
 #include "i18n/language.h"
 
@@ -24,6 +25,7 @@ struct Cli
 
 int main(int argc, char *argv[])
 {
+    nianbao::ScanReader::limitRecogniserThreads(argv);
     // A letter is laid out with fonts, which need a QGuiApplication; it draws on no screen.
     bool letter = false;
     for (int i = 1; i < argc; ++i)

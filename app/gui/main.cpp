@@ -1,5 +1,6 @@
 #include "i18n/language.h"
 #include "mainwindow.h"
+#include "ocr/scanreader.h"
 #include "singleinstance.h"
 #include "store/databaseurl.h"
 
@@ -45,8 +46,9 @@ bool asksHelpOrVersion(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    // First of all: a password given with --database is wiped from the arguments other users
-    // can read (/proc/PID/cmdline, ps); it is kept in memory only.
+    nianbao::ScanReader::limitRecogniserThreads(argv);
+    // Then, before Qt sees the arguments: a password given with --database is wiped from the arguments other
+    // users can read (/proc/PID/cmdline, ps); it is kept in memory only.
     const QString commandLinePassword = nianbao::DatabaseUrl::hidePasswordInArguments(argc, argv);
     const bool gui = haveDisplay(argc, argv) && !asksHelpOrVersion(argc, argv);
     const std::unique_ptr<QCoreApplication> application(gui ? new QApplication(argc, argv)

@@ -153,6 +153,9 @@ BENCHMARK(BM_PdftotextLayout)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
+    // as the programs run (one OpenMP thread a recogniser), and the tesseract command with them;
+    // OMP_THREAD_LIMIT set by hand wins, so that both can be measured with OpenMP's threads too
+    ScanReader::limitRecogniserThreads(argv);
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

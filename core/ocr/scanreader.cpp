@@ -10,7 +10,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
+
+#include <unistd.h>
 
 #ifdef NIANBAO_HAVE_OCR
 #include <leptonica/allheaders.h>
@@ -380,6 +383,19 @@ bool ScanReader::available()
     return ok;
 #else
     return false;
+#endif
+}
+
+void ScanReader::limitRecogniserThreads(char **argv)
+{
+#ifdef NIANBAO_HAVE_OCR
+    // libgomp reads its settings when it is loaded, before main: the limit takes a new start.
+    if (std::getenv("OMP_THREAD_LIMIT") || !argv || !argv[0])
+        return;
+    ::setenv("OMP_THREAD_LIMIT", "1", 1);
+    ::execv("/proc/self/exe", argv); // returns only when it failed: go on with OpenMP's threads
+#else
+    Q_UNUSED(argv);
 #endif
 }
 

@@ -56,6 +56,14 @@ public:
     static void setThreadProgress(const Progress *progress);
     static const Progress *threadProgress();
 
+    /// Debian's libtesseract is built with OpenMP, whose threads (several for each recogniser,
+    /// spinning between loops) make a page five times slower on a 2-core machine than one thread
+    /// does (bench_ocr), and starve the window; the reports of a batch are read in parallel
+    /// already. OpenMP takes its thread limit from OMP_THREAD_LIMIT only, read when libgomp is
+    /// loaded: called first thing in main, this starts the program again with it set to 1 unless
+    /// it is set. Without OCR, or when the new start fails, it returns and nothing changes.
+    static void limitRecogniserThreads(char **argv);
+
     /// Was this build made with libtesseract (and its Chinese data found)?
     static bool available();
     /// "Reading scans needs …": what a build without OCR says of a scan.

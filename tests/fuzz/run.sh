@@ -43,6 +43,8 @@ seeds_of() {
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# the recogniser on one OpenMP thread, as the programs run it (ScanReader::limitRecogniserThreads)
+export OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0}
 
 status=0
