@@ -25,7 +25,7 @@ public:
     /// Shows the pages of the PDF at path with the boxes its text (the report's text, which the
     /// boxes' spans are of) was read from; false when the file cannot be rendered (the view is
     /// then empty).
-    bool setDocument(const QString &path, const QList<SourceBox> &boxes, const QString &text = {});
+    bool setDocument(const QString &path, const QList<SourceBox> &boxes, const QString &text);
     void clear();
     bool hasDocument() const { return m_renderer.isOpen(); }
     int pageCount() const { return m_renderer.pageCount(); }

@@ -39,9 +39,7 @@ struct Scans
             pages[i].save(pngs.last());
         }
         pdf = dir.filePath(u"scan.pdf"_s);
-        QFile f(pdf);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(scanmaker::imagePdf(pages, sizes));
+        scanmaker::writeImagePdf(pdf, pages, sizes);
     }
 };
 

@@ -1,8 +1,8 @@
 // The README's screenshots, drawn offscreen (QT_QPA_PLATFORM=offscreen, the CJK font installed):
 // the window at 1366×768 on a report with failing identities, the same in a dark Fusion palette,
-// and the launcher entry as a menu shows it (the .desktop file's Name[zh_CN] and its Icon found by
-// name in the hicolor theme, laid out as the package installs it).
-// the window at 1600×1000, and a scanned report with an undecided recognised value selected.
+// the window at 1600×1000, a scanned report with an undecided recognised value selected, and the
+// launcher entry as a menu shows it (the .desktop file's Name[zh_CN] and its Icon found by name in
+// the hicolor theme, laid out as the package installs it).
 // Usage: nianbao_shots SOURCE_DIR OUT_DIR
 #include "findingspanel.h"
 #include "formview.h"
@@ -62,8 +62,8 @@ QPalette darkPalette()
     return p;
 }
 
-/// The window on one report, its first failing finding chosen; with a key, that cell selected as a
-/// click on its number in the source selects it instead.
+/// The window on one report, its first failing finding chosen; with uncertainCell, the first
+/// recognised value the reader left undecided selected instead.
 bool shootWindow(const QString &report, const QString &out, QSize size = QSize(1366, 768),
                  bool uncertainCell = false)
 {
@@ -79,7 +79,7 @@ bool shootWindow(const QString &report, const QString &out, QSize size = QSize(1
     if (!w.currentReview())
         return false;
     if (uncertainCell) {
-        // a recognised value the scan did not decide, as the reviewer clicks it on the page
+        // a recognised value the scan did not decide, selected in its table
         const nianbao::Report &r = w.currentReview()->report();
         QString key;
         for (const QString &k : r.uncertainKeys())
@@ -110,11 +110,7 @@ QString makeScan(const QString &pdf, const QString &dir)
     QList<QSizeF> sizes;
     const QList<QImage> pages = scanmaker::scanPages(pdf, {300, 1.2, 1, 75}, &sizes);
     const QString path = dir + u"/洪泽区2023年报告_扫描件.pdf"_s;
-    QFile f(path);
-    if (pages.isEmpty() || !f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(scanmaker::imagePdf(pages, sizes));
-    return path;
+    return scanmaker::writeImagePdf(path, pages, sizes) ? path : QString();
 }
 
 bool shootLauncher(const QString &source, const QString &out)

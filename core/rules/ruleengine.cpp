@@ -240,6 +240,32 @@ Words side(const IdentityInstance &id, const QStringList &keys, const QHash<QStr
 
 } // namespace
 
+namespace {
+
+/// Was (some of) the report read from a scan by the recogniser?
+bool isRecognised(const Report &report)
+{
+    return std::any_of(report.boxes.cbegin(), report.boxes.cend(),
+                       [](const SourceBox &b) { return b.method == u"ocr"_s; });
+}
+
+/// A document check's finding on a scan that may be the recogniser's doing: one saying a heading,
+/// a row, a label or the fee's sentence is missing or altered (the recogniser drops and mangles
+/// words the printed page has), or one quoting words it read with too little confidence.
+bool restsOnDoubtfulWords(const Report &report, const Finding &f)
+{
+    if (f.rule.startsWith(u"TEMPLATE."_s) || f.rule == u"STRUCTURE.SECTION_MISSING"_s ||
+        f.rule == u"STRUCTURE.SECTION_ORDER"_s || f.rule == u"FEE.SECTION"_s || !f.evidence.isValid())
+        return true;
+    const qsizetype from = f.evidence.start, to = from + std::max<qsizetype>(f.evidence.length, 1);
+    return std::any_of(report.boxes.cbegin(), report.boxes.cend(), [&](const SourceBox &b) {
+        return b.method == u"ocr"_s && b.start < to && b.start + b.length > from &&
+               b.confidence < ScanReader::TrustedConfidence;
+    });
+}
+
+} // namespace
+
 QList<Finding> RuleEngine::check(const Report &report)
 {
     QList<Finding> out;
@@ -491,27 +517,11 @@ QList<Finding> RuleEngine::check(const Report &report)
     const qsizetype firstDocumentFinding = out.size();
     out += DocumentChecks::check(report);
     out += ProseChecks::check(report);
-    // On a scan they rest on recognised words. What says a heading, a row, a label or the fee's
-    // sentence is missing or altered may be the recogniser's doing (it drops and mangles words the
-    // printed page has); the others are when the words they quote were read with too little
-    // confidence. The reviewer confirms them against the page.
-    if (std::any_of(report.boxes.cbegin(), report.boxes.cend(),
-                    [](const SourceBox &b) { return b.method == u"ocr"_s; }))
-        for (qsizetype i = firstDocumentFinding; i < out.size(); ++i) {
-            Finding &f = out[i];
-            const bool ofWording = f.rule.startsWith(u"TEMPLATE."_s) ||
-                                   f.rule == u"STRUCTURE.SECTION_MISSING"_s ||
-                                   f.rule == u"STRUCTURE.SECTION_ORDER"_s || f.rule == u"FEE.SECTION"_s;
-            const qsizetype from = f.evidence.start, to = from + std::max<qsizetype>(f.evidence.length, 1);
-            const bool doubted =
-                ofWording || !f.evidence.isValid() ||
-                std::any_of(report.boxes.cbegin(), report.boxes.cend(), [&](const SourceBox &b) {
-                    return b.method == u"ocr"_s && b.start < to && b.start + b.length > from &&
-                           b.confidence < ScanReader::TrustedConfidence;
-                });
-            if (doubted)
-                f.about = Finding::About::Reading;
-        }
+    // On a scan they rest on recognised words: the reviewer confirms them against the page.
+    if (isRecognised(report))
+        for (qsizetype i = firstDocumentFinding; i < out.size(); ++i)
+            if (restsOnDoubtfulWords(report, out[i]))
+                out[i].about = Finding::About::Reading;
 
     // An identity that fails over values split from digits that ran together may be the split's
     // fault rather than the report's; so may a value too long to hold that came from such a run.

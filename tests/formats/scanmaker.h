@@ -8,6 +8,7 @@
 
 #include <QBuffer>
 #include <QByteArray>
+#include <QFile>
 #include <QImage>
 #include <QList>
 #include <QPainter>
@@ -150,6 +151,13 @@ inline QByteArray imagePdf(const QList<QImage> &pages, const QList<QSizeF> &size
     pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
            QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+/// imagePdf() written to path; false when it cannot be written.
+inline bool writeImagePdf(const QString &path, const QList<QImage> &pages, const QList<QSizeF> &sizes)
+{
+    QFile f(path);
+    return !pages.isEmpty() && f.open(QIODevice::WriteOnly) && f.write(imagePdf(pages, sizes)) > 0;
 }
 
 } // namespace scanmaker

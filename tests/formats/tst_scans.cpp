@@ -172,9 +172,7 @@ void TestScans::scansReadToNearlyEveryCellWithNoWrongValue()
     const QString path = m_dir.filePath(
         QString(pdf).replace(u".pdf"_s, u"_scan."_s + (wrap == u"pdf"_s ? u"pdf"_s : u"tif"_s)));
     if (wrap == u"pdf"_s) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(scanmaker::imagePdf(pages, sizes));
+        QVERIFY(scanmaker::writeImagePdf(path, pages, sizes));
     } else {
         QVERIFY(writeTiff(path, pages, dpi));
     }

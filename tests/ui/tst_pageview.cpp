@@ -313,10 +313,7 @@ void TestPageView::aScanShowsItsPagesWithTheDoubtfulValuesMarked()
         scanmaker::scanPages(corpusPdf(u"hongze_2023.pdf"_s), {300, 1.2, 1, 75}, &sizes);
     QVERIFY(!scans.isEmpty());
     const QString path = dir.filePath(u"hongze_2023_scan.pdf"_s);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(scanmaker::imagePdf(scans, sizes));
-    f.close();
+    QVERIFY(scanmaker::writeImagePdf(path, scans, sizes));
 
     QSignalSpy loaded(m_window, &MainWindow::loadFinished);
     windowtesting::drop(m_window, {path});
