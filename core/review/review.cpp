@@ -66,8 +66,16 @@ Review::Review(const Report &extracted, const QList<Finding> &findings, QObject 
 void Review::restore(const ReviewedReport &reviewed)
 {
     m_undo.clear();
+    // The same reading with nothing corrected before or after (a report opened again with nothing
+    // saved of it): the cells are the same, and so are their findings.
+    const bool sameCells = m_rr.corrections.isEmpty() && reviewed.corrections.isEmpty() &&
+                           reviewed.current.cells.isSharedWith(m_rr.current.cells);
+    QList<Finding> findings = sameCells ? m_rr.findings : QList<Finding>();
     m_rr = reviewed;
-    recheck();
+    if (sameCells)
+        m_rr.findings = std::move(findings);
+    else
+        recheck();
     Q_EMIT reset();
     Q_EMIT findingsChanged();
     Q_EMIT dispositionsChanged();

@@ -58,7 +58,8 @@ public:
     /// A fresh review of a report as read and checked.
     Review(const Report &extracted, const QList<Finding> &findings, QObject *parent = nullptr);
 
-    /// Replaces the whole review (as a store restores it); clears the undo stack, re-checks.
+    /// Replaces the whole review (as a store restores it); clears the undo stack, re-checks (unless
+    /// it is the same reading, uncorrected, as before).
     void restore(const ReviewedReport &reviewed);
 
     /// The findings of this report against the other reports open with it (year over year).

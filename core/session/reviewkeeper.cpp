@@ -166,7 +166,7 @@ void ReviewKeeper::attach(Review *review, const QString &path, const QString &kn
     if (!m_reviewer.isEmpty())
         review->setReviewer(m_reviewer); // who corrects from now on
     if (m_link.registerReport(review->reviewed(), path, &error) == StoreLink::Result::Failed ||
-        m_link.addToQueue(path, QFileInfo(path).absolutePath(), &error) == StoreLink::Result::Failed)
+        !enqueue(path, &error))
         report(error);
     m_byHash.insert(hash, review);
 
@@ -244,9 +244,19 @@ void ReviewKeeper::attach(Review *review, const QString &path, const QString &kn
 void ReviewKeeper::remember(const QString &path)
 {
     QString error;
-    if ((m_link.isOnline() || m_link.usesOutbox()) &&
-        m_link.addToQueue(path, QFileInfo(path).absolutePath(), &error) == StoreLink::Result::Failed)
+    if ((m_link.isOnline() || m_link.usesOutbox()) && !enqueue(path, &error))
         report(error);
+}
+
+bool ReviewKeeper::enqueue(const QString &path, QString *error)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (m_queued.contains(absolute))
+        return true;
+    if (m_link.addToQueue(path, QFileInfo(path).absolutePath(), error) == StoreLink::Result::Failed)
+        return false;
+    m_queued.insert(absolute);
+    return true;
 }
 
 void ReviewKeeper::forget(Review *review, const QString &path)
@@ -256,6 +266,7 @@ void ReviewKeeper::forget(Review *review, const QString &path)
     if (!m_link.isOnline() && !m_link.usesOutbox())
         return;
     QString error;
+    m_queued.remove(QFileInfo(path).absoluteFilePath());
     if (m_link.removeFromQueue(path, &error) == StoreLink::Result::Failed)
         report(error);
 }
@@ -267,6 +278,8 @@ QStringList ReviewKeeper::queuedPaths()
     QString error;
     const QStringList out = m_link.queuedPaths(&error);
     report(error);
+    if (error.isEmpty())
+        m_queued = QSet<QString>(out.begin(), out.end());
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace nianbao {
 
@@ -80,11 +81,16 @@ private:
     QString cellName(const QString &hash, const QString &key) const;
     void reload(Review *review);
     void rememberState(Review *review);
+    /// Puts a file in the store's queue unless it is known to be there.
+    bool enqueue(const QString &path, QString *error);
 
     ReviewStore m_store;
     StoreLink m_link;
     QString m_reviewer;
     QHash<QString, QPointer<Review>> m_byHash;
+    /// The files the store's queue holds, as last read or added here: a report opened again from
+    /// the queue is not written to it again (a commit, and a sync to disk, for nothing).
+    QSet<QString> m_queued;
     qint64 m_revision = 0;
     bool m_restoring = false; // a review being replaced by what was saved: its signals write nothing
     bool m_wasOnline = false; // the open reviews were read from the server (not only from the outbox)

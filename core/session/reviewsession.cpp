@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 #include <QUndoGroup>
 #include <QtConcurrent/QtConcurrentMap>
@@ -21,10 +22,20 @@ namespace nianbao {
 
 ReviewSession::ReviewSession(QObject *parent)
     : QObject(parent), m_undoGroup(new QUndoGroup(this)), m_reviewer(Review::systemUserName()),
-      m_watcher(new QFutureWatcher<ReadResult>(this))
+      m_watcher(new QFutureWatcher<ReadResult>(this)), m_pool(std::make_unique<QThreadPool>())
 {
+    // Below the GUI thread, so that a window reading a large queue still paints and answers.
+    m_pool->setThreadPriority(QThread::LowPriority);
+    setJobs(0);
     m_undoGroup->setObjectName(u"undoGroup"_s);
-    connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, this, &ReviewSession::takeResults);
+    m_takeTimer = new QTimer(this);
+    m_takeTimer->setSingleShot(true);
+    m_takeTimer->setInterval(0);
+    connect(m_takeTimer, &QTimer::timeout, this, &ReviewSession::takeResults);
+    connect(m_watcher, &QFutureWatcher<ReadResult>::resultReadyAt, m_takeTimer, [this] {
+        if (!m_takeTimer->isActive())
+            m_takeTimer->start();
+    });
     connect(m_watcher, &QFutureWatcher<ReadResult>::progressValueChanged, this,
             [this](int done) { Q_EMIT loadProgress(done, int(m_loading.size())); });
     connect(m_watcher, &QFutureWatcher<ReadResult>::finished, this, &ReviewSession::finishLoading);
@@ -298,12 +309,7 @@ bool ReviewSession::isLoading() const
 
 void ReviewSession::setJobs(int jobs)
 {
-    if (jobs <= 0) {
-        m_pool.reset();
-        return;
-    }
-    m_pool = std::make_unique<QThreadPool>();
-    m_pool->setMaxThreadCount(jobs);
+    m_pool->setMaxThreadCount(jobs > 0 ? jobs : QThread::idealThreadCount());
 }
 
 void ReviewSession::startLoading()
@@ -311,7 +317,7 @@ void ReviewSession::startLoading()
     m_loading = std::exchange(m_pending, {});
     m_nextResult = 0;
     Q_EMIT loadProgress(0, int(m_loading.size()));
-    QThreadPool *pool = m_pool ? m_pool.get() : QThreadPool::globalInstance();
+    QThreadPool *pool = m_pool.get();
     // Read, and known by its content for the store, off the GUI thread.
     m_cancel = std::make_shared<std::atomic_bool>(false);
     // A scan reports each page it recognised and stops when asked to, on the reading's thread.
@@ -349,15 +355,12 @@ void ReviewSession::takeResults()
 {
     // Results come back as threads finish; the reports are added in the order given, a slice of
     // time at a time, so that the window paints and answers between slices however many there are.
-    m_takeQueued = false;
+    m_takeTimer->stop();
     QElapsedTimer slice;
     slice.start();
     while (m_nextResult < m_loading.size() && m_watcher->future().isResultReadyAt(m_nextResult)) {
         if (slice.elapsed() >= SliceMilliseconds) {
-            if (!m_takeQueued) {
-                m_takeQueued = true;
-                QMetaObject::invokeMethod(this, &ReviewSession::takeResults, Qt::QueuedConnection);
-            }
+            m_takeTimer->start();
             return;
         }
         const ReadResult r = m_watcher->resultAt(m_nextResult++);

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -52,7 +53,10 @@ struct StoreState
 /// the same findings.
 ///
 /// Reports are read off the calling thread (every core, or setJobs()); they come in, in the
-/// order given, as reportAdded(); waitForLoaded() waits for them without an event loop.
+/// order given, as reportAdded(); waitForLoaded() waits for them without an event loop. The
+/// reading has a thread pool of its own: Qt's global pool stays free for the work Qt itself
+/// hands it on the GUI thread's behalf (scaling and converting images while painting), which
+/// would otherwise wait behind the whole queue.
 class ReviewSession : public QObject
 {
     Q_OBJECT
@@ -197,12 +201,14 @@ private:
     std::unique_ptr<ReviewKeeper> m_keeper;
 
     QFutureWatcher<ReadResult> *m_watcher;
-    std::unique_ptr<QThreadPool> m_pool; // with setJobs(); else Qt's global pool
+    std::unique_ptr<QThreadPool> m_pool; // the reading's own, never Qt's global pool
     QStringList m_pending;
     QStringList m_loading;
     QStringList m_opened;
     int m_nextResult = 0;
-    bool m_takeQueued = false;
+    /// Adds the results that are in, a slice at a time: a timer, not a posted call, so that the
+    /// window's paints (posted at low priority) are not held behind a stream of results.
+    QTimer *m_takeTimer;
     /// The longest the GUI thread spends adding reports before it paints again.
     static constexpr int SliceMilliseconds = 25;
     std::shared_ptr<std::atomic_bool> m_cancel; // the reading under way stops between pages

@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QEventLoop>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +30,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace nianbao;
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void unsentChangesAreShownAndCanBeGivenUp();
     void thePasswordIsAskedOnceAndNeverSaved();
     void aCommandLinePasswordIsHiddenAndNeverSaved();
+    void aLargeQueueIsPaintedWhileItIsStillBeingRead();
     void cleanupTestCase();
     void cleanup();
 
@@ -202,6 +205,76 @@ void TestPersistence::correctionsSurviveAWindowRestart()
         r->undoStack()->undo();
         QCOMPARE(r->report().cell(kKey)->value, 10.0);
     }
+}
+
+namespace {
+/// Has a widget painted since it was last reset?
+class PaintWatch : public QObject
+{
+public:
+    bool painted = false;
+    bool loadingWhenPainted = false;
+    int rowsWhenPainted = 0;
+    MainWindow *window = nullptr;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !painted && window && window->currentReview()) {
+            painted = true;
+            loadingWhenPainted = window->isLoading();
+            rowsWhenPainted = window->queue()->rowCount();
+        }
+        return false;
+    }
+};
+} // namespace
+
+// A restart on a large queue: the window paints the first report while the rest are still read
+// and added; it does not wait for the whole queue. (How long it takes is bench_ui's.)
+void TestPersistence::aLargeQueueIsPaintedWhileItIsStillBeingRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile seed(m_report);
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(seed.readAll());
+    QVERIFY(text.contains(u"卫东区"_s));
+    constexpr int Reports = 400;
+    for (int i = 0; i < Reports; ++i) {
+        QFile f(dir.filePath(u"report_%1.txt"_s.arg(i, 4, 10, QChar(u'0'))));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QString body = text;
+        body.replace(u"卫东区"_s, u"卫东区第%1"_s.arg(i));
+        QVERIFY(f.write(body.toUtf8()) > 0);
+    }
+    const QString db = dir.filePath(u"queue.sqlite"_s);
+    QSettings().setValue(u"reviewer"_s, u"审校员丁"_s);
+    {
+        MainWindow w;
+        QVERIFY(w.setDatabase(db));
+        QVERIFY(openAndWait(w, {dir.path()}));
+        QCOMPARE(w.queue()->rowCount(), Reports);
+    }
+    MainWindow w;
+    w.resize(1366, 728);
+    w.show(); // and the queue asked for at once, as at a start
+    QVERIFY(w.setDatabase(db));
+    PaintWatch watch;
+    watch.window = &w;
+    for (const QString &t : {u"t2"_s, u"t3"_s, u"t4"_s})
+        if (FormView *v = w.tableView(t))
+            v->viewport()->installEventFilter(&watch);
+    // the event loop as the application runs it
+    QEventLoop loop;
+    connect(&w, &MainWindow::loadFinished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    w.openQueue({});
+    if (w.isLoading())
+        loop.exec();
+    QVERIFY(!w.isLoading());
+    QVERIFY2(watch.rowsWhenPainted < Reports, "the queue was whole before the first paint");
+    QVERIFY2(watch.painted, "the tables never painted a report");
+    QVERIFY2(watch.loadingWhenPainted, "the first report was painted only once the whole queue was in");
+    QCOMPARE(w.queue()->rowCount(), Reports);
 }
 
 void TestPersistence::aCopyOfTheFileIsKnownByItsContent()

@@ -498,8 +498,8 @@ void TestReviewWindow::languageSwitchChangesEveryPaneTogether()
         const QString tip = t3->formModel()->indexOf(current).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(name.toHtmlEscaped()), qPrintable(tip));
         // undo and redo too, in the menu and the toolbar
-        for (const char *name : {"actionUndo", "actionRedo"}) {
-            const QAction *a = m_window->findChild<QAction *>(QString::fromLatin1(name));
+        for (const char *actionName : {"actionUndo", "actionRedo"}) {
+            const QAction *a = m_window->findChild<QAction *>(QString::fromLatin1(actionName));
             QVERIFY(a);
             const bool english = a->text().contains(u"Undo"_s) || a->text().contains(u"Redo"_s);
             QVERIFY2(english == inEnglish, qPrintable(a->text()));
