@@ -14,16 +14,30 @@ LabelMatch RecordBuilder::recordMatch(const TableDef &t, Record &rec) const
     // lines or cells).
     QString key;
     LabelMatch best;
+    qsizetype bestFrom = rec.labels.size() - 1;
     for (qsizetype i = rec.labels.size() - 1; i >= 0 && i >= rec.labels.size() - 3; --i) {
         key.prepend(items[rec.labels[i]].key);
         const LabelMatch m = LabelMatcher::match(t, key);
-        if (m.score > best.score + 0.5 || (best.score <= 0 && m.score > 0))
+        if (m.score > best.score + 0.5 || (best.score <= 0 && m.score > 0)) {
             best = m;
+            bestFrom = i;
+        }
         if (best.isSure())
             break;
     }
     rec.match = best;
+    rec.wrappedLabel = best.isRow() && !best.isSure() && !rec.labels.isEmpty() &&
+                       items[rec.labels[bestFrom]].line != items[rec.labels.last()].line;
     return best;
+}
+
+Cell::Doubt Record::doubt() const
+{
+    if (match.fuzzy)
+        return Cell::Doubt::LooseLabel;
+    if (wrappedLabel)
+        return Cell::Doubt::WrappedLine;
+    return Cell::Doubt::None;
 }
 
 QList<Record> RecordBuilder::build(const TableDef &t, qsizetype from, qsizetype to) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "labelmatcher.h"
+#include "report/report.h"
 #include "template/template.h"
 
 #include <QList>
@@ -21,6 +22,11 @@ struct Record
     int lastValueLine = -1;
     LabelMatch match;
     bool matched = false;
+    /// The row was named only by joining pieces of the label printed on different lines, and
+    /// not surely: the values may belong to the row of one of the pieces alone.
+    bool wrappedLabel = false;
+    /// How weak the evidence for the row is (Cell::Doubt::None when it is good).
+    Cell::Doubt doubt() const;
 };
 
 /// Cuts the items of a table's part of the text into records: a label starts one; values follow

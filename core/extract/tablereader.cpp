@@ -126,10 +126,10 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         if (!complete(rec, int(keys.size())) && completeWithBlanks(rec, int(keys.size()))) {
             const int missing = int(keys.size() - rec.values.size());
             m_placer.assign(keys, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values,
-                            rec.match.fuzzy ? Cell::Doubt::LooseLabel : Cell::Doubt::None);
+                            rec.doubt());
             continue;
         }
-        m_placer.assign(keys, rec.values, rec.match.fuzzy ? Cell::Doubt::LooseLabel : Cell::Doubt::None);
+        m_placer.assign(keys, rec.values, rec.doubt());
     }
 }
 
