@@ -5,6 +5,7 @@
 #include "findingsmodel.h"
 #include "formview.h"
 #include "i18n/language.h"
+#include "json/reportjson.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "palette.h"
@@ -21,6 +22,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QHelpEvent>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -33,6 +36,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 
 using namespace nianbao;
@@ -420,7 +424,26 @@ void TestReviewWindow::undecidedCellOffersItsCandidates()
     QVERIFY(candidates.size() >= 2);
     FormView *v = view(key.section(u'.', 0, 0));
     QVERIFY(v->formModel()->indexOf(key).data(ReportTableModel::UncertainRole).toBool());
+    // Hovering the cell shows why it is uncertain and what it may be, as the JSON says it.
+    const QJsonObject why = ReportJson::toJson(review->report(), review->findings())
+                                .value("uncertain_reasons"_L1)
+                                .toObject()
+                                .value(key)
+                                .toObject();
+    QCOMPARE(why.value("reason"_L1).toString(), u"split"_s);
+    const QString message = why.value(Language::isEnglish() ? "message_en"_L1 : "message"_L1).toString();
+    QVERIFY(!message.isEmpty());
     selectCell(v, key);
+    const QRect cellRect = v->visualRect(v->formModel()->indexOf(key));
+    QVERIFY(v->viewport()->rect().contains(cellRect.center()));
+    QHelpEvent hover(QEvent::ToolTip, cellRect.center(), v->viewport()->mapToGlobal(cellRect.center()));
+    QApplication::sendEvent(v->viewport(), &hover);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString shown = QToolTip::text();
+    QVERIFY2(shown.contains(message.toHtmlEscaped()), qPrintable(shown));
+    for (double c : candidates)
+        QVERIFY2(shown.contains(QString::number(c)), qPrintable(shown));
+    QToolTip::hideText();
     QTest::keyClick(v, Qt::Key_F2);
     QComboBox *combo = nullptr;
     QTRY_VERIFY((combo = v->findChild<QComboBox *>(u"cellEditor"_s)) != nullptr);
