@@ -82,7 +82,9 @@ inline QString valueText(const QJsonObject &cells, const QString &key)
 }
 
 /// Writes the report of cells (the 2021 template) to path.
-inline bool write(const QString &path, const nianbao::Template &t, const QJsonObject &cells, ValueAlign align)
+/// extra: values drawn after a row's own (by "table.row" key), as a page with a column the form lacks.
+inline bool write(const QString &path, const nianbao::Template &t, const QJsonObject &cells, ValueAlign align,
+                  const QHash<QString, QStringList> &extra = {})
 {
     using namespace Qt::Literals::StringLiterals;
     QPdfWriter writer(path);
@@ -145,6 +147,7 @@ inline bool write(const QString &path, const nianbao::Template &t, const QJsonOb
             const QList<int> cols = r.columns.isEmpty() ? QList<int>{0, 1, 2, 3, 4, 5, 6} : r.columns;
             for (int ci : cols)
                 values.append(valueText(cells, nianbao::Template::cellKey(table, r, table.columns[ci])));
+            values += extra.value(table.key + u'.' + r.key);
             if (table.key == u"t2"_s) {
                 d.row({{0, 180, r.label}}, 180, 60, values);
                 continue;

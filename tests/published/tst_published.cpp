@@ -59,6 +59,7 @@ private Q_SLOTS:
     void readsEveryLayoutRightOrSaysItIsUncertain();
     void pdfLabelsWrappedOverLinesKeepTheirValues_data();
     void pdfLabelsWrappedOverLinesKeepTheirValues();
+    void aPdfRowWithAValueMoreThanTheFormIsUncertain();
 };
 
 void TestPublished::readsEveryLayoutRightOrSaysItIsUncertain_data()
@@ -150,6 +151,36 @@ void TestPublished::pdfLabelsWrappedOverLinesKeepTheirValues()
     QCOMPARE(r.report.format, u"pdf"_s);
     const QStringList wrong = wrongCells(r, truth);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"\n"_s)));
+}
+
+void TestPublished::aPdfRowWithAValueMoreThanTheFormIsUncertain()
+{
+    // The same form with a fourth number in the 行政规范性文件 row (18 2 253 5): which three are the
+    // row's, no identity of table 2 tells. Every cell of the row is uncertain (grid), offering the
+    // report's value; the rest of the form is read.
+    const QJsonObject published =
+        testutil::readJson(testutil::dataPath(u"published/t2021_md_lost_column.md.json"_s));
+    QVERIFY(!published.isEmpty());
+    const QJsonObject drawn = published.value("cells"_L1).toObject();
+    QJsonObject cells = drawn, uncertain;
+    for (const QString &c : {u"issued"_s, u"repealed"_s, u"in_force"_s}) {
+        const QString key = u"t2.normative_documents."_s + c;
+        QVERIFY(cells.contains(key));
+        uncertain.insert(key, cells.take(key));
+    }
+    QJsonObject truth = published;
+    truth.insert("cells"_L1, cells);
+    truth.insert("uncertain"_L1, uncertain);
+    const QTemporaryDir dir;
+    const QString pdf = dir.filePath(u"extra.pdf"_s);
+    QVERIFY(formpdf::write(pdf, *Template::byName(u"2021"_s), drawn, formpdf::ValueAlign::Centre,
+                           {{u"t2.normative_documents"_s, {u"5"_s}}}));
+    const ReadResult r = ReportReader::read(pdf);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QStringList wrong = wrongCells(r, truth);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"\n"_s)));
+    for (auto it = uncertain.begin(); it != uncertain.end(); ++it)
+        QCOMPARE(r.report.cell(it.key())->doubt, Cell::Doubt::Grid);
 }
 
 QTEST_MAIN(TestPublished)

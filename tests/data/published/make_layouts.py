@@ -119,7 +119,7 @@ def nb(v):
     return "&nbsp;" if v is None else str(v)
 
 
-def html_2019(title):
+def html_2019(title, t2_extra=None):
     """The 2019 form as a Word-exported web page: rowspans for the groups, &nbsp; for blank cells."""
     t3 = t3_values_2019()
     t4 = t4_values()
@@ -160,7 +160,8 @@ def html_2019(title):
         if section:
             t2.append(f'<tr><td colspan="4" style="background:#eee">{section}</td></tr>')
             t2.append("<tr><td>信息内容</td>" + "".join(f"<td>{heads[c]}</td>" for c in cols) + "</tr>")
-        t2.append(f"<tr><td>{label}</td>" + "".join(f"<td>{nb(v)}</td>" for v in vals) + "</tr>")
+        extra = (t2_extra or {}).get(key, [])
+        t2.append(f"<tr><td>{label}</td>" + "".join(f"<td>{nb(v)}</td>" for v in list(vals) + extra) + "</tr>")
     t2.append("</table>")
 
     t4_html = ['<table border="1">',
@@ -213,6 +214,11 @@ def main():
     #    result rows among them.
     write("html2019_blank_cells.html", html_2019("某某县市场监督管理局2019年政府信息公开工作年度报告"),
           truth_2019())
+    # 1b. The same page with one cell more in the 行政处罚 row than the form has columns (7 1 25 32):
+    #     which three are the row's no identity of table 2 tells, so the row is uncertain (grid).
+    write("html2019_extra_cell.html",
+          html_2019("某某县市场监督管理局2019年政府信息公开工作年度报告", {"administrative_penalty": [32]}),
+          truth_2019(), uncertain=[f"t2.administrative_penalty.{c}" for c in ["previous_year", "change", "decisions"]])
 
     # 2. Table 2 of 2019 with signs and measure words: "12-7" is 12 and −7 (the sign is also the
     #    boundary of the two cells), "3笔 125000元" a count and an amount.
