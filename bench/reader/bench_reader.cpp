@@ -1,4 +1,6 @@
-// Throughput of reading and checking text reports (extract + check), one core.
+// Throughput of reading and checking text reports (extract + check), one core, beside a yardstick
+// measured in the same run: ICU's NFKC normalisation of the same texts (decoded from the same
+// bytes), which looks at every character once and understands none of them.
 #include "extract/extractor.h"
 #include "io/loader.h"
 #include "pipeline/reportreader.h"
@@ -9,6 +11,9 @@
 #include <QFile>
 
 #include <benchmark/benchmark.h>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 using namespace nianbao;
 using namespace Qt::Literals::StringLiterals;
@@ -51,6 +56,32 @@ void BM_ExtractAndCheckSeeds(benchmark::State &state)
     state.counters["reports_per_s"] = benchmark::Counter(double(n), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ExtractAndCheckSeeds)->Unit(benchmark::kMicrosecond);
+
+// The yardstick: the same bytes decoded and NFKC-normalised by ICU, nothing else.
+void BM_IcuNormaliseSeeds(benchmark::State &state)
+{
+    const auto files = seeds();
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2 *nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || !nfkc) {
+        state.SkipWithError("ICU's NFKC is not available");
+        return;
+    }
+    qint64 n = 0;
+    for (auto _ : state) {
+        for (const auto &[path, bytes] : files) {
+            const icu::UnicodeString text =
+                icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.constData(), int32_t(bytes.size())));
+            status = U_ZERO_ERROR;
+            const icu::UnicodeString normal = nfkc->normalize(text, status);
+            benchmark::DoNotOptimize(normal.length());
+            ++n;
+        }
+    }
+    state.SetItemsProcessed(n);
+    state.counters["reports_per_s"] = benchmark::Counter(double(n), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_IcuNormaliseSeeds)->Unit(benchmark::kMicrosecond);
 
 // The same from the files on disk, as nianbao-cli check does.
 void BM_ReadSeedFiles(benchmark::State &state)

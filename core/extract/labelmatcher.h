@@ -25,6 +25,9 @@ class LabelMatcher
 {
 public:
     static LabelMatch match(const TableDef &t, QStringView key);
+
+private:
+    static LabelMatch matchUncached(const TableDef &t, QStringView key);
 };
 
 } // namespace nianbao

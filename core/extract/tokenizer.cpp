@@ -68,6 +68,8 @@ bool Tokenizer::isPlaceholder(QStringView cell)
                                              u"–"_s, u"一"_s, u"无"_s, u"不适用"_s, u"\\"_s,
                                              u"×"_s, u"空"_s, u"…"_s,  u"..."_s};
     const QStringView t = cell.trimmed();
+    if (t.isEmpty() || t.size() > 3) // no placeholder is longer
+        return false;
     for (const QString &p : placeholders)
         if (t == p)
             return true;
@@ -109,7 +111,10 @@ bool Tokenizer::isPageFurniture(QStringView line)
         QRegularExpression::CaseInsensitiveOption);
     if (line.size() > 24)
         return false;
-    return furniture.match(line.toString()).hasMatch();
+    bool digit = false; // every page number has one
+    for (QChar c : line)
+        digit = digit || (c >= u'0' && c <= u'9');
+    return digit && furniture.match(line.toString()).hasMatch();
 }
 
 void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)

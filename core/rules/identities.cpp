@@ -1,5 +1,10 @@
 #include "identities.h"
 
+#include <QHash>
+#include <QMutex>
+
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
@@ -21,7 +26,7 @@ static QStringList expandRows(const TableDef &t, const QStringList &names, QStri
     return rows;
 }
 
-QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView variant)
+static QList<IdentityInstance> expand(const Template &tmpl, QStringView variant)
 {
     QList<IdentityInstance> out;
     for (const TableDef &t : tmpl.tables()) {
@@ -69,6 +74,22 @@ QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView varia
         }
     }
     return out;
+}
+
+QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView variant)
+{
+    // The form's own templates never change: each variant is expanded once, and every report
+    // shares the list. A template made elsewhere (a test's) is expanded each time.
+    if (!Template::all().contains(&tmpl))
+        return expand(tmpl, variant);
+    static QMutex mutex;
+    static QHash<std::pair<const Template *, QString>, QList<IdentityInstance>> cache;
+    const std::pair<const Template *, QString> key(&tmpl, variant.toString());
+    const QMutexLocker lock(&mutex);
+    auto it = cache.constFind(key);
+    if (it == cache.constEnd())
+        it = cache.insert(key, expand(tmpl, variant));
+    return *it;
 }
 
 } // namespace nianbao

@@ -22,6 +22,8 @@ struct IdentityInstance
     QStringList cells() const { return lhs + rhs; }
 };
 
+/// The identities of a template's variant, one per row or column they apply to (computed once per
+/// variant of the form's own templates).
 QList<IdentityInstance> expandIdentities(const Template &t, QStringView variant);
 
 } // namespace nianbao

@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include <memory>
+#include <vector>
 
 namespace nianbao {
 
@@ -55,7 +56,27 @@ public:
         return m_cache.insert(cp, out).value();
     }
 
+    /// The one UTF-16 unit a code point of the BMP maps to, or -1 when it maps to none, to
+    /// several or is beyond the BMP: a flat table, filled as code points are met, so that the
+    /// letters of a report cost a look-up each and no allocation.
+    int single(char32_t cp)
+    {
+        if (cp >= 0x10000)
+            return -1;
+        if (m_flat.empty())
+            m_flat.assign(0x10000, 0);
+        quint32 &e = m_flat[cp];
+        if (e == 0) {
+            const QString &m = map(cp);
+            e = m.size() == 1 ? (OneUnit | m.front().unicode()) : Other;
+        }
+        return (e & OneUnit) ? int(e & 0xFFFF) : -1;
+    }
+
 private:
+    static constexpr quint32 OneUnit = 0x10000;
+    static constexpr quint32 Other = 0x20000;
+    std::vector<quint32> m_flat; // per code point: 0 not yet known, OneUnit | unit, or Other
     const icu::Normalizer2 *m_nfkc = nullptr;
     std::unique_ptr<icu::Transliterator> m_t2s;
     QHash<char32_t, QString> m_cache;
@@ -120,6 +141,13 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
                 m_start.append(int(i));
                 m_end.append(int(i + 1));
             }
+        } else if (const int one = cp >= 0x80 && !isDropped(cp) && cp != 0x85 && cp != 0x2028 && cp != 0x2029
+                                       ? mapper().single(cp)
+                                       : -1;
+                   one >= 0) {
+            m_text.append(QChar(char16_t(one)));
+            m_start.append(int(i));
+            m_end.append(int(i + len));
         } else {
             const QString m = mapCodePoint(cp);
             for (QChar mc : m) {
