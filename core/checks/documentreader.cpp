@@ -4,6 +4,7 @@
 #include "prosechecks.h"
 #include "textview.h"
 
+#include "extract/textreading.h"
 #include "extract/tokenizer.h"
 
 #include <QHash>
@@ -527,12 +528,12 @@ QList<TableRegion> DocumentReader::tableRegions(const Report &report, const Text
     return out;
 }
 
-DocumentFacts DocumentReader::read(const Report &report)
+DocumentFacts DocumentReader::read(const Report &report, const TextReading *reading)
 {
     DocumentFacts facts;
     if (!report.tmpl || report.text.size() > MaxChars)
         return facts;
-    const TextView view(report.text);
+    const TextView view = reading ? TextView(report.text, reading->normalized) : TextView(report.text);
     facts.read = true;
     facts.headings = readHeadings(view);
     facts.period = readPeriod(view);
@@ -553,7 +554,7 @@ DocumentFacts DocumentReader::read(const Report &report)
         facts.year = facts.titleYear > 0 ? facts.titleYear : facts.period.fromYear;
     readFee(view, facts.headings, &facts);
     const QList<TableRegion> regions = tableRegions(report, view, facts.headings);
-    FormReader::read(report, view, regions, &facts);
+    FormReader::read(report, view, regions, &facts, reading ? &reading->tokens : nullptr);
     facts.prose = readProse(view, regions);
     facts.numbers = ProseChecks::read(view, regions);
     return facts;

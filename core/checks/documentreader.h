@@ -8,6 +8,7 @@
 namespace nianbao {
 
 class TextView;
+struct TextReading;
 
 /// One of the six parts of the report, as the official format names it.
 struct PartDef
@@ -38,7 +39,8 @@ public:
     /// the hostile files that do are read for their tables only).
     static constexpr qsizetype MaxChars = 2000000;
 
-    static DocumentFacts read(const Report &report);
+    /// reading: the extractor's of the report's text, when there is one (read again otherwise).
+    static DocumentFacts read(const Report &report, const TextReading *reading = nullptr);
     static const QList<PartDef> &parts();
     /// The regions of the report's tables in the view.
     static QList<TableRegion> tableRegions(const Report &report, const TextView &view,

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -101,11 +102,14 @@ QString FormReader::formVariant(const TableDef &table)
 }
 
 void FormReader::read(const Report &report, const TextView &view, const QList<TableRegion> &regions,
-                      DocumentFacts *facts)
+                      DocumentFacts *facts, const Tokenizer *tokens)
 {
     if (!report.tmpl)
         return;
-    const Tokenizer tok(view.normalized().text());
+    std::optional<Tokenizer> own;
+    if (!tokens)
+        own.emplace(view.normalized().text());
+    const Tokenizer &tok = tokens ? *tokens : *own;
     if (!tok.error().isEmpty())
         return;
     const auto &items = tok.items();

@@ -4,6 +4,8 @@
 
 namespace nianbao {
 
+class Tokenizer;
+
 /// How the rows of the official form are printed in a report: each row's label as the form has
 /// it, reworded (typos included) or absent, and rows of numbers the form does not have. The labels
 /// are compared with the form's own (not the extractor's tolerant aliases), whatever the layout:
@@ -12,8 +14,9 @@ namespace nianbao {
 class FormReader
 {
 public:
+    /// tokens: the items of view's normalised text when they are known (cut again otherwise).
     static void read(const Report &report, const TextView &view, const QList<TableRegion> &regions,
-                     DocumentFacts *facts);
+                     DocumentFacts *facts, const Tokenizer *tokens = nullptr);
     /// The letters of a row's label as the form prints it, without its number ("（一）", "1.").
     static QString formLabel(const RowDef &row);
     /// The variant of （六） the official form has: "subitems" when a template knows both.

@@ -47,6 +47,17 @@ bool paragraphStartsAt(const QString &text, qsizetype pos)
 
 TextView::TextView(const QString &original) : m_original(original), m_norm(original)
 {
+    index();
+}
+
+TextView::TextView(const QString &original, const NormalizedText &normalized)
+    : m_original(original), m_norm(normalized)
+{
+    index();
+}
+
+void TextView::index()
+{
     const QString &t = m_norm.text();
     m_compact.reserve(t.size());
     m_pos.reserve(t.size());

@@ -15,6 +15,8 @@ class TextView
 {
 public:
     explicit TextView(const QString &original);
+    /// The view of a text already normalised (the extractor's reading of the same text).
+    TextView(const QString &original, const NormalizedText &normalized);
 
     const QString &original() const { return m_original; }
     const NormalizedText &normalized() const { return m_norm; }
@@ -38,6 +40,8 @@ public:
     std::pair<qsizetype, qsizetype> sentenceAt(qsizetype compactPos) const;
 
 private:
+    void index();
+
     QString m_original;
     NormalizedText m_norm;
     QString m_compact;

@@ -2,6 +2,7 @@
 # their values placed in cells.
 target_sources(nianbao_core PRIVATE
     extract/tokenizer.h extract/tokenizer.cpp
+    extract/textreading.h
     extract/runsplitter.h extract/runsplitter.cpp
     extract/compactindex.h extract/compactindex.cpp
     extract/tablelocator.h extract/tablelocator.cpp

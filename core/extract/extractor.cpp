@@ -12,6 +12,7 @@
 #include "tablelocator.h"
 #include "tablereader.h"
 #include "text/normalizer.h"
+#include "textreading.h"
 #include "tokenizer.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -40,16 +41,19 @@ class Extraction
 {
 public:
     Extraction(const SourceDocument &doc, Report *report)
-        : m_doc(doc), m_norm(doc.text), m_tok(m_norm.text()), m_index(m_norm.text()), m_report(report),
+        : m_doc(doc), m_reading(std::make_shared<TextReading>(doc.text)), m_norm(m_reading->normalized),
+          m_tok(m_reading->tokens), m_index(m_norm.text()), m_report(report),
           m_placer(doc, m_norm, m_tok, report), m_tables(m_tok, m_placer, report)
     {}
 
     bool extract(QString *error);
+    std::shared_ptr<const TextReading> reading() const { return m_reading; }
 
 private:
     const SourceDocument &m_doc;
-    NormalizedText m_norm;
-    Tokenizer m_tok;
+    std::shared_ptr<TextReading> m_reading;
+    const NormalizedText &m_norm;
+    const Tokenizer &m_tok;
     CompactIndex m_index;
     Report *m_report;
     CellPlacer m_placer;
@@ -211,10 +215,14 @@ QString Extractor::detectTemplate(QStringView compactText)
     return best->name();
 }
 
-bool Extractor::extract(const SourceDocument &doc, Report *report, QString *error)
+bool Extractor::extract(const SourceDocument &doc, Report *report, QString *error,
+                        std::shared_ptr<const TextReading> *reading)
 {
     Extraction run(doc, report);
-    return run.extract(error);
+    const bool ok = run.extract(error);
+    if (reading)
+        *reading = run.reading();
+    return ok;
 }
 
 } // namespace nianbao

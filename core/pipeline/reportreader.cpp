@@ -2,6 +2,7 @@
 
 #include "checks/documentreader.h"
 #include "extract/extractor.h"
+#include "extract/textreading.h"
 #include "io/loader.h"
 #include "rules/ruleengine.h"
 
@@ -34,7 +35,8 @@ ReadResult ReportReader::read(const QString &path)
         r.error = error;
         return r;
     }
-    if (!Extractor::extract(doc, &r.report, &error)) {
+    std::shared_ptr<const TextReading> reading;
+    if (!Extractor::extract(doc, &r.report, &error, &reading)) {
         r.error = error;
         r.report.source = path;
         r.report.format = doc.format;
@@ -42,7 +44,7 @@ ReadResult ReportReader::read(const QString &path)
         r.report.text = doc.text;
         return r;
     }
-    r.report.document = DocumentReader::read(r.report);
+    r.report.document = DocumentReader::read(r.report, reading.get());
     // The body and the year the tables' surroundings did not give: as the document read them,
     // from the title, a sentence naming the report, the page's 发布机构 or the signature.
     if (r.report.unit.trimmed().isEmpty())
