@@ -1,5 +1,6 @@
 #include "pageview.h"
 
+#include "ocr/scanreader.h"
 #include "palette.h"
 
 #include <QKeyEvent>
@@ -18,7 +19,6 @@ namespace nianbao::ui {
 namespace {
 constexpr int Margin = 8; // around and between pages, in pixels
 constexpr double MinZoom = 0.5, MaxZoom = 4.0;
-constexpr double DoubtfulConfidence = 0.9; // below it a recognised value is marked
 } // namespace
 
 PageView::PageView(QWidget *parent) : QScrollArea(parent), m_canvas(new PageCanvas(this))
@@ -117,7 +117,7 @@ QPoint PageView::canvasPoint(const SourceBox &box) const
 
 bool PageView::marksDoubt(const SourceBox &box, const QString &text)
 {
-    if (box.method != "ocr"_L1 || box.confidence >= DoubtfulConfidence)
+    if (box.method != "ocr"_L1 || box.confidence >= ScanReader::MarkedConfidence)
         return false;
     if (!box.candidates.isEmpty())
         return true;

@@ -26,6 +26,10 @@ class ScanReader
 public:
     /// Below it a recognised value is not trusted: the cell is uncertain, with its candidates.
     static constexpr double TrustedConfidence = 0.80;
+    /// Below it a recognised value is marked on the page for the reviewer to look at: the values
+    /// that are uncertain, and those just above TrustedConfidence that the tables take as read.
+    static constexpr double MarkedConfidence = 0.90;
+    static_assert(MarkedConfidence >= TrustedConfidence, "every untrusted value is marked");
     /// Pages are recognised at this resolution (a PDF's scanned page is rendered at it).
     static constexpr int RenderDpi = 300;
 

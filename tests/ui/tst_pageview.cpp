@@ -366,7 +366,8 @@ void TestPageView::aScanShowsItsPagesWithTheDoubtfulValuesMarked()
             continue;
         const int n = count(pages->canvasRect(b).adjusted(-3, -3, 3, 3), orange);
         const QStringView text = QStringView(report.text).mid(b.start, b.length);
-        const bool word = b.method == u"ocr"_s && b.confidence < 0.9 && b.candidates.isEmpty() &&
+        const bool word = b.method == u"ocr"_s && b.confidence < ScanReader::MarkedConfidence &&
+                          b.candidates.isEmpty() &&
                           std::none_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
         QVERIFY(!(word && PageView::marksDoubt(b, report.text)));
         doubtfulWords += word ? 1 : 0;
