@@ -61,7 +61,21 @@ int dateNumber(QStringView s, bool year)
 
 bool isNumeral(QChar c)
 {
-    return QStringView(u"一二三四五六七八九十").contains(c);
+    switch (c.unicode()) {
+    case u'一':
+    case u'二':
+    case u'三':
+    case u'四':
+    case u'五':
+    case u'六':
+    case u'七':
+    case u'八':
+    case u'九':
+    case u'十':
+        return true;
+    default:
+        return false;
+    }
 }
 
 struct PartKey
@@ -244,9 +258,13 @@ bool isFooter(QStringView line)
         u"浏览"_s,     u"字号"_s,     u"链接"_s, u"目录"_s, u"====="_s, u"版权"_s,     u"技术支持"_s};
     if (Tokenizer::isPageFurniture(line))
         return true;
-    for (const QString &w : words)
-        if (line.contains(w, Qt::CaseInsensitive))
+    // Case matters only for the Latin words: the others are looked for exactly (much cheaper).
+    for (const QString &w : words) {
+        const bool latin =
+            std::any_of(w.begin(), w.end(), [](QChar c) { return c.isLetter() && c.unicode() < 0x80; });
+        if (line.contains(w, latin ? Qt::CaseInsensitive : Qt::CaseSensitive))
             return true;
+    }
     return false;
 }
 

@@ -141,8 +141,28 @@ Words rowNames(const RowDef &row)
     return {rl, row.labelEn};
 }
 
+Words composeCellNames(const Template &t, const QString &key);
+
 /// A cell's short name in both languages; the key itself when the template has no such cell.
+/// The names of the program's own templates are made once a thread, then looked up.
 Words cellNames(const Template &t, const QString &key)
+{
+    constexpr qsizetype MaxRemembered = 4096;
+    thread_local QHash<std::pair<const Template *, QString>, Words> remembered;
+    if (!Template::all().contains(&t))
+        return composeCellNames(t, key);
+    std::pair<const Template *, QString> k(&t, key);
+    const auto it = remembered.constFind(k);
+    if (it != remembered.constEnd())
+        return *it;
+    if (remembered.size() >= MaxRemembered)
+        remembered.clear();
+    const Words w = composeCellNames(t, key);
+    remembered.insert(std::move(k), w);
+    return w;
+}
+
+Words composeCellNames(const Template &t, const QString &key)
 {
     const TableDef *td = nullptr;
     int r = -1, c = -1;
