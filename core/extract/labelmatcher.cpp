@@ -1,8 +1,8 @@
 #include "labelmatcher.h"
 
-#include <QHash>
+#include "template/threadmemo.h"
+
 #include <QList>
-#include <QSet>
 
 #include <utility>
 
@@ -67,40 +67,14 @@ double fuzzyScore(QStringView key, QStringView alias)
 
 } // namespace
 
-namespace {
-
-/// The tables of the form's own templates, which never change (a test's may be made and freed).
-bool isFormTable(const TableDef *t)
-{
-    static const QSet<const TableDef *> tables = [] {
-        QSet<const TableDef *> out;
-        for (const Template *tmpl : Template::all())
-            for (const TableDef &td : tmpl->tables())
-                out.insert(&td);
-        return out;
-    }();
-    return tables.contains(t);
-}
-
-} // namespace
-
 LabelMatch LabelMatcher::match(const TableDef &t, QStringView key)
 {
     // The same labels come back in report after report: each is matched once a thread (up to a
     // bound), then looked up by its letters.
-    constexpr qsizetype MaxRemembered = 20000;
-    thread_local QHash<std::pair<const TableDef *, QString>, LabelMatch> remembered;
-    if (key.isEmpty() || key.size() > 200 || !isFormTable(&t))
+    thread_local ThreadMemo<TableDef, LabelMatch> remembered(20000);
+    if (key.isEmpty() || key.size() > 200 || !Template::isBuiltIn(&t))
         return matchUncached(t, key);
-    std::pair<const TableDef *, QString> k(&t, key.toString());
-    const auto it = remembered.constFind(k);
-    if (it != remembered.constEnd())
-        return *it;
-    if (remembered.size() >= MaxRemembered)
-        remembered.clear();
-    const LabelMatch m = matchUncached(t, key);
-    remembered.insert(std::move(k), m);
-    return m;
+    return remembered.get(&t, key, [&] { return matchUncached(t, key); });
 }
 
 LabelMatch LabelMatcher::matchUncached(const TableDef &t, QStringView key)

@@ -111,9 +111,8 @@ bool Tokenizer::isPageFurniture(QStringView line)
         QRegularExpression::CaseInsensitiveOption);
     if (line.size() > 24)
         return false;
-    bool digit = false; // every page number has one
-    for (QChar c : line)
-        digit = digit || (c >= u'0' && c <= u'9');
+    // every page number has a digit
+    const bool digit = std::any_of(line.begin(), line.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     return digit && furniture.match(line.toString()).hasMatch();
 }
 

@@ -80,7 +80,7 @@ QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView varia
 {
     // The form's own templates never change: each variant is expanded once, and every report
     // shares the list. A template made elsewhere (a test's) is expanded each time.
-    if (!Template::all().contains(&tmpl))
+    if (!Template::isBuiltIn(&tmpl))
         return expand(tmpl, variant);
     static QMutex mutex;
     static QHash<std::pair<const Template *, QString>, QList<IdentityInstance>> cache;

@@ -11,6 +11,7 @@
 #include "i18n/language.h"
 
 #include "io/limits.h"
+#include "template/threadmemo.h"
 
 #include <QHash>
 #include <QSet>
@@ -147,19 +148,10 @@ Words composeCellNames(const Template &t, const QString &key);
 /// The names of the program's own templates are made once a thread, then looked up.
 Words cellNames(const Template &t, const QString &key)
 {
-    constexpr qsizetype MaxRemembered = 4096;
-    thread_local QHash<std::pair<const Template *, QString>, Words> remembered;
-    if (!Template::all().contains(&t))
+    thread_local ThreadMemo<Template, Words> remembered(4096);
+    if (!Template::isBuiltIn(&t))
         return composeCellNames(t, key);
-    std::pair<const Template *, QString> k(&t, key);
-    const auto it = remembered.constFind(k);
-    if (it != remembered.constEnd())
-        return *it;
-    if (remembered.size() >= MaxRemembered)
-        remembered.clear();
-    const Words w = composeCellNames(t, key);
-    remembered.insert(std::move(k), w);
-    return w;
+    return remembered.get(&t, key, [&] { return composeCellNames(t, key); });
 }
 
 Words composeCellNames(const Template &t, const QString &key)

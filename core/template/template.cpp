@@ -231,6 +231,20 @@ static std::unique_ptr<Template> loadResource(const QString &path)
     return t;
 }
 
+bool Template::isBuiltIn(const Template *t)
+{
+    return all().contains(t);
+}
+
+bool Template::isBuiltIn(const TableDef *t)
+{
+    for (const Template *tmpl : all())
+        for (const TableDef &td : tmpl->tables())
+            if (&td == t)
+                return true;
+    return false;
+}
+
 const QList<const Template *> &Template::all()
 {
     // Every template resource, loaded once and kept for the program's life; the newest (by name,

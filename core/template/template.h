@@ -132,6 +132,11 @@ public:
     /// The newest template: the layout a mixed batch is laid out in.
     static const Template *latest() { return all().first(); }
     static const Template *byName(QStringView name);
+    /// Is it one of all() (or one of their tables)? Those never change and live as long as the
+    /// program, so what is computed from them may be kept; a template made elsewhere (a test's)
+    /// may not.
+    static bool isBuiltIn(const Template *t);
+    static bool isBuiltIn(const TableDef *t);
     static const Template *t2021() { return byName(u"2021"); }
     static const Template *t2019() { return byName(u"2019"); }
     static std::unique_ptr<Template> fromJson(const QByteArray &json, QString *error);

@@ -56,9 +56,9 @@ public:
         return m_cache.insert(cp, out).value();
     }
 
-    /// The one UTF-16 unit a code point of the BMP maps to, or -1 when it maps to none, to
-    /// several or is beyond the BMP: a flat table, filled as code points are met, so that the
-    /// letters of a report cost a look-up each and no allocation.
+    /// The one UTF-16 unit NormalizedText::mapCodePoint gives a code point of the BMP, or -1 when
+    /// it gives none or several or the code point is beyond the BMP: a flat table, filled as code
+    /// points are met, so that the letters of a report cost a look-up each and no allocation.
     int single(char32_t cp)
     {
         if (cp >= 0x10000)
@@ -67,7 +67,7 @@ public:
             m_flat.assign(0x10000, 0);
         quint32 &e = m_flat[cp];
         if (e == 0) {
-            const QString &m = map(cp);
+            const QString m = NormalizedText::mapCodePoint(cp);
             e = m.size() == 1 ? (OneUnit | m.front().unicode()) : Other;
         }
         return (e & OneUnit) ? int(e & 0xFFFF) : -1;
@@ -141,10 +141,7 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
                 m_start.append(int(i));
                 m_end.append(int(i + 1));
             }
-        } else if (const int one = cp >= 0x80 && !isDropped(cp) && cp != 0x85 && cp != 0x2028 && cp != 0x2029
-                                       ? mapper().single(cp)
-                                       : -1;
-                   one >= 0) {
+        } else if (const int one = mapper().single(cp); one >= 0) {
             m_text.append(QChar(char16_t(one)));
             m_start.append(int(i));
             m_end.append(int(i + len));
