@@ -551,7 +551,8 @@ DocumentFacts DocumentReader::read(const Report &report, const TextReading *read
     DocumentFacts facts;
     if (!report.tmpl || report.text.size() > MaxChars)
         return facts;
-    const TextView view = reading ? TextView(report.text, reading->normalized) : TextView(report.text);
+    const TextView view =
+        reading ? TextView(report.text, reading->normalized, reading->compact) : TextView(report.text);
     facts.read = true;
     facts.headings = readHeadings(view);
     facts.period = readPeriod(view);

@@ -56,17 +56,15 @@ TextView::TextView(const QString &original, const NormalizedText &normalized)
     index();
 }
 
+TextView::TextView(const QString &original, const NormalizedText &normalized, const CompactIndex &compact)
+    : m_original(original), m_norm(normalized), m_compact(compact.compact()), m_pos(compact.positions())
+{}
+
 void TextView::index()
 {
-    const QString &t = m_norm.text();
-    m_compact.reserve(t.size());
-    m_pos.reserve(t.size());
-    for (qsizetype i = 0; i < t.size(); ++i) {
-        if (t[i].isSpace())
-            continue;
-        m_compact.append(t[i]);
-        m_pos.append(i);
-    }
+    const CompactIndex compact(m_norm.text());
+    m_compact = compact.compact();
+    m_pos = compact.positions();
 }
 
 qsizetype TextView::toNormalized(qsizetype compactPos) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "extract/compactindex.h"
 #include "report/documentfacts.h"
 #include "text/normalizer.h"
 
@@ -17,6 +18,8 @@ public:
     explicit TextView(const QString &original);
     /// The view of a text already normalised (the extractor's reading of the same text).
     TextView(const QString &original, const NormalizedText &normalized);
+    /// ... and its compact text, made by the extractor too.
+    TextView(const QString &original, const NormalizedText &normalized, const CompactIndex &compact);
 
     const QString &original() const { return m_original; }
     const NormalizedText &normalized() const { return m_norm; }
@@ -45,7 +48,7 @@ private:
     QString m_original;
     NormalizedText m_norm;
     QString m_compact;
-    QList<qsizetype> m_pos; // compact → normalised
+    QList<int> m_pos; // compact → normalised (the text is at most Limits::MaxNormalizedChars long)
 };
 
 /// The original span (and text) of a sentence around an original position, for findings whose

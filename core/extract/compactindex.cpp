@@ -4,17 +4,41 @@
 
 namespace nianbao {
 
+namespace {
+
+/// QChar::isSpace, without its table for the characters a report is mostly made of.
+inline bool isSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return u == u' ' || (u >= u'\t' && u <= u'\r');
+    if (u >= 0x3400 && u <= 0x9FFF)
+        return false; // CJK ideographs
+    return c.isSpace();
+}
+
+} // namespace
+
 CompactIndex::CompactIndex(const QString &text)
 {
-    m_compact.reserve(text.size());
-    m_pos.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c.isSpace())
+    // Written into buffers of the text's size, then cut to what was kept.
+    const qsizetype n = text.size();
+    m_compact.resize(n);
+    m_pos.resize(n);
+    QChar *out = m_compact.data();
+    int *pos = m_pos.data();
+    const QChar *in = text.constData();
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = in[i];
+        if (isSpace(c))
             continue;
-        m_compact.append(c);
-        m_pos.append(int(i));
+        out[kept] = c;
+        pos[kept] = int(i);
+        ++kept;
     }
+    m_compact.truncate(kept);
+    m_pos.resize(kept);
 }
 
 qsizetype CompactIndex::find(QStringView needle, qsizetype from) const

@@ -18,6 +18,8 @@ public:
     /// The first occurrence of any of the needles at or after from; -1 if none.
     qsizetype findAny(const QStringList &needles, qsizetype from) const;
     const QString &compact() const { return m_compact; }
+    /// The normalized position of each compact character.
+    const QList<int> &positions() const { return m_pos; }
 
 private:
     QString m_compact;

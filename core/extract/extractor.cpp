@@ -42,7 +42,7 @@ class Extraction
 public:
     Extraction(const SourceDocument &doc, Report *report)
         : m_doc(doc), m_reading(std::make_shared<TextReading>(doc.text)), m_norm(m_reading->normalized),
-          m_tok(m_reading->tokens), m_index(m_norm.text()), m_report(report),
+          m_tok(m_reading->tokens), m_index(m_reading->compact), m_report(report),
           m_placer(doc, m_norm, m_tok, report), m_tables(m_tok, m_placer, report)
     {}
 
@@ -54,7 +54,7 @@ private:
     std::shared_ptr<TextReading> m_reading;
     const NormalizedText &m_norm;
     const Tokenizer &m_tok;
-    CompactIndex m_index;
+    const CompactIndex &m_index;
     Report *m_report;
     CellPlacer m_placer;
     TableReader m_tables;

@@ -64,13 +64,15 @@ bool Tokenizer::signBetweenNumbers(qsizetype i) const
 
 bool Tokenizer::isPlaceholder(QStringView cell)
 {
-    static const QStringList placeholders = {u"/"_s, u"-"_s,  u"--"_s, u"—"_s,      u"——"_s,
-                                             u"–"_s, u"一"_s, u"无"_s, u"不适用"_s, u"\\"_s,
-                                             u"×"_s, u"空"_s, u"…"_s,  u"..."_s};
+    static constexpr QStringView placeholders[] = {u"/",  u"-",      u"--", u"—", u"——", u"–", u"一",
+                                                   u"无", u"不适用", u"\\", u"×", u"空", u"…", u"..."};
+    // No placeholder is longer than 3: a longer cell with no space at its ends is none.
+    if (cell.size() > 3 && !cell.front().isSpace() && !cell.back().isSpace())
+        return false;
     const QStringView t = cell.trimmed();
     if (t.isEmpty() || t.size() > 3) // no placeholder is longer
         return false;
-    for (const QString &p : placeholders)
+    for (QStringView p : placeholders)
         if (t == p)
             return true;
     return false;
@@ -110,6 +112,14 @@ bool Tokenizer::isPageFurniture(QStringView line)
         u"^\\s*(?:[-—–]+\\s*\\d{1,4}\\s*[-—–]+|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4}|page\\s*\\d{1,4}(?:\\s*of\\s*\\d{1,4})?)\\s*$"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (line.size() > 24)
+        return false;
+    // Every page number starts with a dash, 第, a digit or "page".
+    const QStringView t = line.trimmed();
+    if (t.isEmpty())
+        return false;
+    const QChar first = t.front();
+    if (!(first == u'-' || first == u'—' || first == u'–' || first == u'第' ||
+          (first >= u'0' && first <= u'9') || first == u'p' || first == u'P'))
         return false;
     // every page number has a digit
     const bool digit = std::any_of(line.begin(), line.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
@@ -243,7 +253,7 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     it.line = line;
     if (it.key.isEmpty())
         return; // punctuation only
-    m_items.append(it);
+    m_items.append(std::move(it));
 }
 
 void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
@@ -318,20 +328,26 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
             it.line = line;
             it.decimal = decimal;
             it.negative = signedNumber;
-            QString digits;
-            for (qsizetype k = numStart + (signedNumber ? 1 : 0); k < numEnd; ++k)
-                if (m_text[k] != u',')
-                    digits.append(m_text[k]);
-            it.text = digits;
+            const qsizetype digitsStart = numStart + (signedNumber ? 1 : 0);
+            if (thousands) {
+                QString digits;
+                digits.reserve(numEnd - digitsStart);
+                for (qsizetype k = digitsStart; k < numEnd; ++k)
+                    if (m_text[k] != u',')
+                        digits.append(m_text[k]);
+                it.text = digits;
+            } else {
+                it.text = QString(m_text.constData() + digitsStart, numEnd - digitsStart);
+            }
             qsizetype k = numEnd;
             if (!subItem) {
                 // Units written after the number.
                 // Measure words written after a count ("3笔", "12家", "5人次") and the units of
                 // an amount; the longest first.
-                static const QStringList units = {u"万元"_s, u"亿元"_s, u"人次"_s, u"元"_s, u"件"_s,
-                                                  u"条"_s,   u"个"_s,   u"项"_s,   u"笔"_s, u"次"_s,
-                                                  u"家"_s,   u"份"_s,   u"宗"_s,   u"起"_s, u"例"_s};
-                for (const QString &u : units) {
+                static constexpr QStringView units[] = {u"万元", u"亿元", u"人次", u"元", u"件",
+                                                        u"条",   u"个",   u"项",   u"笔", u"次",
+                                                        u"家",   u"份",   u"宗",   u"起", u"例"};
+                for (QStringView u : units) {
                     if (QStringView(m_text).mid(k, u.size()) == u) {
                         k += u.size();
                         break;
@@ -359,7 +375,7 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                     }
                 }
             }
-            m_items.append(it);
+            m_items.append(std::move(it));
             i = k;
             if (subItem) {
                 labelStart = numEnd;

@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <cstring>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
@@ -35,6 +37,8 @@ Loader::Format Loader::sniff(const QByteArray &head)
 bool Loader::looksLikeHtml(QStringView text)
 {
     const QStringView head = text.left(4096).trimmed();
+    if (!head.contains(u'<'))
+        return false; // no tag at all
     return head.startsWith(u"<!DOCTYPE html", Qt::CaseInsensitive) ||
            head.startsWith(u"<html", Qt::CaseInsensitive) || head.contains(u"<html", Qt::CaseInsensitive) ||
            head.contains(u"<table", Qt::CaseInsensitive) ||
@@ -45,6 +49,8 @@ bool Loader::looksLikeHtml(QStringView text)
 /// detector's guess (and its cost).
 static bool decodeDeclaredHtml(const QByteArray &bytes, DecodedText *out)
 {
+    if (!std::memchr(bytes.constData(), '<', size_t(qMin<qsizetype>(bytes.size(), 4096))))
+        return false; // no tag: not a page
     const QByteArray head = bytes.left(4096).toLower();
     if (!head.contains("<html") && !head.contains("<!doctype html") && !head.contains("<meta"))
         return false;
@@ -67,7 +73,7 @@ static QString sizeText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-bool Loader::load(const QString &path, SourceDocument *doc, QString *error)
+bool Loader::load(const QString &path, SourceDocument *doc, QString *error, QByteArray *bytesRead)
 {
     const QFileInfo fi(path);
     if (!fi.exists()) {
@@ -107,6 +113,8 @@ bool Loader::load(const QString &path, SourceDocument *doc, QString *error)
             *error = tr("The file could not be read completely: %1.").arg(f.errorString());
         return false;
     }
+    if (bytesRead)
+        *bytesRead = bytes;
     return loadBytes(bytes, path, doc, error);
 }
 

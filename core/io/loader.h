@@ -16,7 +16,10 @@ class Loader
 public:
     enum class Format { Text, Html, Zip, Pdf, OleDoc, Rtf, Image, Unknown };
 
-    static bool load(const QString &path, SourceDocument *doc, QString *error);
+    /// bytesRead, when given, receives the file's bytes as read (for a hash of them, without a
+    /// second read).
+    static bool load(const QString &path, SourceDocument *doc, QString *error,
+                     QByteArray *bytesRead = nullptr);
     static bool loadBytes(const QByteArray &bytes, const QString &path, SourceDocument *doc, QString *error);
     static Format sniff(const QByteArray &head);
     /// Does the decoded text look like an HTML page?

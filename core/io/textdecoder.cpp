@@ -112,8 +112,11 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
         return false;
     }
 
-    if (isValidUtf8(bytes)) {
-        out->text = QString::fromUtf8(bytes);
+    // Decoded once: the text if it is UTF-8, else thrown away for the detector.
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString asUtf8 = utf8.decode(bytes);
+    if (!utf8.hasError()) {
+        out->text = std::move(asUtf8);
         out->encoding = u"UTF-8"_s;
         out->note.clear();
         if (out->text.trimmed().isEmpty()) {

@@ -5,6 +5,7 @@
 #include "extract/textreading.h"
 #include "io/loader.h"
 #include "rules/ruleengine.h"
+#include "store/reviewstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,13 +26,14 @@ int ReadResult::warnings() const
     return RuleEngine::warningCount(findings);
 }
 
-ReadResult ReportReader::read(const QString &path)
+ReadResult ReportReader::read(const QString &path, Hash hash)
 {
     ReadResult r;
     r.path = path;
     SourceDocument doc;
     QString error;
-    if (!Loader::load(path, &doc, &error)) {
+    QByteArray bytes;
+    if (!Loader::load(path, &doc, &error, hash == Hash::Content ? &bytes : nullptr)) {
         r.error = error;
         return r;
     }
@@ -53,6 +55,8 @@ ReadResult ReportReader::read(const QString &path)
         r.report.year = QString::number(r.report.document.year);
     r.findings = RuleEngine::check(r.report);
     r.ok = true;
+    if (hash == Hash::Content)
+        r.contentHash = ReviewStore::contentHash(bytes);
     return r;
 }
 

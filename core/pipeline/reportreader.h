@@ -26,8 +26,10 @@ struct ReadResult
 class ReportReader
 {
 public:
-    /// Load (any format), extract and check one file. Never throws; failure is in error.
-    static ReadResult read(const QString &path);
+    enum class Hash { No, Content };
+    /// Load (any format), extract and check one file. Never throws; failure is in error. With
+    /// Hash::Content, a report read also gets the content hash of the bytes read (the store's key).
+    static ReadResult read(const QString &path, Hash hash = Hash::No);
     /// The report files of a folder (recursively), sorted; files are taken as they are.
     static QStringList expandPaths(const QStringList &paths, QStringList *problems = nullptr);
     static bool isReportFileName(const QString &name);

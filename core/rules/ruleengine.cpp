@@ -375,6 +375,10 @@ QList<Finding> RuleEngine::check(const Report &report)
         const Cell *c = report.cell(k);
         if (!c)
             continue;
+        // Most cells break no rule of their value: ruled out before their names are made.
+        if (!isTooLong(*c) && c->state != Cell::State::Text &&
+            !(c->state == Cell::State::Number && (c->value < 0 || !c->isInteger())))
+            continue;
         const TableDef *td = nullptr;
         int r = -1, ci = -1;
         t.splitKey(k, &td, &r, &ci);
@@ -498,6 +502,8 @@ QList<Finding> RuleEngine::check(const Report &report)
     // Cells that are missing, blank or undecided.
     for (const QString &k : keys) {
         const Cell *c = report.cell(k);
+        if (c && c->state != Cell::State::Blank && c->state != Cell::State::Uncertain)
+            continue; // read
         const Words names = cellNames(t, k);
         const QString &name = names.zh, &nameEn = names.en;
         Finding f;

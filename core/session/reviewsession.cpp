@@ -323,7 +323,9 @@ void ReviewSession::startLoading()
     // A scan reports each page it recognised and stops when asked to, on the reading's thread.
     QPointer<ReviewSession> self(this);
     const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
-    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, [self, cancel](const QString &path) {
+    // The content hash keys what the store keeps; without a store it is not needed.
+    const ReportReader::Hash hash = m_keeper ? ReportReader::Hash::Content : ReportReader::Hash::No;
+    m_watcher->setFuture(QtConcurrent::mapped(pool, m_loading, [self, cancel, hash](const QString &path) {
         ScanReader::Progress progress;
         progress.cancel = cancel.get();
         progress.pageDone = [self, path](int done, int total) {
@@ -336,10 +338,8 @@ void ReviewSession::startLoading()
                 Qt::QueuedConnection);
         };
         ScanReader::setThreadProgress(&progress);
-        ReadResult r = ReportReader::read(path);
+        ReadResult r = ReportReader::read(path, hash);
         ScanReader::setThreadProgress(nullptr);
-        if (r.ok)
-            r.contentHash = ReviewStore::fileHash(path, nullptr);
         return r;
     }));
 }

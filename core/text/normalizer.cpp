@@ -115,46 +115,61 @@ QString NormalizedText::mapCodePoint(char32_t cp)
 
 NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.size())
 {
-    m_text.reserve(original.size());
-    m_start.reserve(original.size());
-    m_end.reserve(original.size());
+    // Written into buffers of the original's size (grown if a character maps to several), then
+    // cut to what was written: no append per character.
     const qsizetype n = original.size();
+    m_text.resize(n);
+    m_start.resize(n);
+    m_end.resize(n);
+    QChar *text = m_text.data();
+    int *starts = m_start.data();
+    int *ends = m_end.data();
+    qsizetype k = 0;
+    const auto put = [&](QChar c, qsizetype from, qsizetype to) {
+        if (k == m_text.size()) {
+            const qsizetype grown = qMax<qsizetype>(16, k * 2);
+            m_text.resize(grown);
+            m_start.resize(grown);
+            m_end.resize(grown);
+            text = m_text.data();
+            starts = m_start.data();
+            ends = m_end.data();
+        }
+        text[k] = c;
+        starts[k] = int(from);
+        ends[k] = int(to);
+        ++k;
+    };
+    const QChar *in = original.data();
     for (qsizetype i = 0; i < n;) {
-        if (m_text.size() > Limits::MaxNormalizedChars) {
+        if (k > Limits::MaxNormalizedChars) {
             m_complete = false;
             break;
         }
-        const QChar c = original[i];
+        const QChar c = in[i];
         char32_t cp = c.unicode();
         qsizetype len = 1;
-        if (c.isHighSurrogate() && i + 1 < n && original[i + 1].isLowSurrogate()) {
-            cp = QChar::surrogateToUcs4(c, original[i + 1]);
+        if (c.isHighSurrogate() && i + 1 < n && in[i + 1].isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(c, in[i + 1]);
             len = 2;
         }
         if (cp < 0x80 && cp >= 0x20 && cp != 0x7F) { // fast path
-            m_text.append(c);
-            m_start.append(int(i));
-            m_end.append(int(i + len));
+            put(c, i, i + len);
         } else if (cp == u'\r') {
-            if (!(i + 1 < n && original[i + 1] == u'\n')) {
-                m_text.append(u'\n');
-                m_start.append(int(i));
-                m_end.append(int(i + 1));
-            }
+            if (!(i + 1 < n && in[i + 1] == u'\n'))
+                put(QChar(u'\n'), i, i + 1);
         } else if (const int one = mapper().single(cp); one >= 0) {
-            m_text.append(QChar(char16_t(one)));
-            m_start.append(int(i));
-            m_end.append(int(i + len));
+            put(QChar(char16_t(one)), i, i + len);
         } else {
             const QString m = mapCodePoint(cp);
-            for (QChar mc : m) {
-                m_text.append(mc);
-                m_start.append(int(i));
-                m_end.append(int(i + len));
-            }
+            for (QChar mc : m)
+                put(mc, i, i + len);
         }
         i += len;
     }
+    m_text.truncate(k);
+    m_start.resize(k);
+    m_end.resize(k);
 }
 
 qsizetype NormalizedText::originalStart(qsizetype from) const
