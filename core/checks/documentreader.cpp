@@ -4,6 +4,8 @@
 #include "prosechecks.h"
 #include "textview.h"
 
+#include "text/patternset.h"
+
 #include "extract/textreading.h"
 #include "extract/tokenizer.h"
 
@@ -330,10 +332,10 @@ StatedDate readSignedDate(const TextView &v, QString *signer)
 
 StatedDate readPublishedDate(const TextView &v)
 {
-    static const QRegularExpression re(
-        u"(?:发布时间|发布日期|发文时间|发文日期|成文日期|公开日期|发布于)[:：|]*(20\\d\\d)[-/.年](\\d{1,2})[-/.月](\\d{1,2})"_s);
+    static const PatternSet re(
+        {u"(?:发布时间|发布日期|发文时间|发文日期|成文日期|公开日期|发布于)[:：|]*(20\\d\\d)[-/.年](\\d{1,2})[-/.月](\\d{1,2})"_s});
     StatedDate out;
-    const QRegularExpressionMatch m = re.match(v.compact());
+    const QRegularExpressionMatch m = re.firstMatch(v.compact());
     if (!m.hasMatch())
         return out;
     out.year = m.capturedView(1).toInt();
@@ -377,12 +379,12 @@ void readTitle(const TextView &v, QString *body, int *year)
     }
     // The report named in its first sentences: "《西吉县硝河乡乡人民政府2023年政府信息公开工作年度
     // 报告》", "现将铁岭市营商环境建设局2023年政府信息公开工作报告如下".
-    static const QRegularExpression quoted(u"《([^《》]{2,30}?)(20\\d\\d)年度?政府信息公开工作年度报告》"_s);
-    static const QRegularExpression named(
-        u"(?:现将|现发布|特发布|现公布)([^，。,；;《》“”]{2,30}?)(20\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告"_s);
-    for (const QRegularExpression *re : {&quoted, &named}) {
+    static const PatternSet quoted({u"《([^《》]{2,30}?)(20\\d\\d)年度?政府信息公开工作年度报告》"_s});
+    static const PatternSet named(
+        {u"(?:现将|现发布|特发布|现公布)([^，。,；;《》“”]{2,30}?)(20\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告"_s});
+    for (const PatternSet *re : {&quoted, &named}) {
         // A report's name at its start, not one quoted later (last year's, say).
-        const QRegularExpressionMatch q = re->match(re == &named ? v.compact().left(3000) : v.compact());
+        const QRegularExpressionMatch q = re->firstMatch(re == &named ? v.compact().left(3000) : v.compact());
         if (!q.hasMatch())
             continue;
         *year = q.capturedView(2).toInt();
@@ -395,9 +397,9 @@ void readTitle(const TextView &v, QString *body, int *year)
 QString publisher(const TextView &v)
 {
     // On its own line: "发布机构: " left empty is followed by the next label, not a name.
-    static const QRegularExpression re(
-        u"(?:发布机构|发文机关|发布单位)[ \\t]*[:：|]?[ \\t]*([^|\\s][^|\\n]{1,29})"_s);
-    const QRegularExpressionMatch m = re.match(v.normalized().text().left(20000));
+    static const PatternSet re(
+        {u"(?:发布机构|发文机关|发布单位)[ \\t]*[:：|]?[ \\t]*([^|\\s][^|\\n]{1,29})"_s});
+    const QRegularExpressionMatch m = re.firstMatch(v.normalized().text().left(20000));
     const QString name = m.hasMatch() ? m.captured(1).trimmed() : QString();
     return plainName(name) ? name : QString();
 }

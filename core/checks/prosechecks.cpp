@@ -3,6 +3,7 @@
 #include "textview.h"
 
 #include "rules/ruleengine.h"
+#include "text/patternset.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -61,6 +62,15 @@ const QList<Pattern> &categoryPatterns()
         {u"t3.other"_s, QRegularExpression(u"其他处理"_s + apps)},
     };
     return p;
+}
+
+/// The patterns of a list, searched for together.
+template <typename P> PatternSet together(const QList<P> &list, QRegularExpression P::*re)
+{
+    QStringList sources;
+    for (const P &p : list)
+        sources.append((p.*re).pattern());
+    return PatternSet(sources);
 }
 
 bool inRegion(const QList<TableRegion> &regions, qsizetype p)
@@ -212,12 +222,12 @@ QList<StatedNumber> ProseChecks::read(const TextView &v, const QList<TableRegion
         QRegularExpressionMatch m;
     };
     QList<Hit> totals;
-    for (const GroupPattern &g : groupPatterns())
-        for (auto it = g.total.globalMatch(c); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
+    static const PatternSet groups = together(groupPatterns(), &GroupPattern::total);
+    const QList<QList<QRegularExpressionMatch>> groupHits = groups.globalMatch(c);
+    for (qsizetype g = 0; g < groupHits.size(); ++g)
+        for (const QRegularExpressionMatch &m : groupHits[g])
             if (!inRegion(regions, m.capturedStart()))
-                totals.append({g.group, m});
-        }
+                totals.append({groupPatterns()[g].group, m});
     std::sort(totals.begin(), totals.end(),
               [](const Hit &a, const Hit &b) { return a.m.capturedStart() < b.m.capturedStart(); });
     for (int i = 0; i < totals.size(); ++i) {
@@ -239,9 +249,11 @@ QList<StatedNumber> ProseChecks::read(const TextView &v, const QList<TableRegion
     // Applications per result category, and the share that may follow ("占43.6%").
     static const QRegularExpression share(
         u"^[，,]?(?:约占|占比|占|比例为|比重为)[^0-9。；;]{0,6}?(\\d+(?:\\.(\\d+))?)%"_s);
-    for (const Pattern &p : categoryPatterns()) {
-        for (auto it = p.re.globalMatch(c); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
+    static const PatternSet categories = together(categoryPatterns(), &Pattern::re);
+    const QList<QList<QRegularExpressionMatch>> categoryHits = categories.globalMatch(c);
+    for (qsizetype k = 0; k < categoryHits.size(); ++k) {
+        const Pattern &p = categoryPatterns()[k];
+        for (const QRegularExpressionMatch &m : categoryHits[k]) {
             if (inRegion(regions, m.capturedStart()))
                 continue;
             out.append(stated(v, p.subject, m));

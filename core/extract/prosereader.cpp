@@ -3,24 +3,36 @@
 #include "io/limits.h"
 #include "report/report.h"
 #include "text/normalizer.h"
+#include "text/patternset.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <memory>
+
 namespace nianbao {
 
 void ProseReader::read(const NormalizedText &norm, Report *report)
 {
+    // The template's patterns, searched for together; made once a thread for each set.
+    QStringList patterns;
+    for (const ProseCheckDef &check : report->tmpl->proseChecks())
+        patterns += check.patterns;
+    static thread_local QHash<QStringList, std::shared_ptr<const PatternSet>> sets;
+    std::shared_ptr<const PatternSet> &set = sets[patterns];
+    if (!set) {
+        if (sets.size() > 16) { // templates read from files: a few at most
+            sets.clear();
+            return read(norm, report);
+        }
+        set = std::make_shared<const PatternSet>(patterns);
+    }
+    const QList<QList<QRegularExpressionMatch>> matches = set->globalMatch(norm.text());
+    qsizetype index = 0;
     for (const ProseCheckDef &check : report->tmpl->proseChecks()) {
-        for (const QString &pattern : check.patterns) {
-            static thread_local QHash<QString, QRegularExpression> cache;
-            auto it = cache.find(pattern);
-            if (it == cache.end())
-                it = cache.insert(pattern, QRegularExpression(pattern));
-            auto m = it->globalMatch(norm.text());
-            while (m.hasNext()) {
-                const QRegularExpressionMatch hit = m.next();
+        for (qsizetype k = 0; k < check.patterns.size(); ++k) {
+            for (const QRegularExpressionMatch &hit : matches[index++]) {
                 ProseFact f;
                 f.check = check.id;
                 bool ok = false;

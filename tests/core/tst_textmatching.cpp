@@ -3,9 +3,12 @@
 
 #include "extract/runsplitter.h"
 #include "extract/tokenizer.h"
+#include "io/loader.h"
 #include "template/template.h"
 #include "text/normalizer.h"
+#include "text/patternset.h"
 
+#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +28,10 @@ private Q_SLOTS:
     void identitiesDecideARun();
     void undecidedRunStaysUncertain();
     void pingtanRowsAreDecodedAndMarked();
+    void firstWordsOfAPattern_data();
+    void firstWordsOfAPattern();
+    void patternSetFindsWhatEachPatternFinds();
+    void patternSetReadsATextWithALoneSurrogate();
 };
 
 void TestTextMatching::normalizes_data()
@@ -159,6 +166,123 @@ void TestTextMatching::pingtanRowsAreDecodedAndMarked()
     QCOMPARE(r.report.text.mid(c->start, c->length), u"71"_s);
     // Decided by the prose: "现行有效行政规范性文件698件" and "制发的规范性文件88件".
     QCOMPARE(r.report.cell(u"t2.normative_documents.repealed"_s)->value, 55.0);
+}
+
+void TestTextMatching::firstWordsOfAPattern_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QStringList>("words");
+    QTest::newRow("a group of words")
+        << u"(?:制发|新制定)[^0-9]{0,4}?(\\d+)件"_s << QStringList{u"制发"_s, u"新制定"_s};
+    QTest::newRow("a word before a class") << u"废止[^0-9。]{0,14}?(\\d+)"_s << QStringList{u"废止"_s};
+    QTest::newRow("a word before a look-ahead") << u"行政复议(?!后)(\\d+)"_s << QStringList{u"行政复议"_s};
+    QTest::newRow("an optional last character") << u"达到?(\\d+)"_s << QStringList{u"达"_s};
+    QTest::newRow("a repeated last character is there once") << u"ab{2}c"_s << QStringList{u"ab"_s};
+    QTest::newRow("an optional group, then a word")
+        << u"(?:结果)?维持(\\d+)"_s << QStringList{u"结果"_s, u"维持"_s};
+    QTest::newRow("an optional group, then a class") << u"(?:结果)?[^0-9](\\d+)"_s << QStringList();
+    QTest::newRow("alternatives at the top") << u"信息处理费|收费"_s << QStringList();
+    QTest::newRow("an alternative after a group") << u"(?:a|b)c|d"_s << QStringList();
+    QTest::newRow("an escape first") << u"\\d+件"_s << QStringList();
+    QTest::newRow("an anchor first") << u"^占(\\d+)"_s << QStringList();
+    QTest::newRow("a nested group") << u"(?:a(b)|c)d"_s << QStringList();
+    QTest::newRow("an optional single character first") << u"x{0,2}y"_s << QStringList();
+    QTest::newRow("an option first") << u"(?i)page"_s << QStringList();
+}
+
+void TestTextMatching::firstWordsOfAPattern()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QStringList, words);
+    QCOMPARE(PatternSet::firstWords(pattern), words);
+}
+
+namespace {
+
+/// Each pattern's matches as QRegularExpression::globalMatch gives them, and as a PatternSet
+/// does: "start-end:capture 1 start-end" per match.
+std::pair<QStringList, QStringList> bothWays(const QStringList &patterns, const QString &text)
+{
+    const auto shown = [](const QRegularExpressionMatch &m) {
+        return u"%1-%2:%3-%4"_s.arg(m.capturedStart())
+            .arg(m.capturedEnd())
+            .arg(m.capturedStart(1))
+            .arg(m.capturedEnd(1));
+    };
+    QStringList plain, together;
+    const PatternSet set(patterns);
+    const QList<QList<QRegularExpressionMatch>> found = set.globalMatch(text);
+    for (qsizetype p = 0; p < patterns.size(); ++p) {
+        for (auto it = QRegularExpression(patterns[p]).globalMatch(text); it.hasNext();)
+            plain.append(QString::number(p) + u' ' + shown(it.next()));
+        for (const QRegularExpressionMatch &m : found[p])
+            together.append(QString::number(p) + u' ' + shown(m));
+    }
+    return {plain, together};
+}
+
+} // namespace
+
+void TestTextMatching::patternSetFindsWhatEachPatternFinds()
+{
+    // The prose patterns of the program's templates, and some of other shapes, over every text of
+    // the corpus: the same matches, at the same places, as each pattern alone.
+    QStringList patterns;
+    for (const Template *t : Template::all())
+        for (const ProseCheckDef &c : t->proseChecks())
+            patterns += c.patterns;
+    QVERIFY(patterns.size() >= 8);
+    patterns += {u"(?:结果)?维持[^0-9。]{0,3}?(\\d+)(?:件|起)"_s,
+                 u"(20\\d\\d)年"_s,
+                 u"信息处理费|收费"_s,
+                 u"申请(\\d+)件"_s,
+                 u"年(\\d)"_s,
+                 u"(?:发布时间|发布日期|成文日期)[:：|]*(20\\d\\d)"_s,
+                 u"《([^《》]{2,30}?)(20\\d\\d)年"_s};
+    int texts = 0;
+    qsizetype matches = 0;
+    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        SourceDocument doc;
+        QString error;
+        if (!Loader::load(path, &doc, &error))
+            continue;
+        const QString text = NormalizedText::normalize(doc.text);
+        const auto [plain, together] = bothWays(patterns, text);
+        QCOMPARE(together, plain);
+        matches += plain.size();
+        // The first match of each alone, from the start and from the middle.
+        for (const QString &p : std::as_const(patterns)) {
+            for (qsizetype from : {qsizetype(0), text.size() / 2}) {
+                const QRegularExpressionMatch a = QRegularExpression(p).match(text, from);
+                const QRegularExpressionMatch b = PatternSet({p}).firstMatch(text, from);
+                QCOMPARE(b.hasMatch(), a.hasMatch());
+                QCOMPARE(b.capturedStart(), a.capturedStart());
+                QCOMPARE(b.capturedEnd(1), a.capturedEnd(1));
+            }
+        }
+        ++texts;
+    }
+    QVERIFY2(texts >= 7, qPrintable(QString::number(texts)));
+    QVERIFY2(matches >= 100, qPrintable(QString::number(matches))); // the comparison saw matches
+}
+
+void TestTextMatching::patternSetReadsATextWithALoneSurrogate()
+{
+    // PCRE is told a text needs no check only when it has none to fail. A pattern alone finds
+    // nothing at all in such a text (PCRE refuses it from its start); the set, trying each place on
+    // its own, still finds the match after the broken character.
+    const QString lone = u"收到申请 5件，"_s + QChar(0xD800) + u"收到政府信息公开申请12件。"_s;
+    QVERIFY(!PatternSet::isWellFormed(lone));
+    QVERIFY(PatternSet::isWellFormed(u"收到申请\U0001F600 5件"_s));
+    const QStringList patterns = {u"(?:收到|受理)[^0-9]{0,16}?申请(\\d+)件"_s};
+    const auto [plain, together] = bothWays(patterns, lone);
+    QVERIFY(plain.isEmpty());
+    QCOMPARE(together.size(), 1);
+    QVERIFY(together.first().endsWith(u':' + QString::number(lone.indexOf(u"12"_s)) + u'-' +
+                                      QString::number(lone.indexOf(u"12"_s) + 2)));
 }
 
 QTEST_GUILESS_MAIN(TestTextMatching)

@@ -1,0 +1,217 @@
+#include "patternset.h"
+
+#include <algorithm>
+
+namespace nianbao {
+
+namespace {
+
+bool isMeta(QChar c)
+{
+    return QStringView(u"\\^$.|?*+()[]{}").contains(c);
+}
+
+/// After a group or a character: does the quantifier at p allow none? Sets *after past it.
+bool optionalAt(QStringView p, qsizetype *after)
+{
+    qsizetype i = 0;
+    bool optional = false;
+    if (p.startsWith(u'?') || p.startsWith(u'*')) {
+        optional = true;
+        i = 1;
+    } else if (p.startsWith(u'+')) {
+        i = 1;
+    } else if (p.startsWith(u'{')) {
+        const qsizetype close = p.indexOf(u'}');
+        if (close < 0)
+            return false; // a literal brace: not a quantifier; the caller stops at it anyway
+        optional = p.mid(1, close - 1).startsWith(u'0') || p.mid(1, close - 1).startsWith(u',');
+        i = close + 1;
+    }
+    if (i > 0 && i < p.size() && (p[i] == u'?' || p[i] == u'+'))
+        ++i; // lazy or possessive
+    *after = i;
+    return optional;
+}
+
+/// Is there a | outside every group and class ("a|b"): a match may begin with either side.
+bool hasTopLevelAlternative(QStringView p)
+{
+    int depth = 0;
+    bool inClass = false;
+    for (qsizetype i = 0; i < p.size(); ++i) {
+        const QChar c = p[i];
+        if (c == u'\\') {
+            ++i;
+        } else if (inClass) {
+            inClass = c != u']';
+        } else if (c == u'[') {
+            inClass = true;
+        } else if (c == u'(') {
+            ++depth;
+        } else if (c == u')') {
+            --depth;
+        } else if (c == u'|' && depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList wordsAtStart(QStringView p);
+
+} // namespace
+
+QStringList PatternSet::firstWords(QStringView p)
+{
+    return hasTopLevelAlternative(p) ? QStringList() : wordsAtStart(p);
+}
+
+namespace {
+
+QStringList wordsAtStart(QStringView p)
+{
+    if (p.startsWith(u"(?:")) {
+        const qsizetype close = p.indexOf(u')');
+        if (close < 0)
+            return {};
+        const QStringView inner = p.mid(3, close - 3);
+        QStringList words;
+        for (QStringView alt : inner.split(u'|')) {
+            if (alt.isEmpty() || std::any_of(alt.begin(), alt.end(), isMeta))
+                return {}; // a nested group, a class, an escape: not plain words
+            words.append(alt.toString());
+        }
+        qsizetype after = 0;
+        if (!optionalAt(p.mid(close + 1), &after))
+            return words;
+        // An optional group: a match begins with it or with what follows.
+        const QStringList rest = wordsAtStart(p.mid(close + 1 + after));
+        return rest.isEmpty() ? QStringList() : words + rest;
+    }
+    qsizetype n = 0;
+    while (n < p.size() && !isMeta(p[n]))
+        ++n;
+    qsizetype after = 0;
+    if (n < p.size() && optionalAt(p.mid(n), &after))
+        --n; // the last character may be absent
+    if (n <= 0)
+        return {};
+    return {p.left(n).toString()};
+}
+
+} // namespace
+
+PatternSet::PatternSet(const QStringList &patterns)
+{
+    for (const QString &source : patterns) {
+        const qsizetype index = m_patterns.size();
+        m_patterns.append(QRegularExpression(source));
+        const QStringList words = firstWords(source);
+        m_anchored.append(!words.isEmpty());
+        for (const QString &w : words) {
+            const char16_t c = w.front().unicode();
+            m_first[c >> 6] |= std::uint64_t(1) << (c & 63);
+            m_starts[c].append({index, w});
+        }
+    }
+}
+
+bool PatternSet::isWellFormed(QStringView text)
+{
+    const QChar *t = text.data();
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!t[i].isSurrogate())
+            continue;
+        if (!t[i].isHighSurrogate() || i + 1 == n || !t[i + 1].isLowSurrogate())
+            return false;
+        ++i;
+    }
+    return true;
+}
+
+QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype from) const
+{
+    const QRegularExpression::MatchOptions checked =
+        isWellFormed(text) ? QRegularExpression::DontCheckSubjectStringMatchOption
+                           : QRegularExpression::NoMatchOption;
+    // The patterns found as usual bound where the others are looked for.
+    QRegularExpressionMatch best;
+    for (qsizetype p = 0; p < m_patterns.size(); ++p) {
+        if (m_anchored[p])
+            continue;
+        const QRegularExpressionMatch m = m_patterns[p].match(text, from);
+        if (m.hasMatch() && (!best.hasMatch() || m.capturedStart() < best.capturedStart()))
+            best = m;
+    }
+    const QChar *t = text.constData();
+    const qsizetype n = best.hasMatch() ? best.capturedStart() + 1 : text.size();
+    for (qsizetype i = qMax<qsizetype>(0, from); i < n; ++i) {
+        const char16_t c = t[i].unicode();
+        if (!mayStart(c))
+            continue;
+        QList<qsizetype> tried;
+        for (const Start &s : m_starts[c]) {
+            if (tried.contains(s.pattern) ||
+                !QStringView(t + i, text.size() - i).startsWith(QStringView(s.word)))
+                continue;
+            tried.append(s.pattern);
+            const QRegularExpressionMatch m =
+                m_patterns[s.pattern].match(text, i, QRegularExpression::NormalMatch,
+                                            QRegularExpression::AnchorAtOffsetMatchOption | checked);
+            if (m.hasMatch() && (!best.hasMatch() || i < best.capturedStart() ||
+                                 (i == best.capturedStart() && s.pattern < indexOf(best))))
+                best = m;
+        }
+        if (best.hasMatch() && best.capturedStart() <= i)
+            return best;
+    }
+    return best;
+}
+
+qsizetype PatternSet::indexOf(const QRegularExpressionMatch &m) const
+{
+    for (qsizetype p = 0; p < m_patterns.size(); ++p)
+        if (m.regularExpression() == m_patterns[p])
+            return p;
+    return m_patterns.size();
+}
+
+QList<QList<QRegularExpressionMatch>> PatternSet::globalMatch(const QString &text) const
+{
+    // Checked once here, not by PCRE at each of the tries (each a pass over the whole text).
+    const QRegularExpression::MatchOptions checked =
+        isWellFormed(text) ? QRegularExpression::DontCheckSubjectStringMatchOption
+                           : QRegularExpression::NoMatchOption;
+    QList<QList<QRegularExpressionMatch>> out(m_patterns.size());
+    QList<qsizetype> next(m_patterns.size(), 0);   // where a pattern's next match may start
+    QList<qsizetype> tried(m_patterns.size(), -1); // the last place each was tried
+    const QChar *t = text.constData();
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = t[i].unicode();
+        if (!mayStart(c))
+            continue;
+        for (const Start &s : m_starts[c]) {
+            if (i < next[s.pattern] || tried[s.pattern] == i ||
+                !QStringView(t + i, n - i).startsWith(QStringView(s.word)))
+                continue;
+            tried[s.pattern] = i;
+            const QRegularExpressionMatch m =
+                m_patterns[s.pattern].match(text, i, QRegularExpression::NormalMatch,
+                                            QRegularExpression::AnchorAtOffsetMatchOption | checked);
+            if (m.hasMatch()) {
+                out[s.pattern].append(m);
+                next[s.pattern] = std::max(m.capturedEnd(), i + 1);
+            }
+        }
+    }
+    for (qsizetype p = 0; p < m_patterns.size(); ++p)
+        if (!m_anchored[p])
+            for (auto it = m_patterns[p].globalMatch(text); it.hasNext();)
+                out[p].append(it.next());
+    return out;
+}
+
+} // namespace nianbao

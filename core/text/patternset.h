@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cstdint>
+
+namespace nianbao {
+
+/// Regular expressions searched for together, each as QRegularExpression::globalMatch would find
+/// it. A pattern that begins with words ("废止…", "(?:收到|受理)…") is tried only where one of
+/// them starts, anchored there; one pass over the text finds those places. PCRE alone tries every
+/// position of a Chinese text, since its table of first characters covers only the first 256.
+/// In a text with a broken surrogate, which PCRE refuses whole, the places it can check are still
+/// searched.
+class PatternSet
+{
+public:
+    explicit PatternSet(const QStringList &patterns);
+
+    qsizetype size() const { return m_patterns.size(); }
+    const QRegularExpression &pattern(qsizetype i) const { return m_patterns[i]; }
+    /// Every match of each pattern in text, in order: result[i] holds pattern i's.
+    QList<QList<QRegularExpressionMatch>> globalMatch(const QString &text) const;
+    /// The first match at or after from of any of the patterns (of the first of them, when two
+    /// start at one place); no match if none.
+    QRegularExpressionMatch firstMatch(const QString &text, qsizetype from = 0) const;
+
+    /// The words one of which every match of pattern begins with; empty when that cannot be told
+    /// from the pattern (it begins with a class, an escape, an optional word that nothing follows…).
+    static QStringList firstWords(QStringView pattern);
+    /// Is every surrogate of text one of a pair? (What PCRE checks before each match, unless told
+    /// the text was checked.)
+    static bool isWellFormed(QStringView text);
+
+private:
+    struct Start
+    {
+        qsizetype pattern;
+        QString word;
+    };
+    qsizetype indexOf(const QRegularExpressionMatch &m) const;
+    bool mayStart(char16_t c) const { return (m_first[c >> 6] >> (c & 63)) & 1u; }
+
+    QList<QRegularExpression> m_patterns;
+    QList<bool> m_anchored; // found by their first words; the rest by globalMatch
+    QHash<char16_t, QList<Start>> m_starts;
+    std::array<std::uint64_t, 1024> m_first{}; // a bit per UTF-16 code unit that begins a word
+};
+
+} // namespace nianbao
