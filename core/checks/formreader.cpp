@@ -1,5 +1,7 @@
 #include "formreader.h"
 
+#include "template/threadmemo.h"
+
 #include "textview.h"
 
 #include "extract/tokenizer.h"
@@ -114,6 +116,12 @@ void FormReader::read(const Report &report, const TextView &view, const QList<Ta
         return;
     const auto &items = tok.items();
     const QString &norm = view.normalized().text();
+    // The rows' labels as the form prints them: made once a thread for the program's templates.
+    thread_local ThreadMemo<RowDef, QString> printedLabels(1024);
+    const bool builtIn = Template::isBuiltIn(report.tmpl);
+    const auto labelOf = [&](const RowDef &r) {
+        return builtIn ? printedLabels.get(&r, QStringView(), [&] { return formLabel(r); }) : formLabel(r);
+    };
 
     // Where the cells were read, in the normalised text.
     QList<Interval> cellsAt;
@@ -178,7 +186,7 @@ void FormReader::read(const Report &report, const TextView &view, const QList<Ta
             if (inForm || !t->rowActive(r, report.variant))
                 continue;
             qsizetype a = 0, b = 0;
-            if (subsequence(stream, formLabel(r), &a, &b))
+            if (subsequence(stream, labelOf(r), &a, &b))
                 replacement = streamSpan(stream, tok, view, a, b);
         }
 
@@ -190,7 +198,7 @@ void FormReader::read(const Report &report, const TextView &view, const QList<Ta
             row.table = t->key;
             row.row = r.key;
             const bool active = t->rowActive(r, report.variant);
-            const QString key = formLabel(r);
+            const QString key = labelOf(r);
             qsizetype a = 0, b = 0;
             const Cell *first = nullptr;
             for (int ci : r.columns)

@@ -38,7 +38,7 @@ void CellPlacer::setDirect(const QString &key, const Item &item)
         // A number longer than a value can be held is kept as its text (VALUE.TOO_LONG), never
         // read as another number.
         bool ok = false;
-        double v = item.text.toDouble(&ok);
+        double v = item.magnitude(&ok);
         if (!ok || Limits::numberDigits(item.text) > Limits::MaxNumberDigits) {
             c = Cell::textual(QString());
             break;
@@ -194,7 +194,7 @@ bool CellPlacer::placeWiderRow(const QStringList &keys, const QList<int> &values
         Split sp;
         for (int i = 0; i < n; ++i) {
             const Item &it = items[values[offset + i]];
-            const double v = it.text.toDouble();
+            const double v = it.magnitude();
             sp.append(SplitValue{it.negative ? -v : v, int(it.start), int(it.end)});
         }
         s.candidates.append(sp);
@@ -304,7 +304,7 @@ void CellPlacer::placeLostColumns(const QList<IdentityInstance> &identities)
         row.keys = keys;
         row.items = values;
         for (int v : values)
-            row.read.append(items[v].negative ? -items[v].text.toDouble() : items[v].text.toDouble());
+            row.read.append(items[v].negative ? -items[v].magnitude() : items[v].magnitude());
         rows.append(row);
     }
 

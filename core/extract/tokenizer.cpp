@@ -4,6 +4,7 @@
 #include "template/template.h"
 
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -70,7 +71,8 @@ bool Tokenizer::isPlaceholder(QStringView cell)
     if (cell.size() > 3 && !cell.front().isSpace() && !cell.back().isSpace())
         return false;
     const QStringView t = cell.trimmed();
-    if (t.isEmpty() || t.size() > 3) // no placeholder is longer
+    if (t.isEmpty() || t.size() > 3 ||
+        (t.front() >= u'0' && t.front() <= u'9')) // none is longer, or a number
         return false;
     for (QStringView p : placeholders)
         if (t == p)
@@ -113,13 +115,17 @@ bool Tokenizer::isPageFurniture(QStringView line)
         QRegularExpression::CaseInsensitiveOption);
     if (line.size() > 24)
         return false;
-    // Every page number starts with a dash, 第, a digit or "page".
+    // The pattern's four shapes told apart by their ends before it is asked: a dash at both, 第 …
+    // 页, a digit with a slash, "page".
     const QStringView t = line.trimmed();
     if (t.isEmpty())
         return false;
-    const QChar first = t.front();
-    if (!(first == u'-' || first == u'—' || first == u'–' || first == u'第' ||
-          (first >= u'0' && first <= u'9') || first == u'p' || first == u'P'))
+    const QChar first = t.front(), last = t.back();
+    const auto dash = [](QChar c) { return c == u'-' || c == u'—' || c == u'–'; };
+    const bool shaped = (dash(first) && dash(last)) || (first == u'第' && last == u'页') ||
+                        (first >= u'0' && first <= u'9' && t.contains(u'/')) || first == u'p' ||
+                        first == u'P';
+    if (!shaped)
         return false;
     // every page number has a digit
     const bool digit = std::any_of(line.begin(), line.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
@@ -145,7 +151,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         m_lines.append(info);
         return;
     }
-    QList<std::pair<qsizetype, qsizetype>> cells;
+    QVarLengthArray<std::pair<qsizetype, qsizetype>, 32> cells; // a row's cells, without an allocation
     auto splitOn = [&](QChar sep) {
         qsizetype s = 0;
         for (;;) {
@@ -162,7 +168,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         splitOn(u'|');
         if (!cells.isEmpty() && l.left(cells.first().second).trimmed().isEmpty() &&
             l.trimmed().startsWith(u'|'))
-            cells.removeFirst();
+            cells.erase(cells.begin());
         if (!cells.isEmpty() && l.trimmed().endsWith(u'|')) {
             const auto last = cells.last();
             if (l.mid(last.first, last.second - last.first).trimmed().isEmpty())

@@ -172,15 +172,6 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     m_end.resize(k);
 }
 
-qsizetype NormalizedText::originalStart(qsizetype from) const
-{
-    if (from < 0)
-        return 0;
-    if (from >= m_start.size())
-        return m_originalSize;
-    return m_start[from];
-}
-
 qsizetype NormalizedText::originalEnd(qsizetype to) const
 {
     if (to <= 0)

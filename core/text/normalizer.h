@@ -20,7 +20,14 @@ public:
     bool isComplete() const { return m_complete; }
     qsizetype size() const { return m_text.size(); }
     /// Original span [start, end) of the normalized range [from, to).
-    qsizetype originalStart(qsizetype from) const;
+    qsizetype originalStart(qsizetype from) const
+    {
+        if (from < 0)
+            return 0;
+        if (from >= m_start.size())
+            return m_originalSize;
+        return m_start.at(from);
+    }
     qsizetype originalEnd(qsizetype to) const;
 
     /// One character (code point) as the matching view sees it.
