@@ -136,7 +136,12 @@ std::pair<qsizetype, qsizetype> TextView::sentenceAt(qsizetype compactPos) const
 {
     constexpr qsizetype most = 300;
     const QString &t = m_norm.text();
-    auto paragraphBreak = [&](qsizetype c) { return paragraphStartsAt(t, toNormalized(c)); };
+    auto paragraphBreak = [&](qsizetype c) {
+        // Only where whitespace was left out between two compact characters can a paragraph start.
+        if (c > 0 && c < m_pos.size() && m_pos[c] == m_pos[c - 1] + 1)
+            return false;
+        return paragraphStartsAt(t, toNormalized(c));
+    };
     qsizetype from = qBound<qsizetype>(0, compactPos, m_compact.size());
     while (from > 0 && compactPos - from < most && !isSentenceEnd(m_compact[from - 1]) &&
            !paragraphBreak(from))

@@ -13,21 +13,22 @@ namespace nianbao {
 void MetadataReader::read(const NormalizedText &norm, Report *report)
 {
     const QString &text = norm.text();
-    const QStringList lines = text.left(200000).split(u'\n');
+    const QList<QStringView> lines = QStringView(text).left(200000).split(u'\n'); // views: no copies
     static const QRegularExpression yearRe(u"(20\\d\\d)\\s*年"_s);
     // The title: a short line near the top naming the annual report.
     int seen = 0;
     for (qsizetype li = 0; li < lines.size(); ++li) {
-        const QString line = lines[li].trimmed();
-        if (line.isEmpty())
+        const QStringView shown = lines[li].trimmed();
+        if (shown.isEmpty())
             continue;
         if (++seen > 40)
             break;
-        const QString next = li + 1 < lines.size() ? lines[li + 1].trimmed() : QString();
+        const QStringView next = li + 1 < lines.size() ? lines[li + 1].trimmed() : QStringView();
         const bool names =
-            line.contains(u"年度报告"_s) || line.contains(u"年报"_s) || next.startsWith(u"年度报告"_s);
-        if (line.size() > 80 || !names || !(line.contains(u"信息公开"_s) || line.contains(u"政务公开"_s)))
+            shown.contains(u"年度报告") || shown.contains(u"年报") || next.startsWith(u"年度报告");
+        if (shown.size() > 80 || !names || !(shown.contains(u"信息公开") || shown.contains(u"政务公开")))
             continue;
+        const QString line = shown.toString();
         const QRegularExpressionMatch m = yearRe.match(line);
         if (!m.hasMatch())
             continue;
@@ -65,7 +66,7 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
         QStringList tail;
         for (qsizetype i = lines.size() - 1; i >= 0 && tail.size() < 12; --i)
             if (!lines[i].trimmed().isEmpty())
-                tail.prepend(lines[i].trimmed());
+                tail.prepend(lines[i].trimmed().toString());
         for (qsizetype i = tail.size() - 1; i > 0; --i) {
             if (dateLine.match(tail[i]).hasMatch()) {
                 const QString cand = tail[i - 1];
