@@ -168,7 +168,10 @@ QList<SectionHeading> readHeadings(const TextView &v)
         const bool delimited = v.spaceBefore(p) || p == 0 || opens.contains(c[p - 1]);
         // The title: up to a sentence's or a cell's end.
         qsizetype te = q;
-        while (te < c.size() && te - q < 40 && !QStringView(u"。；！？|").contains(c[te]))
+        const auto endsTitle = [](QChar ch) {
+            return ch == u'。' || ch == u'；' || ch == u'！' || ch == u'？' || ch == u'|';
+        };
+        while (te < c.size() && te - q < 40 && !endsTitle(c[te]))
             ++te;
         const QStringView title = QStringView(c).mid(q, te - q);
         qsizetype end = 0;

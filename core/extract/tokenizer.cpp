@@ -145,8 +145,13 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     }
 
     // A line of thousands of cells is no table row: refused before its cells are listed.
-    const QChar separator = l.contains(u'|') ? u'|' : l.contains(u'\t') ? u'\t' : QChar();
-    if (!separator.isNull() && l.count(separator) >= Limits::MaxCellsPerLine) {
+    // The line's separators counted in one pass.
+    qsizetype pipes = 0, tabs = 0;
+    for (QChar c : l) {
+        pipes += c == u'|';
+        tabs += c == u'\t';
+    }
+    if ((pipes > 0 ? pipes : tabs) >= Limits::MaxCellsPerLine) {
         m_error = Limits::tooManyCells(line + 1);
         m_lines.append(info);
         return;
@@ -164,7 +169,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
             s = e + 1;
         }
     };
-    if (l.contains(u'|')) {
+    if (pipes > 0) {
         splitOn(u'|');
         if (!cells.isEmpty() && l.left(cells.first().second).trimmed().isEmpty() &&
             l.trimmed().startsWith(u'|'))
@@ -180,7 +185,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
                 rule = false;
         if (rule && l.contains(u'-'))
             cells.clear();
-    } else if (l.contains(u'\t')) {
+    } else if (tabs > 0) {
         splitOn(u'\t');
     } else {
         // Two or more spaces separate columns in text laid out with spaces.

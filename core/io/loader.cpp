@@ -37,12 +37,17 @@ Loader::Format Loader::sniff(const QByteArray &head)
 bool Loader::looksLikeHtml(QStringView text)
 {
     const QStringView head = text.left(4096).trimmed();
-    if (!head.contains(u'<'))
-        return false; // no tag at all
-    return head.startsWith(u"<!DOCTYPE html", Qt::CaseInsensitive) ||
-           head.startsWith(u"<html", Qt::CaseInsensitive) || head.contains(u"<html", Qt::CaseInsensitive) ||
-           head.contains(u"<table", Qt::CaseInsensitive) ||
-           (head.startsWith(u"<") && head.contains(u"<body", Qt::CaseInsensitive));
+    if (head.startsWith(u"<!DOCTYPE html", Qt::CaseInsensitive))
+        return true;
+    // A tag that makes a page: <html or <table anywhere in the head, <body in a head that opens
+    // with a tag. Looked for at each < only.
+    for (qsizetype i = head.indexOf(u'<'); i >= 0; i = head.indexOf(u'<', i + 1)) {
+        const QStringView at = head.mid(i);
+        if (at.startsWith(u"<html", Qt::CaseInsensitive) || at.startsWith(u"<table", Qt::CaseInsensitive) ||
+            (head.startsWith(u'<') && at.startsWith(u"<body", Qt::CaseInsensitive)))
+            return true;
+    }
+    return false;
 }
 
 /// A web page that is not UTF-8 and declares its charset is decoded as declared, without the
