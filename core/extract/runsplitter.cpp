@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <functional>
+#include <vector>
 
 namespace nianbao {
 
@@ -21,17 +22,18 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     if (tokens.isEmpty() || n < tokens.size() || !fits(tokens, n))
         return out;
     // The digits one after the other, each with its position and the end of its token.
+    // Plain arrays: the search below reads them many times for each way of cutting.
     QString digits;
-    QList<qsizetype> position;
-    QList<int> tokenEnd;
-    QList<bool> negativeStart; // the first digit of a token that has a minus sign
+    std::vector<qsizetype> position;
+    std::vector<int> tokenEnd;
+    std::vector<char> negativeStart; // the first digit of a token that has a minus sign
     for (const RunToken &t : tokens) {
         const int end = int(digits.size() + t.digits.size());
+        digits += t.digits;
         for (qsizetype k = 0; k < t.digits.size(); ++k) {
-            digits.append(t.digits[k]);
-            position.append(t.start + k);
-            tokenEnd.append(end);
-            negativeStart.append(k == 0 && t.negative);
+            position.push_back(t.start + k);
+            tokenEnd.push_back(end);
+            negativeStart.push_back(k == 0 && t.negative);
         }
     }
     const int total = int(digits.size());
@@ -40,11 +42,10 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
 
     // can[g][v]: the digits from g on can be cut into exactly v numbers.
     const int width = n + 1;
-    QList<bool> can(qsizetype(total + 1) * width, false);
+    std::vector<char> can(size_t(total + 1) * width, false);
     can[qsizetype(total) * width] = true;
-    auto longest = [&](int g) {
-        return digits[g] == u'0' ? 1 : qMin(Limits::MaxSplitDigits, tokenEnd[g] - g);
-    };
+    const QChar *d = digits.constData();
+    auto longest = [&](int g) { return d[g] == u'0' ? 1 : qMin(Limits::MaxSplitDigits, tokenEnd[g] - g); };
     for (int g = total - 1; g >= 0; --g)
         for (int v = 1; v <= n; ++v)
             for (int len = 1; len <= longest(g) && !can[qsizetype(g) * width + v]; ++len)
@@ -64,7 +65,13 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
             if (!can[qsizetype(g + len) * width + valuesLeft - 1])
                 continue;
             SplitValue v;
-            v.value = QStringView(digits).mid(g, len).toDouble();
+            qint64 whole = 0; // at most Limits::MaxSplitDigits digits: exact
+            bool plain = true;
+            for (int k = g; k < g + len; ++k) {
+                plain = plain && d[k] >= u'0' && d[k] <= u'9';
+                whole = whole * 10 + (d[k].unicode() - u'0');
+            }
+            v.value = plain ? double(whole) : QStringView(digits).mid(g, len).toDouble();
             v.start = int(position[g]);
             if (negativeStart[g]) {
                 v.value = -v.value;

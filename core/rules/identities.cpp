@@ -45,6 +45,7 @@ static QList<IdentityInstance> expand(const Template &tmpl, QStringView variant)
                         inst.lhs.append(t.key + u'.' + r + u'.' + c.key);
                     for (const QString &r : rhsRows)
                         inst.rhs.append(t.key + u'.' + r + u'.' + c.key);
+                    inst.both = inst.lhs + inst.rhs;
                     if (!inst.lhs.isEmpty() && !inst.rhs.isEmpty())
                         out.append(inst);
                 }
@@ -67,6 +68,7 @@ static QList<IdentityInstance> expand(const Template &tmpl, QStringView variant)
                     };
                     addCols(id.lhs, &inst.lhs);
                     addCols(id.rhs, &inst.rhs);
+                    inst.both = inst.lhs + inst.rhs;
                     if (!inst.lhs.isEmpty() && !inst.rhs.isEmpty())
                         out.append(inst);
                 }

@@ -18,8 +18,10 @@ struct IdentityInstance
     QString scopeLabelEn;
     QStringList lhs; // cell keys
     QStringList rhs;
+    QStringList both; // lhs then rhs, made once by expandIdentities
 
-    QStringList cells() const { return lhs + rhs; }
+    /// The cells of both sides: made once, not at each of the many times the checks ask.
+    QStringList cells() const { return both.size() == lhs.size() + rhs.size() ? both : lhs + rhs; }
 };
 
 /// The identities of a template's variant, one per row or column they apply to (computed once per
