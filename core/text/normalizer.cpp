@@ -141,6 +141,7 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
         ++k;
     };
     const QChar *in = original.data();
+    CharMapper *map = nullptr; // made on the first letter beyond ASCII (a thread's first is dear)
     for (qsizetype i = 0; i < n;) {
         if (k > Limits::MaxNormalizedChars) {
             m_complete = false;
@@ -158,7 +159,7 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
         } else if (cp == u'\r') {
             if (!(i + 1 < n && in[i + 1] == u'\n'))
                 put(QChar(u'\n'), i, i + 1);
-        } else if (const int one = mapper().single(cp); one >= 0) {
+        } else if (const int one = (map ? map : (map = &mapper()))->single(cp); one >= 0) {
             put(QChar(char16_t(one)), i, i + len);
         } else {
             const QString m = mapCodePoint(cp);
