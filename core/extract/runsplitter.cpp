@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -104,17 +105,26 @@ bool holds(const IdentityInstance &id, const std::function<double(const QString 
 void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
                         const QList<IdentityInstance> &identities)
 {
-    // 1. Each slot on its own.
-    for (Slot &s : slots) {
-        const QSet<QString> keys(s.keys.begin(), s.keys.end());
-        QList<const IdentityInstance *> own;
-        for (const IdentityInstance &id : identities) {
-            bool inside = true;
-            for (const QString &k : id.cells())
-                inside = inside && keys.contains(k);
-            if (inside)
-                own.append(&id);
-        }
+    QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
+    for (int i = 0; i < slots.size(); ++i)
+        for (int k = 0; k < slots[i].keys.size(); ++k)
+            where.insert(slots[i].keys[k], {i, k});
+
+    // 1. Each slot on its own, with the identities all of whose cells are its own: each identity
+    // is tried on the slot of its first cell only.
+    QList<QList<const IdentityInstance *>> ownOf(slots.size());
+    for (const IdentityInstance &id : identities) {
+        const QStringList cells = id.cells();
+        const auto first = cells.isEmpty() ? where.constEnd() : where.constFind(cells.first());
+        if (first == where.constEnd())
+            continue;
+        const QStringList &keys = slots[first->first].keys;
+        if (std::all_of(cells.begin(), cells.end(), [&](const QString &k) { return keys.contains(k); }))
+            ownOf[first->first].append(&id);
+    }
+    for (qsizetype si = 0; si < slots.size(); ++si) {
+        Slot &s = slots[si];
+        const QList<const IdentityInstance *> &own = ownOf[si];
         if (own.isEmpty() || s.candidates.size() <= 1)
             continue;
         QList<Split> kept;
@@ -142,40 +152,45 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
     if (vars.isEmpty() || product > 2.0e5)
         return;
 
-    QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
-    for (int i = 0; i < slots.size(); ++i)
-        for (int k = 0; k < slots[i].keys.size(); ++k)
-            where.insert(slots[i].keys[k], {i, k});
     QList<int> choice(slots.size(), 0);
     QList<bool> assigned(slots.size(), false);
     for (int i = 0; i < slots.size(); ++i)
         assigned[i] = slots[i].candidates.size() == 1;
 
-    auto known = [&](const QString &k) {
-        if (fixed.contains(k))
-            return true;
-        auto it = where.constFind(k);
-        return it != where.constEnd() && assigned[it->first];
+    // Identities that involve a slot still open and whose cells are all read, each cell looked up
+    // once: its value is a slot's reading (valueSlot, index) or a fixed one, and it is known when
+    // it is fixed or its slot is decided (knownSlot, -1 when always).
+    struct Term
+    {
+        int valueSlot;
+        int index;
+        double fixed;
+        int knownSlot;
+        bool left;
     };
-    auto value = [&](const QString &k) -> double {
-        auto it = where.constFind(k);
-        if (it != where.constEnd() && !slots[it->first].candidates.isEmpty())
-            return slots[it->first].candidates[choice[it->first]][it->second].value;
-        return fixed.value(k, 0.0);
-    };
-    // Identities that involve a slot still open and whose cells are all read.
-    QList<const IdentityInstance *> relevant;
+    QList<QList<Term>> relevant;
     for (const IdentityInstance &id : identities) {
         bool touchesVar = false, complete = true;
-        for (const QString &k : id.cells()) {
-            auto it = where.constFind(k);
-            if (it != where.constEnd() && slots[it->first].candidates.size() > 1)
-                touchesVar = true;
-            if (!fixed.contains(k) && it == where.constEnd())
-                complete = false;
-        }
+        QList<Term> terms;
+        const auto add = [&](const QStringList &side, bool left) {
+            for (const QString &k : side) {
+                const auto it = where.constFind(k);
+                const bool isFixed = fixed.contains(k);
+                if (it == where.constEnd()) {
+                    complete = complete && isFixed;
+                    terms.append({-1, 0, fixed.value(k, 0.0), -1, left});
+                    continue;
+                }
+                const int slot = it->first;
+                touchesVar = touchesVar || slots[slot].candidates.size() > 1;
+                terms.append({slots[slot].candidates.isEmpty() ? -1 : slot, it->second, fixed.value(k, 0.0),
+                              isFixed ? -1 : slot, left});
+            }
+        };
+        add(id.lhs, true);
+        add(id.rhs, false);
         if (touchesVar && complete)
-            relevant.append(&id);
+            relevant.append(terms);
     }
     if (relevant.isEmpty())
         return;
@@ -196,11 +211,21 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
             choice[s] = c;
             assigned[s] = true;
             bool ok = true;
-            for (const IdentityInstance *id : relevant) {
+            for (const QList<Term> &terms : std::as_const(relevant)) {
                 bool all = true;
-                for (const QString &k : id->cells())
-                    all = all && known(k);
-                if (all && !holds(*id, value)) {
+                double l = 0, r = 0;
+                for (const Term &term : terms) {
+                    if (term.knownSlot >= 0 && !assigned[term.knownSlot]) {
+                        all = false;
+                        break;
+                    }
+                    const double v =
+                        term.valueSlot >= 0
+                            ? slots[term.valueSlot].candidates[choice[term.valueSlot]][term.index].value
+                            : term.fixed;
+                    (term.left ? l : r) += v;
+                }
+                if (all && !(std::abs(l - r) < 1e-6)) {
                     ok = false;
                     break;
                 }
