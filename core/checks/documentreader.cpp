@@ -356,24 +356,26 @@ void readTitle(const TextView &v, QString *body, int *year)
 {
     const QString &t = v.normalized().text();
     static const QRegularExpression titleRe(u"(20\\d\\d)\\s*年\\s*度?\\s*(?:政府信息公开|政务公开)"_s);
-    const QStringList lines = t.left(20000).split(u'\n');
-    QString previous;
+    const QList<QStringView> lines = QStringView(t).left(20000).split(u'\n'); // views: no copies
+    QStringView previous;
     int seen = 0;
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
+    for (QStringView raw : lines) {
+        const QStringView line = raw.trimmed();
         if (line.isEmpty())
             continue;
         if (++seen > 40)
             break;
-        const QRegularExpressionMatch m = titleRe.match(line);
-        if (m.hasMatch() && line.size() <= 80 &&
-            (line.contains(u"年度报告"_s) || line.contains(u"年报"_s) || line.endsWith(u"工作"_s))) {
+        // The cheap tests first; the pattern only on a line that may be the title.
+        const bool titled = line.size() <= 80 &&
+                            (line.contains(u"年度报告") || line.contains(u"年报") || line.endsWith(u"工作"));
+        const QRegularExpressionMatch m = titled ? titleRe.match(line) : QRegularExpressionMatch();
+        if (titled && m.hasMatch()) {
             *year = m.capturedView(1).toInt();
-            QString before = line.left(m.capturedStart()).remove(u'|').trimmed();
+            QString before = line.left(m.capturedStart()).toString().remove(u'|').trimmed();
             static const QRegularExpression prefix(u"^(?:标\\s*题|题\\s*目)\\s*[:：]?\\s*"_s);
             before.remove(prefix);
             if (before.isEmpty() && plainName(previous))
-                before = previous;
+                before = previous.toString();
             if (plainName(before))
                 *body = before;
             return;
