@@ -86,6 +86,7 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     int line = 0;
     const qsizetype n = m_text.size();
     m_lines.reserve(m_text.count(u'\n') + 1);
+    m_items.reserve(qMin<qsizetype>(m_text.size() / 16, 65536)); // about one item in 16 characters
     while (ls <= n && m_error.isEmpty()) {
         qsizetype le = m_text.indexOf(u'\n', ls);
         if (le < 0)
@@ -359,7 +360,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                                                         u"条",   u"个",   u"项",   u"笔", u"次",
                                                         u"家",   u"份",   u"宗",   u"起", u"例"};
                 for (QStringView u : units) {
-                    if (QStringView(m_text).mid(k, u.size()) == u) {
+                    if (k < m_text.size() && m_text[k] == u.front() &&
+                        QStringView(m_text).mid(k, u.size()) == u) {
                         k += u.size();
                         break;
                     }

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -203,6 +204,9 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             id.rhsTitleEn = io.value("rhs_title_en"_L1).toString();
             td.identities.append(id);
         }
+        for (const RowDef &r : std::as_const(td.rows))
+            for (const ColumnDef &c : std::as_const(td.columns))
+                td.keyGrid.append(td.key + u'.' + r.key + u'.' + c.key);
         t->m_tables.append(td);
     }
     if (t->m_tables.isEmpty()) {
@@ -294,6 +298,23 @@ const TableDef *Template::table(QStringView key) const
 
 QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c)
 {
+    // A row and a column of the table itself: its key made when the template was read.
+    const auto indexIn = [](const auto &list, const auto &item) -> qsizetype {
+        const auto at = reinterpret_cast<std::uintptr_t>(&item);
+        const auto first = reinterpret_cast<std::uintptr_t>(list.constData());
+        if (at < first || at >= first + sizeof(item) * std::uintptr_t(list.size()))
+            return -1;
+        return qsizetype((at - first) / sizeof(item));
+    };
+    const qsizetype ri = indexIn(t.rows, r), ci = indexIn(t.columns, c);
+    if (ri >= 0 && ci >= 0 && t.keyGrid.size() == t.rows.size() * t.columns.size()) {
+        const QString &k = t.keyGrid[ri * t.columns.size() + ci];
+        // Compared without making a string: the keys may have changed in a copy of the table.
+        const QStringView v(k);
+        if (v.size() == t.key.size() + r.key.size() + c.key.size() + 2 && v.startsWith(t.key) &&
+            v.mid(t.key.size() + 1, r.key.size()) == r.key && v.endsWith(c.key))
+            return k;
+    }
     return t.key + u'.' + r.key + u'.' + c.key;
 }
 

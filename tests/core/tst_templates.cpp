@@ -103,6 +103,7 @@ private Q_SLOTS:
     void readsAReportInAThirdTemplateYear();
     void refusesATextWithoutTheRowsEveryReportHas();
     void readsTheOtherYearsAsBefore();
+    void cellKeysAreTheTablesRowsAndColumns();
 };
 
 void TestTemplates::locatesTables_data()
@@ -244,4 +245,34 @@ void TestTemplates::readsTheOtherYearsAsBefore()
 }
 
 QTEST_GUILESS_MAIN(TestTemplates)
+void TestTemplates::cellKeysAreTheTablesRowsAndColumns()
+{
+    // Every cell of the program's templates, by the key made when the template was read; and a
+    // copy of a table whose row is renamed gets the new name, never the key remembered.
+    int cells = 0;
+    for (const Template *t : Template::all()) {
+        for (const TableDef &td : t->tables()) {
+            for (const RowDef &r : td.rows) {
+                for (const ColumnDef &c : td.columns) {
+                    QCOMPARE(Template::cellKey(td, r, c), td.key + u'.' + r.key + u'.' + c.key);
+                    ++cells;
+                }
+            }
+        }
+    }
+    QVERIFY(cells > 300);
+    TableDef copy = Template::all().first()->tables().first();
+    const QString before = Template::cellKey(copy, copy.rows.first(), copy.columns.first());
+    QString renamed = copy.rows.first().key;
+    renamed[0] = renamed[0] == u'x' ? u'y' : u'x'; // the same length
+    copy.rows.first().key = renamed;
+    const QString after = Template::cellKey(copy, copy.rows.first(), copy.columns.first());
+    QCOMPARE(after, copy.key + u'.' + renamed + u'.' + copy.columns.first().key);
+    QVERIFY(after != before);
+    // A row that is not the table's own.
+    const RowDef other = copy.rows.last();
+    QCOMPARE(Template::cellKey(copy, other, copy.columns.first()),
+             copy.key + u'.' + other.key + u'.' + copy.columns.first().key);
+}
+
 #include "tst_templates.moc"
