@@ -20,15 +20,13 @@ void ProseReader::read(const NormalizedText &norm, Report *report)
     for (const ProseCheckDef &check : report->tmpl->proseChecks())
         patterns += check.patterns;
     static thread_local QHash<QStringList, std::shared_ptr<const PatternSet>> sets;
-    std::shared_ptr<const PatternSet> &set = sets[patterns];
-    if (!set) {
-        if (sets.size() > 16) { // templates read from files: a few at most
+    auto set = sets.constFind(patterns);
+    if (set == sets.constEnd()) {
+        if (sets.size() >= 16) // templates read from files: a few at most
             sets.clear();
-            return read(norm, report);
-        }
-        set = std::make_shared<const PatternSet>(patterns);
+        set = sets.insert(patterns, std::make_shared<const PatternSet>(patterns));
     }
-    const QList<QList<QRegularExpressionMatch>> matches = set->globalMatch(norm.text());
+    const QList<QList<QRegularExpressionMatch>> matches = (*set)->globalMatch(norm.text());
     qsizetype index = 0;
     for (const ProseCheckDef &check : report->tmpl->proseChecks()) {
         for (qsizetype k = 0; k < check.patterns.size(); ++k) {

@@ -1,5 +1,7 @@
 #include "runsplitter.h"
 
+#include "tokenizer.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -66,13 +68,7 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
             if (!can[qsizetype(g + len) * width + valuesLeft - 1])
                 continue;
             SplitValue v;
-            qint64 whole = 0; // at most Limits::MaxSplitDigits digits: exact
-            bool plain = true;
-            for (int k = g; k < g + len; ++k) {
-                plain = plain && d[k] >= u'0' && d[k] <= u'9';
-                whole = whole * 10 + (d[k].unicode() - u'0');
-            }
-            v.value = plain ? double(whole) : QStringView(digits).mid(g, len).toDouble();
+            v.value = numberValue(QStringView(digits).mid(g, len));
             v.start = int(position[g]);
             if (negativeStart[g]) {
                 v.value = -v.value;

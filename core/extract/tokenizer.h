@@ -21,25 +21,8 @@ struct Item
     bool negative = false;
 
     bool isValue() const { return kind != Kind::Label; }
-    /// A number's value, without its sign, as QString::toDouble reads its text; a whole number of
-    /// up to 15 digits (every count a report has) is read without it.
-    double magnitude(bool *ok = nullptr) const
-    {
-        if (!decimal && !text.isEmpty() && text.size() <= 15) {
-            qint64 v = 0;
-            bool digits = true;
-            for (QChar c : text) {
-                digits = digits && c >= u'0' && c <= u'9';
-                v = v * 10 + (c.unicode() - u'0');
-            }
-            if (digits) {
-                if (ok)
-                    *ok = true;
-                return double(v);
-            }
-        }
-        return text.toDouble(ok);
-    }
+    /// A number's value, without its sign (numberValue of its text).
+    double magnitude(bool *ok = nullptr) const;
     bool isNonBlankValue() const { return kind == Kind::Number || kind == Kind::ValueText; }
     /// A run of digits that cannot be one number ("00", "0123") or is long enough to be several.
     bool hasLeadingZero() const
@@ -47,6 +30,31 @@ struct Item
         return kind == Kind::Number && !decimal && text.size() > 1 && text[0] == u'0';
     }
 };
+
+/// The value of a number's text as QString::toDouble reads it; a whole number of up to 15 digits
+/// (every count a report has) is read without it, exactly.
+inline double numberValue(QStringView text, bool *ok = nullptr)
+{
+    if (!text.isEmpty() && text.size() <= 15) {
+        qint64 v = 0;
+        bool digits = true;
+        for (QChar c : text) {
+            digits = digits && c >= u'0' && c <= u'9';
+            v = v * 10 + (c.unicode() - u'0');
+        }
+        if (digits) {
+            if (ok)
+                *ok = true;
+            return double(v);
+        }
+    }
+    return text.toDouble(ok);
+}
+
+inline double Item::magnitude(bool *ok) const
+{
+    return numberValue(text, ok);
+}
 
 struct LineInfo
 {

@@ -206,7 +206,7 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
         }
         for (const RowDef &r : std::as_const(td.rows))
             for (const ColumnDef &c : std::as_const(td.columns))
-                td.keyGrid.append(td.key + u'.' + r.key + u'.' + c.key);
+                td.keyGrid.append(cellKey(td, r, c));
         t->m_tables.append(td);
     }
     if (t->m_tables.isEmpty()) {

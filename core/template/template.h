@@ -112,7 +112,7 @@ struct TableDef
     TableLayout layout = TableLayout::Rows;
     QList<ColumnDef> columns;
     QList<RowDef> rows;
-    QStringList keyGrid; // every cell's key, row by row, made when the template is read
+    QStringList keyGrid; // every cell's key, row by row, made when the template is read (cellKey)
     QList<GroupDef> groups;
     QList<IdentityDef> identities;
 

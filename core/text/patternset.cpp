@@ -140,19 +140,43 @@ bool PatternSet::isWellFormed(QStringView text)
     return true;
 }
 
+QRegularExpression::MatchOptions PatternSet::checkedOnce(QStringView text)
+{
+    // Checked here, once, not by PCRE at each try (each a pass over the whole text).
+    return isWellFormed(text) ? QRegularExpression::DontCheckSubjectStringMatchOption
+                              : QRegularExpression::NoMatchOption;
+}
+
+const QList<PatternSet::Start> &PatternSet::startsWith(char16_t c) const
+{
+    static const QList<Start> none;
+    const auto it = m_starts.constFind(c);
+    return it == m_starts.constEnd() ? none : *it;
+}
+
+std::optional<QRegularExpressionMatch> PatternSet::tryAt(const Start &s, const QString &text, qsizetype i,
+                                                         QRegularExpression::MatchOptions checked) const
+{
+    if (!QStringView(text).mid(i).startsWith(QStringView(s.word)))
+        return std::nullopt;
+    return m_patterns[s.pattern].match(text, i, QRegularExpression::NormalMatch,
+                                       QRegularExpression::AnchorAtOffsetMatchOption | checked);
+}
+
 QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype from) const
 {
-    const QRegularExpression::MatchOptions checked =
-        isWellFormed(text) ? QRegularExpression::DontCheckSubjectStringMatchOption
-                           : QRegularExpression::NoMatchOption;
+    const QRegularExpression::MatchOptions checked = checkedOnce(text);
     // The patterns found as usual bound where the others are looked for.
     QRegularExpressionMatch best;
+    qsizetype bestPattern = m_patterns.size();
     for (qsizetype p = 0; p < m_patterns.size(); ++p) {
         if (m_anchored[p])
             continue;
         const QRegularExpressionMatch m = m_patterns[p].match(text, from);
-        if (m.hasMatch() && (!best.hasMatch() || m.capturedStart() < best.capturedStart()))
+        if (m.hasMatch() && (!best.hasMatch() || m.capturedStart() < best.capturedStart())) {
             best = m;
+            bestPattern = p;
+        }
     }
     const QChar *t = text.constData();
     const qsizetype n = best.hasMatch() ? best.capturedStart() + 1 : text.size();
@@ -160,18 +184,14 @@ QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype fr
         const char16_t c = t[i].unicode();
         if (!mayStart(c))
             continue;
-        QList<qsizetype> tried;
-        for (const Start &s : m_starts[c]) {
-            if (tried.contains(s.pattern) ||
-                !QStringView(t + i, text.size() - i).startsWith(QStringView(s.word)))
+        for (const Start &s : startsWith(c)) {
+            // At one place, the first pattern of the set wins.
+            if (best.hasMatch() && best.capturedStart() == i && s.pattern >= bestPattern)
                 continue;
-            tried.append(s.pattern);
-            const QRegularExpressionMatch m =
-                m_patterns[s.pattern].match(text, i, QRegularExpression::NormalMatch,
-                                            QRegularExpression::AnchorAtOffsetMatchOption | checked);
-            if (m.hasMatch() && (!best.hasMatch() || i < best.capturedStart() ||
-                                 (i == best.capturedStart() && s.pattern < indexOf(best))))
-                best = m;
+            if (const auto m = tryAt(s, text, i, checked); m && m->hasMatch()) {
+                best = *m;
+                bestPattern = s.pattern;
+            }
         }
         if (best.hasMatch() && best.capturedStart() <= i)
             return best;
@@ -179,40 +199,27 @@ QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype fr
     return best;
 }
 
-qsizetype PatternSet::indexOf(const QRegularExpressionMatch &m) const
-{
-    for (qsizetype p = 0; p < m_patterns.size(); ++p)
-        if (m.regularExpression() == m_patterns[p])
-            return p;
-    return m_patterns.size();
-}
-
 QList<QList<QRegularExpressionMatch>> PatternSet::globalMatch(const QString &text) const
 {
-    // Checked once here, not by PCRE at each of the tries (each a pass over the whole text).
-    const QRegularExpression::MatchOptions checked =
-        isWellFormed(text) ? QRegularExpression::DontCheckSubjectStringMatchOption
-                           : QRegularExpression::NoMatchOption;
+    const QRegularExpression::MatchOptions checked = checkedOnce(text);
     QList<QList<QRegularExpressionMatch>> out(m_patterns.size());
     QList<qsizetype> next(m_patterns.size(), 0);   // where a pattern's next match may start
     QList<qsizetype> tried(m_patterns.size(), -1); // the last place each was tried
     const QChar *t = text.constData();
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = t[i].unicode();
         if (!mayStart(c))
             continue;
-        for (const Start &s : m_starts[c]) {
-            if (i < next[s.pattern] || tried[s.pattern] == i ||
-                !QStringView(t + i, n - i).startsWith(QStringView(s.word)))
+        for (const Start &s : startsWith(c)) {
+            if (i < next[s.pattern] || tried[s.pattern] == i)
+                continue;
+            const auto m = tryAt(s, text, i, checked);
+            if (!m)
                 continue;
             tried[s.pattern] = i;
-            const QRegularExpressionMatch m =
-                m_patterns[s.pattern].match(text, i, QRegularExpression::NormalMatch,
-                                            QRegularExpression::AnchorAtOffsetMatchOption | checked);
-            if (m.hasMatch()) {
-                out[s.pattern].append(m);
-                next[s.pattern] = std::max(m.capturedEnd(), i + 1);
+            if (m->hasMatch()) {
+                out[s.pattern].append(*m);
+                next[s.pattern] = std::max(m->capturedEnd(), i + 1);
             }
         }
     }

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 namespace nianbao {
 
@@ -22,8 +23,6 @@ class PatternSet
 public:
     explicit PatternSet(const QStringList &patterns);
 
-    qsizetype size() const { return m_patterns.size(); }
-    const QRegularExpression &pattern(qsizetype i) const { return m_patterns[i]; }
     /// Every match of each pattern in text, in order: result[i] holds pattern i's.
     QList<QList<QRegularExpressionMatch>> globalMatch(const QString &text) const;
     /// The first match at or after from of any of the patterns (of the first of them, when two
@@ -43,7 +42,11 @@ private:
         qsizetype pattern;
         QString word;
     };
-    qsizetype indexOf(const QRegularExpressionMatch &m) const;
+    static QRegularExpression::MatchOptions checkedOnce(QStringView text);
+    const QList<Start> &startsWith(char16_t c) const;
+    /// Its pattern's match anchored at i when s's word starts there; nothing when it does not.
+    std::optional<QRegularExpressionMatch> tryAt(const Start &s, const QString &text, qsizetype i,
+                                                 QRegularExpression::MatchOptions checked) const;
     bool mayStart(char16_t c) const { return (m_first[c >> 6] >> (c & 63)) & 1u; }
 
     QList<QRegularExpression> m_patterns;
