@@ -60,7 +60,7 @@ void CellPlacer::setDirect(const QString &key, const Item &item)
     c.start = os;
     c.length = qMax<qsizetype>(0, oe - os);
     c.text = m_doc.text.mid(os, c.length);
-    m_report->cells.insert(key, c);
+    m_report->cells.insert(key, std::move(c));
 }
 
 void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell::Doubt weak)

@@ -81,6 +81,7 @@ bool Extraction::extract(QString *error)
     m_report->pages = m_doc.pages;
     m_report->cells.clear();
     m_report->variant = Report().variant; // until the rows of a table with forms name one
+    m_report->cells.reserve(tmpl->cellKeys(m_report->variant).size());
 
     QList<TablePart> parts;
     if (!TableLocator(m_index, m_norm.size()).locate(*tmpl, &parts)) {

@@ -24,13 +24,62 @@ bool TextDecoder::looksBinary(const QByteArray &bytes)
     const qsizetype n = qMin<qsizetype>(bytes.size(), 65536);
     // A stray NUL or two in a text (a byte lost in a copy) is not a binary file: every control
     // character, NUL included, counts, and it takes more than 1 % of them to refuse.
+    constexpr quint32 allowed = 1u << '\t' | 1u << '\n' | 1u << '\r' | 1u << '\f' | 1u << 0x1A;
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
     qsizetype control = 0;
     for (qsizetype i = 0; i < n; ++i) {
-        const uchar c = uchar(bytes[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A)
-            ++control;
+        const uchar c = p[i];
+        if (c < 0x20) // seldom: most bytes are told by this one test
+            control += (allowed >> c & 1u) ^ 1u;
     }
     return n > 0 && control * 100 > n;
+}
+
+bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    const uchar *const end = p + bytes.size();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        p += 3; // an initial byte-order mark is not text, as QStringDecoder reads it
+    QString s(bytes.size(), Qt::Uninitialized); // never more UTF-16 units than bytes
+    char16_t *const first = reinterpret_cast<char16_t *>(s.data());
+    char16_t *o = first;
+    const auto continuation = [](uchar c) { return (c & 0xC0) == 0x80; };
+    while (p < end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            *o++ = c;
+            ++p;
+        } else if (c >= 0xE0 && c <= 0xEF && end - p >= 3) {
+            // Three bytes: most of a Chinese text. Table 3-7 of the Unicode standard bounds the
+            // second byte after E0 (no overlong form) and ED (no surrogate).
+            const uchar lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+            if (p[1] < lo || p[1] > hi || !continuation(p[2]))
+                return false;
+            const char16_t u = char16_t((c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+            *o++ = u;
+            p += 3;
+        } else if (c >= 0xC2 && c <= 0xDF && end - p >= 2) {
+            if (!continuation(p[1]))
+                return false;
+            *o++ = char16_t((c & 0x1F) << 6 | (p[1] & 0x3F));
+            p += 2;
+        } else if (c >= 0xF0 && c <= 0xF4 && end - p >= 4) {
+            const uchar lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+            if (p[1] < lo || p[1] > hi || !continuation(p[2]) || !continuation(p[3]))
+                return false;
+            const char32_t u = char32_t(c & 0x07) << 18 | char32_t(p[1] & 0x3F) << 12 |
+                               char32_t(p[2] & 0x3F) << 6 | char32_t(p[3] & 0x3F);
+            *o++ = QChar::highSurrogate(u);
+            *o++ = QChar::lowSurrogate(u);
+            p += 4;
+        } else {
+            return false; // a stray or truncated sequence: not UTF-8, or not this way
+        }
+    }
+    s.truncate(o - first);
+    *out = std::move(s);
+    return true;
 }
 
 bool TextDecoder::decodeAs(const QByteArray &bytes, const char *encoding, QString *out)
@@ -112,10 +161,16 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *out, QString *err
         return false;
     }
 
-    // Decoded once: the text if it is UTF-8, else thrown away for the detector.
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString asUtf8 = utf8.decode(bytes);
-    if (!utf8.hasError()) {
+    // Decoded once: the text if it is UTF-8, else thrown away for the detector. Well-formed
+    // UTF-8 (every report) is read by decodeUtf8; the rest as Qt reads it.
+    QString asUtf8;
+    bool utf8Valid = decodeUtf8(bytes, &asUtf8);
+    if (!utf8Valid) {
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        asUtf8 = utf8.decode(bytes);
+        utf8Valid = !utf8.hasError();
+    }
+    if (utf8Valid) {
         out->text = std::move(asUtf8);
         out->encoding = u"UTF-8"_s;
         out->note.clear();

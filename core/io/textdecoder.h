@@ -24,6 +24,9 @@ public:
     /// Decode with a named ICU converter; false when the name is unknown.
     static bool decodeAs(const QByteArray &bytes, const char *encoding, QString *out);
     static bool isValidUtf8(const QByteArray &bytes);
+    /// Well-formed UTF-8 (the Unicode standard's table 3-7), decoded as QStringDecoder decodes it,
+    /// an initial byte-order mark skipped; false, with out untouched, at any other byte sequence.
+    static bool decodeUtf8(const QByteArray &bytes, QString *out);
     static bool looksBinary(const QByteArray &bytes);
 };
 

@@ -290,28 +290,25 @@ QList<Finding> RuleEngine::check(const Report &report)
     QList<Finding> balance;
     for (const IdentityInstance &id : expandIdentities(t, report.variant)) {
         const QStringList cells = id.cells();
+        // Summed from the cells first: most identities hold, and need nothing more.
+        bool complete = true;
+        double l = 0, r = 0;
+        for (qsizetype i = 0; i < cells.size() && complete; ++i) {
+            const Cell *c = report.cell(cells[i]);
+            complete = c && c->state != Cell::State::Uncertain && !isTooLong(*c);
+            if (complete)
+                (i < id.lhs.size() ? l : r) += c->identityValue();
+        }
+        if (!complete || std::abs(l - r) < 1e-6)
+            continue;
         QHash<QString, double> vals;
         QSet<QString> blank;
-        bool complete = true;
         for (const QString &k : cells) {
             const Cell *c = report.cell(k);
-            if (!c || c->state == Cell::State::Uncertain || isTooLong(*c)) {
-                complete = false;
-                break;
-            }
             vals.insert(k, c->identityValue());
             if (c->state != Cell::State::Number)
                 blank.insert(k);
         }
-        if (!complete)
-            continue;
-        double l = 0, r = 0;
-        for (const QString &k : id.lhs)
-            l += vals.value(k);
-        for (const QString &k : id.rhs)
-            r += vals.value(k);
-        if (std::abs(l - r) < 1e-6)
-            continue;
         Finding f;
         f.rule = id.def->rule;
         f.severity = Finding::Severity::Error;

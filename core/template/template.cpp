@@ -228,6 +228,12 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             return nullptr;
         }
     }
+    t->m_keysOfVariant.append({QString(), t->makeCellKeys({})});
+    for (const TableDef &td : std::as_const(t->m_tables))
+        for (const QString &v : td.variants)
+            if (std::none_of(t->m_keysOfVariant.cbegin(), t->m_keysOfVariant.cend(),
+                             [&](const auto &made) { return made.first == v; }))
+                t->m_keysOfVariant.append({v, t->makeCellKeys(v)});
     return t;
 }
 
@@ -319,6 +325,14 @@ QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c
 }
 
 QStringList Template::cellKeys(QStringView variant) const
+{
+    for (const auto &[v, keys] : m_keysOfVariant)
+        if (v == variant)
+            return keys;
+    return makeCellKeys(variant);
+}
+
+QStringList Template::makeCellKeys(QStringView variant) const
 {
     QStringList out;
     for (const TableDef &t : m_tables) {

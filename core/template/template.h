@@ -171,6 +171,9 @@ private:
     QList<TableDef> m_tables;
     QList<ProseCheckDef> m_prose;
     QList<YearCheckDef> m_yearChecks;
+    /// cellKeys of "" and of each of the tables' variants, made when the template is read.
+    QList<std::pair<QString, QStringList>> m_keysOfVariant;
+    QStringList makeCellKeys(QStringView variant) const;
 };
 
 } // namespace nianbao

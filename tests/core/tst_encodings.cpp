@@ -4,6 +4,9 @@
 #include "io/textdecoder.h"
 #include "json/reportjson.h"
 
+#include <QDirIterator>
+#include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace nianbao;
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void decoderPrefersBomThenUtf8();
     void lowConfidenceFallsBackAndSaysSo();
     void sourceTextKeepsTheOriginalCharacters();
+    void utf8IsDecodedAsQtDecodesIt();
 };
 
 void TestEncodings::readsTheSameCellsAsTheOriginal_data()
@@ -89,6 +93,104 @@ void TestEncodings::sourceTextKeepsTheOriginalCharacters()
     QCOMPARE(c->value, 53.0);
     QCOMPARE(r.report.text.mid(c->start, c->length), u"５３"_s);
     QVERIFY(r.report.text.contains(u"開"_s));
+}
+
+void TestEncodings::utf8IsDecodedAsQtDecodesIt()
+{
+    // The fast decoder must never read bytes otherwise than QStringDecoder does: whatever it takes
+    // is valid to Qt and decodes to the same text; what it leaves, Qt judges.
+    const auto qtDecode = [](const QByteArray &b, bool *valid) {
+        QStringDecoder d(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString s = d.decode(b);
+        *valid = !d.hasError();
+        return s;
+    };
+    int taken = 0, left = 0;
+    const auto compare = [&](const QByteArray &b) {
+        QString fast;
+        bool valid = false;
+        const QString qt = qtDecode(b, &valid);
+        if (TextDecoder::decodeUtf8(b, &fast)) {
+            ++taken;
+            QVERIFY2(valid, b.toHex().left(200).constData());
+            QCOMPARE(fast, qt);
+        } else {
+            ++left;
+        }
+    };
+    // Every file of the test data, the binary ones (PDF, DOCX, images) included.
+    QList<QByteArray> files;
+    QDirIterator it(testutil::dataPath(u"."_s), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.size() < 4 * 1024 * 1024 && f.open(QIODevice::ReadOnly))
+            files.append(f.readAll());
+    }
+    QVERIFY(files.size() > 50);
+    for (const QByteArray &b : std::as_const(files)) {
+        compare(b);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QVERIFY(taken > 30);
+    QVERIFY(left > 5);
+    // Sequences at the edges of Unicode's table of well-formed UTF-8, alone and inside a text.
+    const QList<QByteArray> edges = {"\xC2\x80",
+                                     "\xC1\xBF",
+                                     "\xDF\xBF",
+                                     "\xE0\xA0\x80",
+                                     "\xE0\x9F\xBF",
+                                     "\xED\x9F\xBF",
+                                     "\xED\xA0\x80",
+                                     "\xEE\x80\x80",
+                                     "\xEF\xBF\xBD",
+                                     "\xEF\xBF\xBE",
+                                     "\xEF\xBF\xBF",
+                                     "\xEF\xB7\x90",
+                                     "\xEF\xB7\xAF",
+                                     "\xEF\xB7\xB0",
+                                     "\xF0\x90\x80\x80",
+                                     "\xF0\x8F\xBF\xBF",
+                                     "\xF4\x8F\xBF\xBF",
+                                     "\xF4\x90\x80\x80",
+                                     "\xF0\x9F\xBF\xBE",
+                                     "\xF5\x80\x80\x80",
+                                     "\x80",
+                                     "\xBF",
+                                     "\xE4\xB8",
+                                     "\xE4",
+                                     "\xF0\x90\x80",
+                                     QByteArray("\0", 1),
+                                     "\xEF\xBB\xBF",
+                                     "\xC0\x80",
+                                     "\xE4\xB8\xAD\x80"};
+    for (const QByteArray &e : edges) {
+        compare(e);
+        compare("规章" + e + "12");
+        compare(u"（二）"_s.toUtf8() + e);
+    }
+    // Texts with a byte changed, cut or doubled at random places.
+    QRandomGenerator rng(17);
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray b = files[rng.bounded(int(files.size()))].left(2048);
+        if (b.isEmpty())
+            continue;
+        const int at = rng.bounded(int(b.size()));
+        switch (round % 3) {
+        case 0:
+            b[at] = char(rng.bounded(256));
+            break;
+        case 1:
+            b.truncate(at);
+            break;
+        default:
+            b.insert(at, b.mid(at, 1 + rng.bounded(3)));
+            break;
+        }
+        compare(b);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEncodings)
