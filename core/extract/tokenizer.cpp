@@ -24,6 +24,18 @@ bool isSpace(QChar c)
     return c == u' ' || c == u'\t';
 }
 
+/// Nothing but white space (QChar::isSpace), as `trimmed().isEmpty()` says, without its call: a
+/// letter of ASCII or of the ideographs is told at once.
+bool isBlank(QStringView v)
+{
+    for (QChar c : v) {
+        const char16_t u = c.unicode();
+        if ((u > u' ' && u < 0x7F) || u > 0x3000 || !c.isSpace())
+            return false;
+    }
+    return true;
+}
+
 bool isMarkdownRule(QStringView cell)
 {
     const QStringView t = cell.trimmed();
@@ -172,12 +184,11 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     };
     if (pipes > 0) {
         splitOn(u'|');
-        if (!cells.isEmpty() && l.left(cells.first().second).trimmed().isEmpty() &&
-            l.trimmed().startsWith(u'|'))
+        if (!cells.isEmpty() && isBlank(l.left(cells.first().second)) && l.trimmed().startsWith(u'|'))
             cells.erase(cells.begin());
         if (!cells.isEmpty() && l.trimmed().endsWith(u'|')) {
             const auto last = cells.last();
-            if (l.mid(last.first, last.second - last.first).trimmed().isEmpty())
+            if (isBlank(l.mid(last.first, last.second - last.first)))
                 cells.removeLast();
         }
         bool rule = !cells.isEmpty();
@@ -196,7 +207,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
                 qsizetype j = i;
                 while (j < l.size() && l[j] == u' ')
                     ++j;
-                if (i > s && !l.mid(s, i - s).trimmed().isEmpty())
+                if (i > s && !isBlank(l.mid(s, i - s)))
                     cells.append({s, i});
                 if (cells.size() >= Limits::MaxCellsPerLine) {
                     m_error = Limits::tooManyCells(line + 1);
@@ -209,13 +220,13 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
                 ++i;
             }
         }
-        if (s < l.size() && !l.mid(s).trimmed().isEmpty())
+        if (s < l.size() && !isBlank(l.mid(s)))
             cells.append({s, l.size()});
     }
 
     int nonEmpty = 0;
     for (const auto &c : cells)
-        if (!l.mid(c.first, c.second - c.first).trimmed().isEmpty())
+        if (!isBlank(l.mid(c.first, c.second - c.first)))
             ++nonEmpty;
     info.cells = int(cells.size());
     if (nonEmpty > 0) {
@@ -359,9 +370,11 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                 static constexpr QStringView units[] = {u"万元", u"亿元", u"人次", u"元", u"件",
                                                         u"条",   u"个",   u"项",   u"笔", u"次",
                                                         u"家",   u"份",   u"宗",   u"起", u"例"};
+                // Every unit is written in ideographs: anything before them is none.
                 for (QStringView u : units) {
-                    if (k < m_text.size() && m_text[k] == u.front() &&
-                        QStringView(m_text).mid(k, u.size()) == u) {
+                    if (k >= m_text.size() || m_text[k] < u'\u4E00')
+                        break;
+                    if (m_text[k] == u.front() && QStringView(m_text).mid(k, u.size()) == u) {
                         k += u.size();
                         break;
                     }

@@ -54,10 +54,19 @@ bool Loader::looksLikeHtml(QStringView text)
 /// detector's guess (and its cost).
 static bool decodeDeclaredHtml(const QByteArray &bytes, DecodedText *out)
 {
-    if (!std::memchr(bytes.constData(), '<', size_t(qMin<qsizetype>(bytes.size(), 4096))))
-        return false; // no tag: not a page
-    const QByteArray head = bytes.left(4096).toLower();
-    if (!head.contains("<html") && !head.contains("<!doctype html") && !head.contains("<meta"))
+    // A page's tag in the first 4 KB, in any case: looked for at each < only.
+    const char *const end = bytes.constData() + qMin<qsizetype>(bytes.size(), 4096);
+    bool page = false;
+    const char *lt = bytes.constData();
+    while (!page && (lt = static_cast<const char *>(std::memchr(lt, '<', size_t(end - lt))))) {
+        ++lt;
+        const auto tag = [&](const char *name) {
+            const qsizetype n = qsizetype(std::strlen(name));
+            return end - lt >= n && qstrnicmp(lt, name, n) == 0;
+        };
+        page = tag("html") || tag("!doctype html") || tag("meta");
+    }
+    if (!page)
         return false;
     if (bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
         return false;
@@ -131,7 +140,7 @@ bool Loader::loadBytes(const QByteArray &bytes, const QString &path, SourceDocum
             *error = tr("The file is empty.");
         return false;
     }
-    switch (sniff(bytes.left(4096))) {
+    switch (sniff(QByteArray::fromRawData(bytes.constData(), qMin<qsizetype>(bytes.size(), 4096)))) {
     case Format::Pdf:
         doc->format = u"pdf"_s;
         return readPdf(bytes, doc, error);

@@ -125,16 +125,19 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     int *starts = m_start.data();
     int *ends = m_end.data();
     qsizetype k = 0;
+    // Grown apart from put, which is then small enough to be inlined where it is called.
+    const auto grow = [&]() Q_DECL_COLD_FUNCTION {
+        const qsizetype grown = qMax<qsizetype>(16, k * 2);
+        m_text.resize(grown);
+        m_start.resize(grown);
+        m_end.resize(grown);
+        text = m_text.data();
+        starts = m_start.data();
+        ends = m_end.data();
+    };
     const auto put = [&](QChar c, qsizetype from, qsizetype to) {
-        if (k == m_text.size()) {
-            const qsizetype grown = qMax<qsizetype>(16, k * 2);
-            m_text.resize(grown);
-            m_start.resize(grown);
-            m_end.resize(grown);
-            text = m_text.data();
-            starts = m_start.data();
-            ends = m_end.data();
-        }
+        if (Q_UNLIKELY(k == m_text.size()))
+            grow();
         text[k] = c;
         starts[k] = int(from);
         ends[k] = int(to);
