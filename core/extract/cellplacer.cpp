@@ -59,7 +59,7 @@ void CellPlacer::setDirect(const QString &key, const Item &item)
     }
     c.start = os;
     c.length = qMax<qsizetype>(0, oe - os);
-    c.text = m_doc.text.mid(os, c.length);
+    c.text = sharedText(QStringView(m_doc.text).mid(os, c.length));
     m_report->cells.insert(key, std::move(c));
 }
 

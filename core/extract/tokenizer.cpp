@@ -7,6 +7,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -48,6 +49,24 @@ bool isMarkdownRule(QStringView cell)
 }
 
 } // namespace
+
+QString sharedText(QStringView text)
+{
+    static const std::array<QString, 110> small = [] {
+        std::array<QString, 110> out; // "0" to "9", then "00" to "99"
+        for (int i = 0; i < 10; ++i)
+            out[i] = QString::number(i);
+        for (int i = 0; i < 100; ++i)
+            out[10 + i] = QString::number(i).rightJustified(2, u'0');
+        return out;
+    }();
+    const auto digit = [](QChar c) { return c >= u'0' && c <= u'9'; };
+    if (text.size() == 1 && digit(text[0]))
+        return small[text[0].unicode() - u'0'];
+    if (text.size() == 2 && digit(text[0]) && digit(text[1]))
+        return small[10 + (text[0].unicode() - u'0') * 10 + (text[1].unicode() - u'0')];
+    return text.toString();
+}
 
 bool Tokenizer::signBetweenNumbers(qsizetype i) const
 {
@@ -360,7 +379,7 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                         digits.append(m_text[k]);
                 it.text = digits;
             } else {
-                it.text = QString(m_text.constData() + digitsStart, numEnd - digitsStart);
+                it.text = sharedText(QStringView(m_text).mid(digitsStart, numEnd - digitsStart));
             }
             qsizetype k = numEnd;
             if (!subItem) {

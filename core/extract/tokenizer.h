@@ -51,6 +51,10 @@ inline double numberValue(QStringView text, bool *ok = nullptr)
     return text.toDouble(ok);
 }
 
+/// text as a QString; one or two ASCII digits (most counts of a report) are shared copies of
+/// strings made once, without an allocation.
+QString sharedText(QStringView text);
+
 inline double Item::magnitude(bool *ok) const
 {
     return numberValue(text, ok);

@@ -27,7 +27,24 @@ bool TextDecoder::looksBinary(const QByteArray &bytes)
     constexpr quint32 allowed = 1u << '\t' | 1u << '\n' | 1u << '\r' | 1u << '\f' | 1u << 0x1A;
     const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
     qsizetype control = 0;
-    for (qsizetype i = 0; i < n; ++i) {
+    qsizetype i = 0;
+#if defined(__GNUC__)
+    // Sixteen bytes at a time, the count of each lane kept in a byte and summed before it can
+    // overflow.
+    using Bytes = unsigned char __attribute__((vector_size(16)));
+    while (n - i >= 16) {
+        Bytes lanes = {};
+        for (int round = 0; round < 255 && n - i >= 16; ++round, i += 16) {
+            Bytes v;
+            std::memcpy(&v, p + i, sizeof v);
+            const auto c = (v < 0x20) & (v != '\t') & (v != '\n') & (v != '\r') & (v != '\f') & (v != 0x1A);
+            lanes -= reinterpret_cast<const Bytes &>(c); // a true lane is all ones: −1
+        }
+        for (int k = 0; k < 16; ++k)
+            control += lanes[k];
+    }
+#endif
+    for (; i < n; ++i) {
         const uchar c = p[i];
         if (c < 0x20) // seldom: most bytes are told by this one test
             control += (allowed >> c & 1u) ^ 1u;

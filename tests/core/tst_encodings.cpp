@@ -22,6 +22,7 @@ private Q_SLOTS:
     void lowConfidenceFallsBackAndSaysSo();
     void sourceTextKeepsTheOriginalCharacters();
     void utf8IsDecodedAsQtDecodesIt();
+    void binaryIsToldByItsControlBytes();
 };
 
 void TestEncodings::readsTheSameCellsAsTheOriginal_data()
@@ -191,6 +192,48 @@ void TestEncodings::utf8IsDecodedAsQtDecodesIt()
         if (QTest::currentTestFailed())
             return;
     }
+}
+
+void TestEncodings::binaryIsToldByItsControlBytes()
+{
+    // The definition, a byte at a time: more than 1 % of the first 64 KB are control bytes other
+    // than tab, line feed, carriage return, form feed and the DOS end of file.
+    const auto plain = [](const QByteArray &b) {
+        const qsizetype n = qMin<qsizetype>(b.size(), 65536);
+        qsizetype control = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            const uchar c = uchar(b[i]);
+            control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A;
+        }
+        return n > 0 && control * 100 > n;
+    };
+    const QByteArray text =
+        testutil::readBytes(testutil::dataPath(u"corpus/seeds/002_f891356e150a22f8.txt"_s));
+    QVERIFY(!TextDecoder::looksBinary(text));
+    QRandomGenerator rng(5);
+    int binary = 0;
+    // Sizes around the sixteen-byte steps, the 255-step sums and the 64 KB limit; control bytes
+    // near the threshold, the allowed ones among them.
+    for (const int size : {1, 15, 16, 17, 100, 4080, 4096, 4097, 65535, 65536, 65537, 200000}) {
+        for (const int permille : {0, 5, 9, 10, 11, 12, 20, 500, 1000}) {
+            QByteArray b = text.repeated(size / text.size() + 1).left(size);
+            for (qsizetype i = 0; i < b.size(); ++i)
+                if (int(rng.bounded(1000)) < permille)
+                    b[i] = char(rng.bounded(0x20));
+            const bool expected = plain(b);
+            binary += expected;
+            QCOMPARE(TextDecoder::looksBinary(b), expected);
+            QByteArray allowedOnly = b;
+            for (char &c : allowedOnly)
+                if (uchar(c) < 0x20)
+                    c = '\n';
+            QVERIFY(!TextDecoder::looksBinary(allowedOnly));
+        }
+    }
+    QVERIFY(binary > 20);
+    QVERIFY(TextDecoder::looksBinary(QByteArray(300, '\0')));
+    // 256 control bytes in each of sixteen lanes, then text: a count kept in a byte would wrap.
+    QVERIFY(TextDecoder::looksBinary(QByteArray(4096, '\0') + QByteArray(61440, 'a')));
 }
 
 QTEST_GUILESS_MAIN(TestEncodings)
