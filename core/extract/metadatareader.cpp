@@ -2,6 +2,7 @@
 
 #include "report/report.h"
 #include "text/normalizer.h"
+#include "text/patternset.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -13,17 +14,27 @@ namespace nianbao {
 void MetadataReader::read(const NormalizedText &norm, Report *report)
 {
     const QString &text = norm.text();
-    const QList<QStringView> lines = QStringView(text).left(200000).split(u'\n'); // views: no copies
+    // The lines are looked at from the top (the title) and from the end (the signature) only:
+    // views found as they are needed, not a list of every line.
+    const QStringView all = QStringView(text).left(200000);
+    const auto lineFrom = [&](qsizetype from) { // the line that starts at from, and where the next does
+        qsizetype end = all.indexOf(u'\n', from);
+        if (end < 0)
+            end = all.size();
+        return std::pair{all.mid(from, end - from), end + 1};
+    };
     static const QRegularExpression yearRe(u"(20\\d\\d)\\s*年"_s);
     // The title: a short line near the top naming the annual report.
     int seen = 0;
-    for (qsizetype li = 0; li < lines.size(); ++li) {
-        const QStringView shown = lines[li].trimmed();
+    for (qsizetype at = 0; at <= all.size();) {
+        const auto [raw, after] = lineFrom(at);
+        at = after;
+        const QStringView shown = raw.trimmed();
         if (shown.isEmpty())
             continue;
         if (++seen > 40)
             break;
-        const QStringView next = li + 1 < lines.size() ? lines[li + 1].trimmed() : QStringView();
+        const QStringView next = after <= all.size() ? lineFrom(after).first.trimmed() : QStringView();
         const bool names =
             shown.contains(u"年度报告") || shown.contains(u"年报") || next.startsWith(u"年度报告");
         if (shown.size() > 80 || !names || !(shown.contains(u"信息公开") || shown.contains(u"政务公开")))
@@ -49,12 +60,12 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
         break;
     }
     if (report->year.isEmpty()) {
-        static const QRegularExpression period(
-            u"(?:统计|期限|时限|周期)[^。\\n]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
-        QRegularExpressionMatch p = period.match(text);
+        static const PatternSet period(
+            {u"(?:统计|期限|时限|周期)[^。\\n]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s});
+        QRegularExpressionMatch p = period.firstMatch(text);
         if (!p.hasMatch()) {
-            static const QRegularExpression any(u"(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s);
-            p = any.match(text);
+            static const PatternSet any({u"(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s});
+            p = any.firstMatch(text);
         }
         if (p.hasMatch())
             report->year = p.captured(1);
@@ -63,10 +74,15 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
         // The signature: the body's name on the line before the closing date.
         static const QRegularExpression dateLine(
             u"^\\s*20\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$"_s);
-        QStringList tail;
-        for (qsizetype i = lines.size() - 1; i >= 0 && tail.size() < 12; --i)
-            if (!lines[i].trimmed().isEmpty())
-                tail.prepend(lines[i].trimmed().toString());
+        QStringList tail; // the last twelve lines that are not blank
+        for (qsizetype end = all.size(); end >= 0 && tail.size() < 12;) {
+            // (lastIndexOf from −1 would search from the end: the first line starts at 0.)
+            const qsizetype start = end == 0 ? 0 : all.lastIndexOf(u'\n', end - 1) + 1;
+            const QStringView shown = all.mid(start, end - start).trimmed();
+            if (!shown.isEmpty())
+                tail.prepend(shown.toString());
+            end = start - 1;
+        }
         for (qsizetype i = tail.size() - 1; i > 0; --i) {
             if (dateLine.match(tail[i]).hasMatch()) {
                 const QString cand = tail[i - 1];

@@ -7,9 +7,12 @@
 #include "rules/catalogue.h"
 #include "session/reviewsession.h"
 
+#include "extract/metadatareader.h"
+#include "text/normalizer.h"
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+
 #include <QTest>
 
 using namespace nianbao;
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void aCopyOfLastYearsReportIsFound();
     void bodyAndYearAreThoseTheReportNames_data();
     void bodyAndYearAreThoseTheReportNames();
+    void bodyAndYearAtTheEdgesOfTheText();
     void bodyKindIsTakenFromTheName_data();
     void bodyKindIsTakenFromTheName();
     void catalogueHasEveryRuleTheReadmeLists();
@@ -289,6 +293,26 @@ void TestChecks::bodyAndYearAreThoseTheReportNames_data()
         << u"corpus/real/pingtan_2022.txt"_s << u"平潭综合实验区"_s << u"2022"_s;
     QTest::newRow("a report that names no body (我镇) keeps none")
         << u"corpus/seeds/003_2ee7e895fb2dacb9.txt"_s << QString() << QString();
+}
+
+void TestChecks::bodyAndYearAtTheEdgesOfTheText()
+{
+    const auto read = [](const QString &text) {
+        Report r;
+        MetadataReader::read(NormalizedText(text), &r);
+        return std::pair{r.unit, r.year};
+    };
+    // The title as the only line, without a line break after it.
+    QCOMPARE(read(u"某某县人民政府2023年政府信息公开工作年度报告"_s),
+             std::pair(u"某某县人民政府"_s, u"2023"_s));
+    // The signature at the very end, without a line break, and a text that opens with blank lines.
+    QCOMPARE(read(u"\n\n统计期限为2022年1月1日至12月31日。\n正文。\n某某镇人民政府\n2023年1月20日"_s),
+             std::pair(u"某某镇人民政府"_s, u"2022"_s));
+    // The signature on the first line of all: the line before the date is the first one.
+    QCOMPARE(read(u"某某街道办事处\n2023年1月5日\n"_s), std::pair(u"某某街道办事处"_s, QString()));
+    // Only blank lines, or nothing.
+    QCOMPARE(read(u"\n \n\n"_s), std::pair(QString(), QString()));
+    QCOMPARE(read(QString()), std::pair(QString(), QString()));
 }
 
 void TestChecks::bodyAndYearAreThoseTheReportNames()
