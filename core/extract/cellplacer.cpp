@@ -240,13 +240,20 @@ void CellPlacer::materialize()
 {
     for (const Slot &s : std::as_const(m_slots)) {
         for (int i = 0; i < s.keys.size(); ++i) {
+            // The values the cell has in the candidates, once each, in their order; told apart
+            // without a set while they are few (a decided run has one candidate).
             QList<double> vals;
             QSet<double> seen;
-            for (const Split &c : s.candidates)
-                if (!seen.contains(c[i].value)) {
-                    seen.insert(c[i].value);
-                    vals.append(c[i].value);
-                }
+            for (const Split &c : s.candidates) {
+                const double v = c[i].value;
+                if (vals.size() < 16 ? vals.contains(v) : seen.contains(v))
+                    continue;
+                vals.append(v);
+                if (vals.size() == 16)
+                    seen = QSet<double>(vals.cbegin(), vals.cend());
+                else if (vals.size() > 16)
+                    seen.insert(v);
+            }
             Cell cell;
             const SplitValue &first = s.candidates.first()[i];
             if (vals.size() == 1) {
@@ -264,8 +271,8 @@ void CellPlacer::materialize()
                 cell.length = origEnd(b) - cell.start;
             }
             cell.fromRun = s.fromRun;
-            cell.text = m_doc.text.mid(cell.start, cell.length);
-            m_report->cells.insert(s.keys[i], cell);
+            cell.text = sharedText(QStringView(m_doc.text).mid(cell.start, cell.length));
+            m_report->cells.insert(s.keys[i], std::move(cell));
         }
     }
 }

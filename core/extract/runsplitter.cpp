@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <vector>
 
 namespace nianbao {
@@ -56,8 +55,19 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     if (!can[n])
         return out;
 
+    // The value of the len digits from g, made once: value[g * MaxSplitDigits + len − 1].
+    constexpr int most = Limits::MaxSplitDigits;
+    std::vector<double> value(size_t(total) * most, 0.0);
+    for (int g = 0; g < total; ++g) {
+        double v = 0;
+        for (int len = 1; len <= longest(g); ++len) {
+            v = v * 10 + (d[g + len - 1].unicode() - u'0');
+            value[size_t(g) * most + len - 1] = v;
+        }
+    }
+
     Split cur;
-    std::function<void(int, int)> rec = [&](int g, int valuesLeft) {
+    const auto rec = [&](const auto &self, int g, int valuesLeft) -> void {
         if (out.size() >= limit)
             return;
         if (g == total) {
@@ -68,7 +78,7 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
             if (!can[qsizetype(g + len) * width + valuesLeft - 1])
                 continue;
             SplitValue v;
-            v.value = numberValue(QStringView(digits).mid(g, len));
+            v.value = value[size_t(g) * most + len - 1];
             v.start = int(position[g]);
             if (negativeStart[g]) {
                 v.value = -v.value;
@@ -76,27 +86,13 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
             }
             v.end = int(position[g] + len);
             cur.append(v);
-            rec(g + len, valuesLeft - 1);
+            self(self, g + len, valuesLeft - 1);
             cur.removeLast();
         }
     };
-    rec(0, n);
+    rec(rec, 0, n);
     return out;
 }
-
-namespace {
-
-bool holds(const IdentityInstance &id, const std::function<double(const QString &)> &value)
-{
-    double l = 0, r = 0;
-    for (const QString &k : id.lhs)
-        l += value(k);
-    for (const QString &k : id.rhs)
-        r += value(k);
-    return std::abs(l - r) < 1e-6;
-}
-
-} // namespace
 
 void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
                         const QList<IdentityInstance> &identities)
@@ -123,13 +119,31 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
         const QList<const IdentityInstance *> &own = ownOf[si];
         if (own.isEmpty() || s.candidates.size() <= 1)
             continue;
+        // Each identity's cells as places in the slot, found once for all the candidates.
+        struct Places
+        {
+            QList<int> lhs, rhs;
+        };
+        QList<Places> places;
+        for (const IdentityInstance *id : own) {
+            Places p;
+            for (const QString &k : id->lhs)
+                p.lhs.append(int(s.keys.indexOf(k)));
+            for (const QString &k : id->rhs)
+                p.rhs.append(int(s.keys.indexOf(k)));
+            places.append(p);
+        }
         QList<Split> kept;
         for (const Split &c : s.candidates) {
-            auto value = [&](const QString &k) { return c[s.keys.indexOf(k)].value; };
-            bool ok = true;
-            for (const IdentityInstance *id : own)
-                ok = ok && holds(*id, value);
-            if (ok)
+            const auto holds = [&](const Places &p) {
+                double l = 0, r = 0;
+                for (int i : p.lhs)
+                    l += c[i].value;
+                for (int i : p.rhs)
+                    r += c[i].value;
+                return std::abs(l - r) < 1e-6;
+            };
+            if (std::all_of(places.cbegin(), places.cend(), holds))
                 kept.append(c);
         }
         if (!kept.isEmpty())
@@ -193,7 +207,7 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
 
     QList<QSet<int>> seen(slots.size());
     int solutions = 0;
-    std::function<void(int)> dfs = [&](int vi) {
+    const auto dfs = [&](const auto &self, int vi) -> void {
         if (solutions >= 5000)
             return;
         if (vi == vars.size()) {
@@ -227,12 +241,12 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
                 }
             }
             if (ok)
-                dfs(vi + 1);
+                self(self, vi + 1);
             assigned[s] = false;
         }
         choice[s] = 0;
     };
-    dfs(0);
+    dfs(dfs, 0);
     if (solutions == 0)
         return; // the identities cannot all hold: leave each slot as it was
     for (int v : vars) {
