@@ -73,6 +73,16 @@ public:
         return (e & OneUnit) ? int(e & 0xFFFF) : -1;
     }
 
+    /// The unit single(u) has already given for u, or −1 when it has not yet been asked or
+    /// gives none: a look-up with nothing to fill.
+    int known(char16_t u) const
+    {
+        if (m_flat.empty())
+            return -1;
+        const quint32 e = m_flat[u];
+        return (e & OneUnit) ? int(e & 0xFFFF) : -1;
+    }
+
 private:
     static constexpr quint32 OneUnit = 0x10000;
     static constexpr quint32 Other = 0x20000;
@@ -146,6 +156,21 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     const QChar *in = original.data();
     CharMapper *map = nullptr; // made on the first letter beyond ASCII (a thread's first is dear)
     for (qsizetype i = 0; i < n;) {
+        // Most characters are printable ASCII or letters already met that map to one unit:
+        // written in a loop of their own, without the tests of the rest.
+        for (const qsizetype room = qMin<qsizetype>(m_text.size(), Limits::MaxNormalizedChars + 1);
+             i < n && k < room; ++i, ++k) {
+            const char16_t u = in[i].unicode();
+            int one = u;
+            if (u - 0x20u >= 0x5Fu &&
+                (u < 0x80 || QChar::isSurrogate(u) || !map || (one = map->known(u)) < 0))
+                break;
+            text[k] = QChar(char16_t(one));
+            starts[k] = int(i);
+            ends[k] = int(i + 1);
+        }
+        if (i == n)
+            break;
         if (k > Limits::MaxNormalizedChars) {
             m_complete = false;
             break;
