@@ -104,10 +104,12 @@ bool Extraction::extract(QString *error)
     }
 
     // Decide digit runs: first the hints of the prose, then the identities.
+    // (Without a run of digits there is nothing to decide, and no need of the cells read.)
     QHash<QString, double> fixed;
-    for (auto it = m_report->cells.constBegin(); it != m_report->cells.constEnd(); ++it)
-        if (!RuleEngine::isTooLong(it.value())) // its value is not known: no identity uses it
-            fixed.insert(it.key(), it.value().identityValue());
+    if (!m_placer.slots().isEmpty())
+        for (auto it = m_report->cells.constBegin(); it != m_report->cells.constEnd(); ++it)
+            if (!RuleEngine::isTooLong(it.value())) // its value is not known: no identity uses it
+                fixed.insert(it.key(), it.value().identityValue());
     ProseReader::read(m_norm, m_report);
     ProseReader::applyHints(*m_report, m_placer.slots());
     const QList<IdentityInstance> identities = expandIdentities(*tmpl, m_report->variant);

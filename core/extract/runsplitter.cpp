@@ -97,6 +97,8 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
 void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
                         const QList<IdentityInstance> &identities)
 {
+    if (slots.isEmpty())
+        return;
     QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
     for (int i = 0; i < slots.size(); ++i)
         for (int k = 0; k < slots[i].keys.size(); ++k)

@@ -75,6 +75,13 @@ static QList<IdentityInstance> expand(const Template &tmpl, QStringView variant)
             }
         }
     }
+    const QStringList keys = tmpl.cellKeys(variant);
+    QHash<QString, int> place;
+    for (int i = 0; i < keys.size(); ++i)
+        place.insert(keys[i], i);
+    for (IdentityInstance &inst : out)
+        for (const QString &k : std::as_const(inst.both))
+            inst.places.append(place.value(k, -1));
     return out;
 }
 

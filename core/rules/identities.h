@@ -19,6 +19,9 @@ struct IdentityInstance
     QStringList lhs; // cell keys
     QStringList rhs;
     QStringList both; // lhs then rhs, made once by expandIdentities
+    /// Where each cell of both is in Template::cellKeys of the variant (−1 when it is not there),
+    /// made once by expandIdentities: a report's cells looked up once serve every identity.
+    QList<int> places;
 
     /// The cells of both sides: made once, not at each of the many times the checks ask.
     QStringList cells() const { return both.size() == lhs.size() + rhs.size() ? both : lhs + rhs; }

@@ -285,6 +285,10 @@ QList<Finding> RuleEngine::check(const Report &report)
         return out;
     const Template &t = *report.tmpl;
     const QStringList keys = report.cellKeys();
+    // The report's cells looked up once, in the order of keys.
+    QList<const Cell *> cellOf(keys.size());
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        cellOf[i] = report.cell(keys[i]);
 
     // Identities.
     QList<Finding> balance;
@@ -294,7 +298,8 @@ QList<Finding> RuleEngine::check(const Report &report)
         bool complete = true;
         double l = 0, r = 0;
         for (qsizetype i = 0; i < cells.size() && complete; ++i) {
-            const Cell *c = report.cell(cells[i]);
+            const int at = i < id.places.size() ? id.places[i] : -1;
+            const Cell *c = at >= 0 ? cellOf[at] : report.cell(cells[i]);
             complete = c && c->state != Cell::State::Uncertain && !isTooLong(*c);
             if (complete)
                 (i < id.lhs.size() ? l : r) += c->identityValue();
@@ -368,8 +373,9 @@ QList<Finding> RuleEngine::check(const Report &report)
     out = balance + out;
 
     // Values.
-    for (const QString &k : keys) {
-        const Cell *c = report.cell(k);
+    for (qsizetype ki = 0; ki < keys.size(); ++ki) {
+        const QString &k = keys[ki];
+        const Cell *c = cellOf[ki];
         if (!c)
             continue;
         // Most cells break no rule of their value: ruled out before their names are made.
@@ -388,10 +394,8 @@ QList<Finding> RuleEngine::check(const Report &report)
         if (isTooLong(*c) && c->fromRun) {
             // The cells of the row all keep the one run of digits.
             int cells = 0;
-            for (const QString &o : keys) {
-                const Cell *oc = report.cell(o);
+            for (const Cell *oc : std::as_const(cellOf))
                 cells += oc && oc->fromRun && oc->state == Cell::State::Text && oc->start == c->start ? 1 : 0;
-            }
             const QString digits = QString::number(Limits::numberDigits(c->text));
             const QString most = QString::number(Limits::MaxSplitDigits);
             f.rule = u"VALUE.TOO_LONG"_s;

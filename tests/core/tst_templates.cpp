@@ -8,6 +8,7 @@
 #include "extract/extractor.h"
 #include "extract/tablelocator.h"
 #include "io/sourcedocument.h"
+#include "rules/identities.h"
 #include "rules/ruleengine.h"
 #include "template/template.h"
 
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void refusesATextWithoutTheRowsEveryReportHas();
     void readsTheOtherYearsAsBefore();
     void cellKeysAreTheTablesRowsAndColumns();
+    void identitiesKnowWhereTheirCellsAre();
 };
 
 void TestTemplates::locatesTables_data()
@@ -242,6 +244,33 @@ void TestTemplates::readsTheOtherYearsAsBefore()
         QVERIFY2(c && c->state == Cell::State::Number && c->value == it.value().toDouble(),
                  qPrintable(it.key()));
     }
+}
+
+void TestTemplates::identitiesKnowWhereTheirCellsAre()
+{
+    // Each identity's cells by their place in the variant's cell keys: the rules read a report's
+    // cells once, by those places.
+    int placed = 0;
+    for (const Template *t : Template::all()) {
+        QStringList variants{QString()};
+        for (const TableDef &td : t->tables())
+            variants += td.variants;
+        for (const QString &v : std::as_const(variants)) {
+            const QStringList keys = t->cellKeys(v);
+            for (const IdentityInstance &id : expandIdentities(*t, v)) {
+                QCOMPARE(id.places.size(), id.both.size());
+                for (qsizetype i = 0; i < id.both.size(); ++i) {
+                    if (id.places[i] < 0) {
+                        QVERIFY(!keys.contains(id.both[i]));
+                    } else {
+                        QCOMPARE(keys.at(id.places[i]), id.both[i]);
+                        ++placed;
+                    }
+                }
+            }
+        }
+    }
+    QVERIFY(placed > 500);
 }
 
 QTEST_GUILESS_MAIN(TestTemplates)
