@@ -34,10 +34,12 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
             continue;
         if (++seen > 40)
             break;
-        const QStringView next = after <= all.size() ? lineFrom(after).first.trimmed() : QStringView();
-        const bool names =
-            shown.contains(u"年度报告") || shown.contains(u"年报") || next.startsWith(u"年度报告");
-        if (shown.size() > 80 || !names || !(shown.contains(u"信息公开") || shown.contains(u"政务公开")))
+        // A short line about 信息公开 or 政务公开 that names the annual report, or is followed by
+        // a line that does: asked in that order, the cheapest first.
+        if (shown.size() > 80 || !(shown.contains(u"信息公开") || shown.contains(u"政务公开")))
+            continue;
+        if (!shown.contains(u"年度报告") && !shown.contains(u"年报") &&
+            !(after <= all.size() && lineFrom(after).first.trimmed().startsWith(u"年度报告")))
             continue;
         const QString line = shown.toString();
         const QRegularExpressionMatch m = yearRe.match(line);
