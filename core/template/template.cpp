@@ -329,7 +329,13 @@ QStringList Template::cellKeys(QStringView variant) const
     for (const auto &[v, keys] : m_keysOfVariant)
         if (v == variant)
             return keys;
-    return makeCellKeys(variant);
+    const QMutexLocker lock(&m_otherKeysMutex);
+    if (const auto it = m_otherKeys.constFind(variant.toString()); it != m_otherKeys.constEnd())
+        return *it;
+    const QStringList keys = makeCellKeys(variant);
+    if (m_otherKeys.size() < 8) // a variant read from a file may be anything: only a few are kept
+        m_otherKeys.insert(variant.toString(), keys);
+    return keys;
 }
 
 QStringList Template::makeCellKeys(QStringView variant) const

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -173,6 +174,10 @@ private:
     QList<YearCheckDef> m_yearChecks;
     /// cellKeys of "" and of each of the tables' variants, made when the template is read.
     QList<std::pair<QString, QStringList>> m_keysOfVariant;
+    /// cellKeys of a variant no table names (T2019's reports keep the default name), made on the
+    /// first call from any thread and kept, a few at most.
+    mutable QMutex m_otherKeysMutex;
+    mutable QHash<QString, QStringList> m_otherKeys;
     QStringList makeCellKeys(QStringView variant) const;
 };
 
