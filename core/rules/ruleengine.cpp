@@ -15,6 +15,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -295,24 +296,26 @@ QList<Finding> RuleEngine::check(const Report &report)
     for (const IdentityInstance &id : expandIdentities(t, report.variant)) {
         const QStringList cells = id.cells();
         // Summed from the cells first: most identities hold, and need nothing more.
+        QVarLengthArray<const Cell *, 32> cellsRead;
         bool complete = true;
         double l = 0, r = 0;
         for (qsizetype i = 0; i < cells.size() && complete; ++i) {
             const int at = i < id.places.size() ? id.places[i] : -1;
             const Cell *c = at >= 0 ? cellOf[at] : report.cell(cells[i]);
             complete = c && c->state != Cell::State::Uncertain && !isTooLong(*c);
-            if (complete)
+            if (complete) {
                 (i < id.lhs.size() ? l : r) += c->identityValue();
+                cellsRead.append(c);
+            }
         }
         if (!complete || std::abs(l - r) < 1e-6)
             continue;
         QHash<QString, double> vals;
         QSet<QString> blank;
-        for (const QString &k : cells) {
-            const Cell *c = report.cell(k);
-            vals.insert(k, c->identityValue());
-            if (c->state != Cell::State::Number)
-                blank.insert(k);
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            vals.insert(cells[i], cellsRead[i]->identityValue());
+            if (cellsRead[i]->state != Cell::State::Number)
+                blank.insert(cells[i]);
         }
         Finding f;
         f.rule = id.def->rule;

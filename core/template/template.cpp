@@ -228,12 +228,6 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             return nullptr;
         }
     }
-    t->m_keysOfVariant.append({QString(), t->makeCellKeys({})});
-    for (const TableDef &td : std::as_const(t->m_tables))
-        for (const QString &v : td.variants)
-            if (std::none_of(t->m_keysOfVariant.cbegin(), t->m_keysOfVariant.cend(),
-                             [&](const auto &made) { return made.first == v; }))
-                t->m_keysOfVariant.append({v, t->makeCellKeys(v)});
     return t;
 }
 
@@ -326,15 +320,13 @@ QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c
 
 QStringList Template::cellKeys(QStringView variant) const
 {
-    for (const auto &[v, keys] : m_keysOfVariant)
+    const QMutexLocker lock(&m_keysMutex);
+    for (const auto &[v, keys] : std::as_const(m_keysOfVariant))
         if (v == variant)
             return keys;
-    const QMutexLocker lock(&m_otherKeysMutex);
-    if (const auto it = m_otherKeys.constFind(variant.toString()); it != m_otherKeys.constEnd())
-        return *it;
     const QStringList keys = makeCellKeys(variant);
-    if (m_otherKeys.size() < 8) // a variant read from a file may be anything: only a few are kept
-        m_otherKeys.insert(variant.toString(), keys);
+    if (m_keysOfVariant.size() < 8) // a variant read from a file may be anything: only a few are kept
+        m_keysOfVariant.append({variant.toString(), keys});
     return keys;
 }
 

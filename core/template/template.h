@@ -172,12 +172,10 @@ private:
     QList<TableDef> m_tables;
     QList<ProseCheckDef> m_prose;
     QList<YearCheckDef> m_yearChecks;
-    /// cellKeys of "" and of each of the tables' variants, made when the template is read.
-    QList<std::pair<QString, QStringList>> m_keysOfVariant;
-    /// cellKeys of a variant no table names (T2019's reports keep the default name), made on the
-    /// first call from any thread and kept, a few at most.
-    mutable QMutex m_otherKeysMutex;
-    mutable QHash<QString, QStringList> m_otherKeys;
+    /// cellKeys of each variant asked for (a few at most), made on the first call from any thread
+    /// and kept.
+    mutable QMutex m_keysMutex;
+    mutable QList<std::pair<QString, QStringList>> m_keysOfVariant;
     QStringList makeCellKeys(QStringView variant) const;
 };
 

@@ -70,7 +70,7 @@ public:
             const QString m = NormalizedText::mapCodePoint(cp);
             e = m.size() == 1 ? (OneUnit | m.front().unicode()) : Other;
         }
-        return (e & OneUnit) ? int(e & 0xFFFF) : -1;
+        return known(char16_t(cp));
     }
 
     /// The unit single(u) has already given for u, or −1 when it has not yet been asked or
