@@ -8,9 +8,11 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace nianbao {
 
@@ -69,7 +71,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell:
         m_weak.append({keys, weak});
     const auto &items = m_tok.items();
     const int n = int(keys.size());
-    QList<int> nonBlank;
+    ItemIndices nonBlank;
     for (int v : values)
         if (items[v].isNonBlankValue())
             nonBlank.append(v);
@@ -108,6 +110,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell:
     }
     if (allDigits && digits >= n && nonBlank.size() <= n) {
         QList<RunToken> tokens;
+        tokens.reserve(nonBlank.size());
         for (int v : nonBlank)
             tokens.append(
                 RunToken{items[v].text, items[v].start + (items[v].negative ? 1 : 0), items[v].negative});
@@ -144,14 +147,18 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell:
         }
         // A minus sign opens a column that may be negative (本年增/减): a reading that puts a
         // negative number anywhere else is not the report's.
+        // (Most runs have no sign: then every reading is kept, the list itself.)
+        const auto signedRightly = [&](const Split &sp) {
+            for (int i = 0; i < n; ++i)
+                if (sp[i].value < 0 && !isSignedColumn(keys[i]))
+                    return false;
+            return true;
+        };
         QList<Split> signedRight;
-        for (const Split &sp : splits) {
-            bool ok = true;
-            for (int i = 0; i < n && ok; ++i)
-                ok = sp[i].value >= 0 || isSignedColumn(keys[i]);
-            if (ok)
-                signedRight.append(sp);
-        }
+        if (std::all_of(splits.cbegin(), splits.cend(), signedRightly))
+            signedRight = splits;
+        else
+            std::copy_if(splits.cbegin(), splits.cend(), std::back_inserter(signedRight), signedRightly);
         m_splitsKept += signedRight.size();
         if (!signedRight.isEmpty()) {
             Slot s;
@@ -174,7 +181,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell:
     // Fewer values than cells: the row is incomplete and its cells stay missing.
 }
 
-bool CellPlacer::placeWiderRow(const QStringList &keys, const QList<int> &values)
+bool CellPlacer::placeWiderRow(const QStringList &keys, const ItemIndices &values)
 {
     // More numbers on the row's line than the form has columns (a 序号 column, a column the form
     // does not have): which of them are the row's, the identities may tell. Every run of n
@@ -242,7 +249,7 @@ void CellPlacer::materialize()
         for (int i = 0; i < s.keys.size(); ++i) {
             // The values the cell has in the candidates, once each, in their order; told apart
             // without a set while they are few (a decided run has one candidate).
-            QList<double> vals;
+            QVarLengthArray<double, 16> vals;
             QSet<double> seen;
             for (const Split &c : s.candidates) {
                 const double v = c[i].value;
@@ -261,7 +268,7 @@ void CellPlacer::materialize()
                 cell.start = origStart(first.start);
                 cell.length = origEnd(first.end) - cell.start;
             } else {
-                cell = Cell::uncertain(vals, s.doubt);
+                cell = Cell::uncertain(QList<double>(vals.cbegin(), vals.cend()), s.doubt);
                 qsizetype a = first.start, b = first.end;
                 for (const Split &c : s.candidates) {
                     a = qMin(a, c[i].start);

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace nianbao {
 
@@ -48,7 +49,8 @@ private:
     bool lostOneColumn(const QStringList &keys, const QList<int> &values) const;
     bool isSignedColumn(const QString &key) const;
     bool knownValue(const QString &key, double *v) const;
-    bool placeWiderRow(const QStringList &keys, const QList<int> &values);
+    using ItemIndices = QVarLengthArray<int, 32>; // a row's values, without an allocation
+    bool placeWiderRow(const QStringList &keys, const ItemIndices &values);
     qsizetype origStart(qsizetype n) const;
     qsizetype origEnd(qsizetype n) const;
 

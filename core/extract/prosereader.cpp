@@ -8,7 +8,9 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <memory>
 
 namespace nianbao {
@@ -63,17 +65,19 @@ void ProseReader::applyHints(const Report &report, QList<Slot> &slots)
     for (Slot &s : slots) {
         if (s.candidates.size() <= 1)
             continue;
+        // The prose's values of each cell of the slot, looked up once for all its readings.
+        QVarLengthArray<std::pair<int, const QSet<qint64> *>, 16> hinted;
+        for (int i = 0; i < s.keys.size(); ++i)
+            if (const auto it = found.constFind(s.keys[i]); it != found.cend() && !it->isEmpty())
+                hinted.append({i, &*it});
+        if (hinted.isEmpty())
+            continue; // no reading is kept: none uses a hint
         QList<Split> kept;
         for (const Split &c : s.candidates) {
-            bool ok = true, used = false;
-            for (int i = 0; i < s.keys.size(); ++i) {
-                const QSet<qint64> vals = found.value(s.keys[i]);
-                if (vals.isEmpty())
-                    continue;
-                used = true;
-                ok = ok && vals.contains(qint64(c[i].value));
-            }
-            if (ok && used)
+            const bool ok = std::all_of(hinted.cbegin(), hinted.cend(), [&](const auto &h) {
+                return h.second->contains(qint64(c[h.first].value));
+            });
+            if (ok)
                 kept.append(c);
         }
         if (!kept.isEmpty())

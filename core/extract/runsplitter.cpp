@@ -3,10 +3,10 @@
 #include "tokenizer.h"
 
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 namespace nianbao {
 
@@ -23,62 +23,77 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     QList<Split> out;
     if (tokens.isEmpty() || n < tokens.size() || !fits(tokens, n))
         return out;
-    // The digits one after the other, each with its position and the end of its token.
-    // Plain arrays: the search below reads them many times for each way of cutting.
-    QString digits;
-    std::vector<qsizetype> position;
-    std::vector<int> tokenEnd;
-    std::vector<char> negativeStart; // the first digit of a token that has a minus sign
-    for (const RunToken &t : tokens) {
-        const int end = int(digits.size() + t.digits.size());
-        digits += t.digits;
-        for (qsizetype k = 0; k < t.digits.size(); ++k) {
-            position.push_back(t.start + k);
-            tokenEnd.push_back(end);
-            negativeStart.push_back(k == 0 && t.negative);
-        }
-    }
-    const int total = int(digits.size());
+    // The digits one after the other, each with its position and the end of its token. On the
+    // stack for the rows of a report (fits() bounds them by n × Limits::MaxSplitDigits); the
+    // search below reads them many times for each way of cutting.
+    qsizetype total = 0;
+    for (const RunToken &t : tokens)
+        total += t.digits.size();
     if (total < n)
         return out;
+    QVarLengthArray<char16_t, 128> d;
+    QVarLengthArray<qsizetype, 128> position;
+    QVarLengthArray<int, 128> tokenEnd;
+    QVarLengthArray<char, 128> negativeStart; // the first digit of a token that has a minus sign
+    d.reserve(total);
+    position.reserve(total);
+    tokenEnd.reserve(total);
+    negativeStart.reserve(total);
+    for (const RunToken &t : tokens) {
+        const int end = int(d.size() + t.digits.size());
+        for (qsizetype k = 0; k < t.digits.size(); ++k) {
+            d.append(t.digits[k].unicode());
+            position.append(t.start + k);
+            tokenEnd.append(end);
+            negativeStart.append(k == 0 && t.negative);
+        }
+    }
 
-    // can[g][v]: the digits from g on can be cut into exactly v numbers.
+    // ways[g][v]: in how many ways the digits from g on can be cut into exactly v numbers (counted
+    // to limit): the search tries only cuts that can be completed, and the list is made its size.
     const int width = n + 1;
-    std::vector<char> can(size_t(total + 1) * width, false);
-    can[qsizetype(total) * width] = true;
-    const QChar *d = digits.constData();
-    auto longest = [&](int g) { return d[g] == u'0' ? 1 : qMin(Limits::MaxSplitDigits, tokenEnd[g] - g); };
-    for (int g = total - 1; g >= 0; --g)
-        for (int v = 1; v <= n; ++v)
-            for (int len = 1; len <= longest(g) && !can[qsizetype(g) * width + v]; ++len)
-                can[qsizetype(g) * width + v] = can[qsizetype(g + len) * width + v - 1];
-    if (!can[n])
+    QVarLengthArray<int, 1024> ways(qsizetype(total + 1) * width, 0);
+    ways[total * width] = 1;
+    const auto longest = [&](qsizetype g) {
+        return d[g] == u'0' ? 1 : int(qMin<qsizetype>(Limits::MaxSplitDigits, tokenEnd[g] - g));
+    };
+    for (qsizetype g = total - 1; g >= 0; --g) {
+        const int most = longest(g);
+        for (int v = 1; v <= n; ++v) {
+            qint64 w = 0;
+            for (int len = 1; len <= most; ++len)
+                w += ways[(g + len) * width + v - 1];
+            ways[g * width + v] = int(qMin<qint64>(w, limit));
+        }
+    }
+    if (ways[n] == 0)
         return out;
+    out.reserve(qMin(ways[n], limit));
 
     // The value of the len digits from g, made once: value[g * MaxSplitDigits + len − 1].
     constexpr int most = Limits::MaxSplitDigits;
-    std::vector<double> value(size_t(total) * most, 0.0);
-    for (int g = 0; g < total; ++g) {
+    QVarLengthArray<double, 128 * most> value(total * most, 0.0);
+    for (qsizetype g = 0; g < total; ++g) {
         double v = 0;
         for (int len = 1; len <= longest(g); ++len) {
-            v = v * 10 + (d[g + len - 1].unicode() - u'0');
-            value[size_t(g) * most + len - 1] = v;
+            v = v * 10 + (d[g + len - 1] - u'0');
+            value[g * most + len - 1] = v;
         }
     }
 
-    Split cur;
-    const auto rec = [&](const auto &self, int g, int valuesLeft) -> void {
+    QVarLengthArray<SplitValue, 32> cur;
+    const auto rec = [&](const auto &self, qsizetype g, int valuesLeft) -> void {
         if (out.size() >= limit)
             return;
         if (g == total) {
-            out.append(cur);
+            out.append(Split(cur.cbegin(), cur.cend()));
             return;
         }
         for (int len = 1; len <= longest(g); ++len) {
-            if (!can[qsizetype(g + len) * width + valuesLeft - 1])
+            if (ways[(g + len) * width + valuesLeft - 1] == 0)
                 continue;
             SplitValue v;
-            v.value = value[size_t(g) * most + len - 1];
+            v.value = value[g * most + len - 1];
             v.start = int(position[g]);
             if (negativeStart[g]) {
                 v.value = -v.value;
