@@ -1,5 +1,7 @@
 #include "compactindex.h"
 
+#include "text/textsearch.h"
+
 #include <algorithm>
 
 namespace nianbao {
@@ -44,7 +46,7 @@ CompactIndex::CompactIndex(const QString &text)
 qsizetype CompactIndex::find(QStringView needle, qsizetype from) const
 {
     const qsizetype ci = std::lower_bound(m_pos.begin(), m_pos.end(), from) - m_pos.begin();
-    const qsizetype hit = m_compact.indexOf(needle, ci);
+    const qsizetype hit = findText(m_compact, needle, ci);
     return hit < 0 ? -1 : m_pos[hit];
 }
 

@@ -12,6 +12,7 @@
 #include "tablelocator.h"
 #include "tablereader.h"
 #include "text/normalizer.h"
+#include "text/textsearch.h"
 #include "textreading.h"
 #include "tokenizer.h"
 
@@ -208,7 +209,7 @@ QString Extractor::detectTemplate(QStringView compactText)
     for (const Template *t : Template::all()) {
         int score = 0;
         for (const QString &m : t->markers())
-            if (compactText.contains(m))
+            if (findText(compactText, m) >= 0)
                 ++score;
         if (score > bestScore) {
             best = t;

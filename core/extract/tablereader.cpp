@@ -115,7 +115,7 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         QStringList keys;
         for (int ci : row.columns)
             keys.append(Template::cellKey(t, row, t.columns[ci]));
-        m_matchedRows.insert(t.key + u'.' + row.key);
+        m_matchedRows.insert(&row);
         const Record &rec = records[i];
         if (rec.values.isEmpty()) {
             // Only empty cells after the label: the cells are there, and blank.
@@ -157,7 +157,7 @@ void TableReader::readSingleRow(const TableDef &t, qsizetype from, qsizetype to)
     if (values.isEmpty())
         return;
     for (const RowDef &row : t.rows)
-        m_matchedRows.insert(t.key + u'.' + row.key);
+        m_matchedRows.insert(&row);
     m_placer.assign(keys, values);
 }
 
@@ -165,7 +165,7 @@ int TableReader::matchedRows(const TableDef &t) const
 {
     int n = 0;
     for (const RowDef &r : t.rows)
-        if (m_matchedRows.contains(t.key + u'.' + r.key))
+        if (m_matchedRows.contains(&r))
             ++n;
     return n;
 }

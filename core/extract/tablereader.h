@@ -23,14 +23,14 @@ public:
     void readRows(const TableDef &t, qsizetype from, qsizetype to);
     /// A table of one row (its layout SingleRow): the first values of the range, in form order.
     void readSingleRow(const TableDef &t, qsizetype from, qsizetype to);
-    /// Rows of t that were found in the text.
+    /// Rows of t (the template's own table, as read) that were found in the text.
     int matchedRows(const TableDef &t) const;
 
 private:
     const Tokenizer &m_tok;
     CellPlacer &m_placer;
     Report *m_report;
-    QSet<QString> m_matchedRows; // "t3.granted"
+    QSet<const RowDef *> m_matchedRows; // rows of the template's tables read
 };
 
 } // namespace nianbao

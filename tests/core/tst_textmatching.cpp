@@ -7,8 +7,10 @@
 #include "template/template.h"
 #include "text/normalizer.h"
 #include "text/patternset.h"
+#include "text/textsearch.h"
 
 #include <QDirIterator>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void tokenizerGivesTheSubItemNumberToTheLabel();
     void tokenizerKeepsAnnotations();
     void splitsRespectLeadingZeros();
+    void splitsAreEveryCutInOrder();
     void identitiesDecideARun();
     void undecidedRunStaysUncertain();
     void pingtanRowsAreDecodedAndMarked();
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void firstWordsOfAPattern();
     void patternSetFindsWhatEachPatternFinds();
     void patternSetReadsATextWithALoneSurrogate();
+    void findTextFindsWhatIndexOfFinds();
 };
 
 void TestTextMatching::normalizes_data()
@@ -113,6 +117,83 @@ void TestTextMatching::splitsRespectLeadingZeros()
         found = found || v == QList<double>({23, 0, 0, 0, 0, 0, 23});
     }
     QVERIFY(found);
+}
+
+void TestTextMatching::splitsAreEveryCutInOrder()
+{
+    // The splitter against every cut written out plainly (shorter first numbers first), on random
+    // runs of one to three tokens: the same readings in the same order, the same spans, and a
+    // limit that keeps the first of them.
+    struct Brute
+    {
+        const QList<RunToken> &tokens;
+        int n;
+        QList<QList<std::pair<double, int>>> out; // (value, start) of each number
+        QList<std::pair<double, int>> cur;
+        void cut(int token, int from, int left)
+        {
+            if (token == tokens.size()) {
+                if (left == 0)
+                    out.append(cur);
+                return;
+            }
+            const QString &d = tokens[token].digits;
+            if (from == d.size())
+                return cut(token + 1, 0, left);
+            if (left == 0)
+                return;
+            const int most =
+                d[from] == u'0' ? 1 : int(qMin<qsizetype>(Limits::MaxSplitDigits, d.size() - from));
+            for (int len = 1; len <= most; ++len) {
+                double v = d.mid(from, len).toDouble();
+                int start = int(tokens[token].start + from);
+                if (from == 0 && tokens[token].negative) {
+                    v = -v;
+                    start -= 1;
+                }
+                cur.append({v, start});
+                cut(token, from + len, left - 1);
+                cur.removeLast();
+            }
+        }
+    };
+    QRandomGenerator rng(17);
+    int compared = 0;
+    for (int round = 0; round < 400; ++round) {
+        QList<RunToken> tokens;
+        qsizetype at = 0;
+        const int count = 1 + int(rng.bounded(3));
+        for (int t = 0; t < count; ++t) {
+            QString digits;
+            const int len = 1 + int(rng.bounded(12));
+            for (int k = 0; k < len; ++k)
+                digits += QChar(u'0' + (rng.bounded(3) == 0 ? 0 : 1 + rng.bounded(9)));
+            const bool negative = rng.bounded(5) == 0;
+            at += negative ? 1 : 0;
+            tokens.append(RunToken{digits, at, negative});
+            at += len + 1;
+        }
+        const int n = 1 + int(rng.bounded(8));
+        Brute brute{tokens, n, {}, {}};
+        brute.cut(0, 0, n);
+        const QList<Split> got = RunSplitter::enumerate(tokens, n);
+        QCOMPARE(got.size(), brute.out.size());
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].size(), n);
+            for (int k = 0; k < n; ++k) {
+                QCOMPARE(got[i][k].value, brute.out[i][k].first);
+                QCOMPARE(got[i][k].start, brute.out[i][k].second);
+            }
+        }
+        if (brute.out.size() > 3) {
+            const QList<Split> first = RunSplitter::enumerate(tokens, n, 3);
+            QCOMPARE(first.size(), 3);
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(first[i][n - 1].value, got[i][n - 1].value);
+        }
+        compared += int(got.size());
+    }
+    QVERIFY2(compared > 1000, qPrintable(QString::number(compared))); // the comparison saw readings
 }
 
 void TestTextMatching::identitiesDecideARun()
@@ -283,6 +364,58 @@ void TestTextMatching::patternSetReadsATextWithALoneSurrogate()
     QCOMPARE(together.size(), 1);
     QVERIFY(together.first().endsWith(u':' + QString::number(lone.indexOf(u"12"_s)) + u'-' +
                                       QString::number(lone.indexOf(u"12"_s) + 2)));
+}
+
+void TestTextMatching::findTextFindsWhatIndexOfFinds()
+{
+    // The anchors and markers of the templates in every text of the corpus, from the start and from
+    // places after it: where QStringView::indexOf finds them.
+    QStringList needles;
+    for (const Template *t : Template::all()) {
+        needles += t->markers();
+        for (const TableDef &d : t->tables())
+            needles += d.startAnchors + d.afterAnchors + d.headingAnchors + d.endAnchors;
+    }
+    QVERIFY(needles.size() >= 10);
+    int found = 0;
+    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        SourceDocument doc;
+        QString error;
+        if (!Loader::load(it.next(), &doc, &error))
+            continue;
+        const QString text = NormalizedText::normalize(doc.text);
+        for (const QString &needle : std::as_const(needles))
+            for (qsizetype from :
+                 {qsizetype(0), text.size() / 3, text.size() - 1, text.size(), text.size() + 5}) {
+                const qsizetype want = QStringView(text).indexOf(needle, from);
+                QCOMPARE(findText(text, needle, from), want);
+                found += want >= 0;
+            }
+    }
+    QVERIFY2(found >= 50, qPrintable(QString::number(found)));
+
+    // Texts of two letters, where the first character of a needle is nearly everywhere (the search
+    // gives way to Qt's), and the edges: an empty needle, one longer than the text, a needle at
+    // the very end, a start before the text.
+    QRandomGenerator rng(5);
+    for (int round = 0; round < 2000; ++round) {
+        QString text, needle;
+        const int size = int(rng.bounded(300));
+        for (int k = 0; k < size; ++k)
+            text += rng.bounded(8) == 0 ? u'b' : u'a';
+        const int nsize = int(rng.bounded(12));
+        for (int k = 0; k < nsize; ++k)
+            needle += rng.bounded(6) == 0 ? u'b' : u'a';
+        const qsizetype from = qsizetype(rng.bounded(size + 3)) - 1;
+        QCOMPARE(findText(text, needle, from), QStringView(text).indexOf(needle, from));
+    }
+    QCOMPARE(findText(u"公开年报", u"年报"), 2);
+    QCOMPARE(findText(u"公开年报", u"年报告"), -1);
+    QCOMPARE(findText(u"公开", u""), 0);
+    QCOMPARE(findText(u"公开", u"", 2), 2);
+    QCOMPARE(findText(u"年报年报", u"年报", -2), 2);
 }
 
 QTEST_GUILESS_MAIN(TestTextMatching)
