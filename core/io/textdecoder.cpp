@@ -67,15 +67,20 @@ bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
         if (c < 0x80) {
             *o++ = c;
             ++p;
-        } else if (c >= 0xE0 && c <= 0xEF && end - p >= 3) {
-            // Three bytes: most of a Chinese text. Table 3-7 of the Unicode standard bounds the
-            // second byte after E0 (no overlong form) and ED (no surrogate).
-            const uchar lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-            if (p[1] < lo || p[1] > hi || !continuation(p[2]))
-                return false;
-            const char16_t u = char16_t((c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
-            *o++ = u;
-            p += 3;
+        } else if ((c & 0xF0) == 0xE0 && end - p >= 3) {
+            // Three bytes: most of a Chinese text, and mostly one after the other. Table 3-7 of the
+            // Unicode standard bounds the second byte after E0 (no overlong form) and ED (no
+            // surrogate): the same as asking the value decoded.
+            do {
+                const unsigned b1 = p[1], b2 = p[2];
+                if (((b1 | b2 << 8) & 0xC0C0) != 0x8080) // both continuation bytes
+                    return false;
+                const unsigned u = (p[0] & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+                if (u < 0x800 || u - 0xD800 < 0x800)
+                    return false;
+                *o++ = char16_t(u);
+                p += 3;
+            } while (end - p >= 3 && (*p & 0xF0) == 0xE0);
         } else if (c >= 0xC2 && c <= 0xDF && end - p >= 2) {
             if (!continuation(p[1]))
                 return false;
