@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace nianbao {
 
 namespace {
@@ -109,6 +111,9 @@ PatternSet::PatternSet(const QStringList &patterns)
         m_patterns.append(QRegularExpression(source));
         const QStringList words = firstWords(source);
         m_anchored.append(!words.isEmpty());
+        // Tried at a place with \G, not with PCRE2_ANCHORED: PCRE's compiled matcher (JIT) does
+        // not take that option and would leave each try to its interpreter.
+        m_at.append(words.isEmpty() ? QRegularExpression() : QRegularExpression(u"\\G(?:"_s + source + u')'));
         for (const QString &w : words) {
             const char16_t c = w.front().unicode();
             m_first[c >> 6] |= std::uint64_t(1) << (c & 63);
@@ -159,8 +164,7 @@ std::optional<QRegularExpressionMatch> PatternSet::tryAt(const Start &s, const Q
 {
     if (!QStringView(text).mid(i).startsWith(QStringView(s.word)))
         return std::nullopt;
-    return m_patterns[s.pattern].match(text, i, QRegularExpression::NormalMatch,
-                                       QRegularExpression::AnchorAtOffsetMatchOption | checked);
+    return m_at[s.pattern].match(text, i, QRegularExpression::NormalMatch, checked);
 }
 
 QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype from) const

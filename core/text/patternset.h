@@ -50,7 +50,8 @@ private:
     bool mayStart(char16_t c) const { return (m_first[c >> 6] >> (c & 63)) & 1u; }
 
     QList<QRegularExpression> m_patterns;
-    QList<bool> m_anchored; // found by their first words; the rest by globalMatch
+    QList<bool> m_anchored;         // found by their first words; the rest by globalMatch
+    QList<QRegularExpression> m_at; // an anchored pattern, matched only where it is tried (\G)
     QHash<char16_t, QList<Start>> m_starts;
     std::array<std::uint64_t, 1024> m_first{}; // a bit per UTF-16 code unit that begins a word
 };
