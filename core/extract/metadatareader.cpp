@@ -64,10 +64,12 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
     if (report->year.isEmpty()) {
         static const PatternSet period(
             {u"(?:统计|期限|时限|周期)[^。\\n]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s});
-        QRegularExpressionMatch p = period.firstMatch(text);
+        const auto subject =
+            norm.isWellFormed() ? PatternSet::Subject::WellFormed : PatternSet::Subject::IllFormed;
+        QRegularExpressionMatch p = period.firstMatch(text, 0, subject);
         if (!p.hasMatch()) {
             static const PatternSet any({u"(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日"_s});
-            p = any.firstMatch(text);
+            p = any.firstMatch(text, 0, subject);
         }
         if (p.hasMatch())
             report->year = p.captured(1);

@@ -28,7 +28,8 @@ void ProseReader::read(const NormalizedText &norm, Report *report)
             sets.clear();
         set = sets.insert(patterns, std::make_shared<const PatternSet>(patterns));
     }
-    const QList<QList<QRegularExpressionMatch>> matches = (*set)->globalMatch(norm.text());
+    const QList<QList<QRegularExpressionMatch>> matches = (*set)->globalMatch(
+        norm.text(), norm.isWellFormed() ? PatternSet::Subject::WellFormed : PatternSet::Subject::IllFormed);
     qsizetype index = 0;
     for (const ProseCheckDef &check : report->tmpl->proseChecks()) {
         for (qsizetype k = 0; k < check.patterns.size(); ++k) {

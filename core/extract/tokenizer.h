@@ -60,6 +60,12 @@ inline double Item::magnitude(bool *ok) const
     return numberValue(text, ok);
 }
 
+} // namespace nianbao
+
+Q_DECLARE_TYPEINFO(nianbao::Item, Q_RELOCATABLE_TYPE); // its strings move with it
+
+namespace nianbao {
+
 struct LineInfo
 {
     int start = 0; // normalized positions (the text is at most Limits::MaxNormalizedChars long)

@@ -1,6 +1,7 @@
 #include "normalizer.h"
 
 #include "io/limits.h"
+#include "patternset.h"
 
 #include <QHash>
 
@@ -145,9 +146,11 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
         starts = m_start.data();
         ends = m_end.data();
     };
+    bool surrogates = false; // written by put: the loop of its own writes none
     const auto put = [&](QChar c, qsizetype from, qsizetype to) {
         if (Q_UNLIKELY(k == m_text.size()))
             grow();
+        surrogates = surrogates || c.isSurrogate();
         text[k] = c;
         starts[k] = int(from);
         ends[k] = int(to);
@@ -199,6 +202,7 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     m_text.truncate(k);
     m_start.resize(k);
     m_end.resize(k);
+    m_wellFormed = !surrogates || PatternSet::isWellFormed(m_text);
 }
 
 qsizetype NormalizedText::originalEnd(qsizetype to) const

@@ -18,6 +18,8 @@ public:
     const QString &text() const { return m_text; }
     /// False when the text grew beyond Limits::MaxNormalizedChars and was cut there.
     bool isComplete() const { return m_complete; }
+    /// Is every surrogate of the text one of a pair (PatternSet::isWellFormed), told as it was made?
+    bool isWellFormed() const { return m_wellFormed; }
     qsizetype size() const { return m_text.size(); }
     /// Original span [start, end) of the normalized range [from, to).
     qsizetype originalStart(qsizetype from) const
@@ -41,6 +43,7 @@ private:
     QList<int> m_end;   // per normalized char: original end
     qsizetype m_originalSize = 0;
     bool m_complete = true;
+    bool m_wellFormed = true;
 };
 
 } // namespace nianbao

@@ -145,11 +145,14 @@ bool PatternSet::isWellFormed(QStringView text)
     return true;
 }
 
-QRegularExpression::MatchOptions PatternSet::checkedOnce(QStringView text)
+QRegularExpression::MatchOptions PatternSet::checkedOnce(QStringView text, Subject subject)
 {
-    // Checked here, once, not by PCRE at each try (each a pass over the whole text).
-    return isWellFormed(text) ? QRegularExpression::DontCheckSubjectStringMatchOption
-                              : QRegularExpression::NoMatchOption;
+    // Checked here, once, not by PCRE at each try (each a pass over the whole text), unless the
+    // caller knows.
+    const bool wellFormed =
+        subject == Subject::Unchecked ? isWellFormed(text) : subject == Subject::WellFormed;
+    return wellFormed ? QRegularExpression::DontCheckSubjectStringMatchOption
+                      : QRegularExpression::NoMatchOption;
 }
 
 const QList<PatternSet::Start> &PatternSet::startsWith(char16_t c) const
@@ -167,9 +170,9 @@ std::optional<QRegularExpressionMatch> PatternSet::tryAt(const Start &s, const Q
     return m_at[s.pattern].match(text, i, QRegularExpression::NormalMatch, checked);
 }
 
-QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype from) const
+QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype from, Subject subject) const
 {
-    const QRegularExpression::MatchOptions checked = checkedOnce(text);
+    const QRegularExpression::MatchOptions checked = checkedOnce(text, subject);
     // The patterns found as usual bound where the others are looked for.
     QRegularExpressionMatch best;
     qsizetype bestPattern = m_patterns.size();
@@ -203,9 +206,9 @@ QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype fr
     return best;
 }
 
-QList<QList<QRegularExpressionMatch>> PatternSet::globalMatch(const QString &text) const
+QList<QList<QRegularExpressionMatch>> PatternSet::globalMatch(const QString &text, Subject subject) const
 {
-    const QRegularExpression::MatchOptions checked = checkedOnce(text);
+    const QRegularExpression::MatchOptions checked = checkedOnce(text, subject);
     QList<QList<QRegularExpressionMatch>> out(m_patterns.size());
     QList<qsizetype> next(m_patterns.size(), 0);   // where a pattern's next match may start
     QList<qsizetype> tried(m_patterns.size(), -1); // the last place each was tried

@@ -23,11 +23,16 @@ class PatternSet
 public:
     explicit PatternSet(const QStringList &patterns);
 
+    /// Whether the text's surrogates are all in pairs, when the caller knows (isWellFormed).
+    enum class Subject { Unchecked, WellFormed, IllFormed };
+
     /// Every match of each pattern in text, in order: result[i] holds pattern i's.
-    QList<QList<QRegularExpressionMatch>> globalMatch(const QString &text) const;
+    QList<QList<QRegularExpressionMatch>> globalMatch(const QString &text,
+                                                      Subject subject = Subject::Unchecked) const;
     /// The first match at or after from of any of the patterns (of the first of them, when two
     /// start at one place); no match if none.
-    QRegularExpressionMatch firstMatch(const QString &text, qsizetype from = 0) const;
+    QRegularExpressionMatch firstMatch(const QString &text, qsizetype from = 0,
+                                       Subject subject = Subject::Unchecked) const;
 
     /// The words one of which every match of pattern begins with; empty when that cannot be told
     /// from the pattern (it begins with a class, an escape, an optional word that nothing follows…).
@@ -42,7 +47,7 @@ private:
         qsizetype pattern;
         QString word;
     };
-    static QRegularExpression::MatchOptions checkedOnce(QStringView text);
+    static QRegularExpression::MatchOptions checkedOnce(QStringView text, Subject subject);
     const QList<Start> &startsWith(char16_t c) const;
     /// Its pattern's match anchored at i when s's word starts there; nothing when it does not.
     std::optional<QRegularExpressionMatch> tryAt(const Start &s, const QString &text, qsizetype i,

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void firstWordsOfAPattern();
     void patternSetFindsWhatEachPatternFinds();
     void patternSetReadsATextWithALoneSurrogate();
+    void normalizedTextKnowsItsSurrogates();
     void findTextFindsWhatIndexOfFinds();
 };
 
@@ -364,6 +365,38 @@ void TestTextMatching::patternSetReadsATextWithALoneSurrogate()
     QCOMPARE(together.size(), 1);
     QVERIFY(together.first().endsWith(u':' + QString::number(lone.indexOf(u"12"_s)) + u'-' +
                                       QString::number(lone.indexOf(u"12"_s) + 2)));
+}
+
+void TestTextMatching::normalizedTextKnowsItsSurrogates()
+{
+    // What the normaliser says of its text is what a pass over the text says: for the corpus, and
+    // for pairs, lone halves, a half at either end, characters beyond the first plane that map to
+    // others, and half-width forms between them.
+    QStringList texts;
+    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        SourceDocument doc;
+        QString error;
+        if (Loader::load(it.next(), &doc, &error))
+            texts.append(doc.text);
+    }
+    QVERIFY(texts.size() >= 7);
+    const QChar high(0xD83D), low(0xDE00);
+    texts += {u"收到申请\U0001F600 5件"_s,
+              u"收到"_s + high,
+              low + u"收到"_s,
+              u"a"_s + high + u"b"_s + low + u"c"_s,
+              QString(low) + high,
+              u"\U0002F800\U0001D400１２"_s, // a compatibility ideograph, a mathematical letter
+              u"\U00020000年"_s};
+    int ill = 0;
+    for (const QString &text : std::as_const(texts)) {
+        const NormalizedText norm(text);
+        QCOMPARE(norm.isWellFormed(), PatternSet::isWellFormed(norm.text()));
+        ill += norm.isWellFormed() ? 0 : 1;
+    }
+    QCOMPARE(ill, 4);
 }
 
 void TestTextMatching::findTextFindsWhatIndexOfFinds()
