@@ -316,9 +316,18 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
 
     qsizetype labelStart = -1;
     qsizetype i = cs;
+    const QChar *t = m_text.constData();
     while (i < ce) {
         if (m_items.size() > Limits::MaxItems)
             return; // the caller says why
+        if (labelStart >= 0) {
+            // Within a label only a digit ends it (a minus sign there is a dash of the label):
+            // its letters are passed over in a loop of their own.
+            while (i < ce && !isDigit(t[i]))
+                ++i;
+            if (i == ce)
+                break;
+        }
         const QChar c = m_text[i];
         const bool minus = (c == u'-' || c == u'−') && i + 1 < ce && isDigit(m_text[i + 1]) && labelStart < 0;
         // A sign at the start of a cell or after a space, or between two numbers that ran
