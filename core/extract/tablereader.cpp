@@ -112,9 +112,7 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         if (rowOf[i] < 0)
             continue;
         const RowDef &row = t.rows[rowOf[i]];
-        QStringList keys;
-        for (int ci : row.columns)
-            keys.append(Template::cellKey(t, row, t.columns[ci]));
+        const QStringList keys = m_report->tmpl->rowKeys(t, row);
         m_matchedRows.insert(&row);
         const Record &rec = records[i];
         if (rec.values.isEmpty()) {
@@ -137,8 +135,7 @@ void TableReader::readSingleRow(const TableDef &t, qsizetype from, qsizetype to)
 {
     QStringList keys;
     for (const RowDef &row : t.rows)
-        for (int ci : row.columns)
-            keys.append(Template::cellKey(t, row, t.columns[ci]));
+        keys += m_report->tmpl->rowKeys(t, row);
     const auto &items = m_tok.items();
     QList<int> values;
     int nonBlank = 0;

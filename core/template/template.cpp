@@ -204,9 +204,14 @@ std::unique_ptr<Template> Template::fromJson(const QByteArray &json, QString *er
             id.rhsTitleEn = io.value("rhs_title_en"_L1).toString();
             td.identities.append(id);
         }
-        for (const RowDef &r : std::as_const(td.rows))
+        for (const RowDef &r : std::as_const(td.rows)) {
             for (const ColumnDef &c : std::as_const(td.columns))
                 td.keyGrid.append(cellKey(td, r, c));
+            QStringList keys;
+            for (int ci : r.columns)
+                keys.append(cellKey(td, r, td.columns[ci]));
+            td.rowKeys.append(keys);
+        }
         t->m_tables.append(td);
     }
     if (t->m_tables.isEmpty()) {
@@ -296,16 +301,19 @@ const TableDef *Template::table(QStringView key) const
     return nullptr;
 }
 
+/// Where item is in list, when it is one of its elements (not a copy); −1 otherwise.
+template <typename List, typename T> static qsizetype indexIn(const List &list, const T &item)
+{
+    const auto at = reinterpret_cast<std::uintptr_t>(&item);
+    const auto first = reinterpret_cast<std::uintptr_t>(list.constData());
+    if (at < first || at >= first + sizeof(item) * std::uintptr_t(list.size()))
+        return -1;
+    return qsizetype((at - first) / sizeof(item));
+}
+
 QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c)
 {
     // A row and a column of the table itself: its key made when the template was read.
-    const auto indexIn = [](const auto &list, const auto &item) -> qsizetype {
-        const auto at = reinterpret_cast<std::uintptr_t>(&item);
-        const auto first = reinterpret_cast<std::uintptr_t>(list.constData());
-        if (at < first || at >= first + sizeof(item) * std::uintptr_t(list.size()))
-            return -1;
-        return qsizetype((at - first) / sizeof(item));
-    };
     const qsizetype ri = indexIn(t.rows, r), ci = indexIn(t.columns, c);
     if (ri >= 0 && ci >= 0 && t.keyGrid.size() == t.rows.size() * t.columns.size()) {
         const QString &k = t.keyGrid[ri * t.columns.size() + ci];
@@ -316,6 +324,18 @@ QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c
             return k;
     }
     return t.key + u'.' + r.key + u'.' + c.key;
+}
+
+QStringList Template::rowKeys(const TableDef &t, const RowDef &r) const
+{
+    // One of the template's own tables (they do not change once it is read), and one of its rows.
+    const qsizetype ri = indexIn(m_tables, t) >= 0 ? indexIn(t.rows, r) : -1;
+    if (ri >= 0 && t.rowKeys.size() == t.rows.size())
+        return t.rowKeys[ri];
+    QStringList keys;
+    for (int ci : r.columns)
+        keys.append(cellKey(t, r, t.columns[ci]));
+    return keys;
 }
 
 QStringList Template::cellKeys(QStringView variant) const

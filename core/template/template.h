@@ -113,7 +113,8 @@ struct TableDef
     TableLayout layout = TableLayout::Rows;
     QList<ColumnDef> columns;
     QList<RowDef> rows;
-    QStringList keyGrid; // every cell's key, row by row, made when the template is read (cellKey)
+    QStringList keyGrid;        // every cell's key, row by row, made when the template is read (cellKey)
+    QList<QStringList> rowKeys; // each row's cell keys, in its columns' order (Template::rowKeys)
     QList<GroupDef> groups;
     QList<IdentityDef> identities;
 
@@ -157,6 +158,10 @@ public:
     /// （六） of T2021), in form order; without one, each table in its usual form.
     QStringList cellKeys(QStringView variant = {}) const;
     static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
+    /// The cell keys of a row of t, in the order of its columns: a row of one of this template's
+    /// own tables has them made when the template was read (no string is made or compared);
+    /// any other is made with cellKey.
+    QStringList rowKeys(const TableDef &t, const RowDef &r) const;
     /// "（一）予以公开 · 自然人" style label of a cell key, in the language in use
     /// (nianbao::Language); empty when the key is unknown.
     QString cellLabel(QStringView key) const;

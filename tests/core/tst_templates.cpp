@@ -105,6 +105,7 @@ private Q_SLOTS:
     void refusesATextWithoutTheRowsEveryReportHas();
     void readsTheOtherYearsAsBefore();
     void cellKeysAreTheTablesRowsAndColumns();
+    void rowKeysAreTheRowsCellKeys();
     void identitiesKnowWhereTheirCellsAre();
 };
 
@@ -302,6 +303,39 @@ void TestTemplates::cellKeysAreTheTablesRowsAndColumns()
     const RowDef other = copy.rows.last();
     QCOMPARE(Template::cellKey(copy, other, copy.columns.first()),
              copy.key + u'.' + other.key + u'.' + copy.columns.first().key);
+}
+
+void TestTemplates::rowKeysAreTheRowsCellKeys()
+{
+    // A row of a template's own table: its cells' keys in its columns' order, as cellKey makes
+    // them. A copy of a table, whose row is renamed, gets the new name; so does a row of another
+    // template's table, asked of the wrong template.
+    int rows = 0;
+    for (const Template *t : Template::all()) {
+        for (const TableDef &td : t->tables()) {
+            for (const RowDef &r : td.rows) {
+                QStringList want;
+                for (int ci : r.columns)
+                    want.append(td.key + u'.' + r.key + u'.' + td.columns[ci].key);
+                QCOMPARE(t->rowKeys(td, r), want);
+                ++rows;
+            }
+        }
+    }
+    QVERIFY(rows > 40);
+    const Template *first = Template::all().first();
+    TableDef copy = first->tables().first();
+    QString renamed = copy.rows.first().key;
+    renamed[0] = renamed[0] == u'x' ? u'y' : u'x';
+    copy.rows.first().key = renamed;
+    const QStringList keys = first->rowKeys(copy, copy.rows.first());
+    QVERIFY(!keys.isEmpty());
+    for (const QString &k : keys)
+        QVERIFY2(k.startsWith(copy.key + u'.' + renamed + u'.'), qPrintable(k));
+    const Template *second = Template::all().last();
+    QVERIFY(second != first);
+    const TableDef &theirs = second->tables().first();
+    QCOMPARE(first->rowKeys(theirs, theirs.rows.first()), second->rowKeys(theirs, theirs.rows.first()));
 }
 
 #include "tst_templates.moc"
