@@ -115,6 +115,10 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
     if (slots.isEmpty())
         return;
     QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
+    qsizetype keys = 0;
+    for (const Slot &s : std::as_const(slots))
+        keys += s.keys.size();
+    where.reserve(keys);
     for (int i = 0; i < slots.size(); ++i)
         for (int k = 0; k < slots[i].keys.size(); ++k)
             where.insert(slots[i].keys[k], {i, k});
