@@ -14,8 +14,8 @@ inline bool isSpace(QChar c)
     const char16_t u = c.unicode();
     if (u < 0x80)
         return u == u' ' || (u >= u'\t' && u <= u'\r');
-    if (u >= 0x3400 && u <= 0x9FFF)
-        return false; // CJK ideographs
+    if (u > 0x3000)
+        return false; // ideographs, their punctuation and full-width forms: no space after U+3000
     return c.isSpace();
 }
 
@@ -32,12 +32,12 @@ CompactIndex::CompactIndex(const QString &text)
     const QChar *in = text.constData();
     qsizetype kept = 0;
     for (qsizetype i = 0; i < n; ++i) {
+        // Written whatever it is, and kept when it is no space: no branch to guess wrong in text
+        // laid out with spaces.
         const QChar c = in[i];
-        if (isSpace(c))
-            continue;
         out[kept] = c;
         pos[kept] = int(i);
-        ++kept;
+        kept += isSpace(c) ? 0 : 1;
     }
     m_compact.truncate(kept);
     m_pos.resize(kept);
