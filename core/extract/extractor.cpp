@@ -7,7 +7,6 @@
 #include "ocr/scanreader.h"
 #include "prosereader.h"
 #include "rules/identities.h"
-#include "rules/ruleengine.h"
 #include "runsplitter.h"
 #include "tablelocator.h"
 #include "tablereader.h"
@@ -106,17 +105,12 @@ bool Extraction::extract(QString *error)
         }
     }
 
-    // Decide digit runs: first the hints of the prose, then the identities.
-    // (Without a run of digits there is nothing to decide, and no need of the cells read.)
-    QHash<QString, double> fixed;
-    if (!m_placer.slots().isEmpty())
-        for (auto it = m_report->cells.constBegin(); it != m_report->cells.constEnd(); ++it)
-            if (!RuleEngine::isTooLong(it.value())) // its value is not known: no identity uses it
-                fixed.insert(it.key(), it.value().identityValue());
+    // Decide digit runs: first the hints of the prose, then the identities with the cells read
+    // so far (the runs' cells are made after).
     ProseReader::read(m_norm, m_report);
     ProseReader::applyHints(*m_report, m_placer.slots());
     const QList<IdentityInstance> identities = expandIdentities(*tmpl, m_report->variant);
-    RunSplitter::solve(m_placer.slots(), fixed, identities);
+    RunSplitter::solve(m_placer.slots(), m_report->cells, identities);
     m_placer.materialize();
     m_placer.placeLostColumns(identities);
     m_placer.confirm(identities);

@@ -1,5 +1,6 @@
 #include "runsplitter.h"
 
+#include "rules/ruleengine.h"
 #include "tokenizer.h"
 
 #include <QSet>
@@ -109,16 +110,16 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     return out;
 }
 
-void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
+void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, Cell> &read,
                         const QList<IdentityInstance> &identities)
 {
     if (slots.isEmpty())
         return;
     QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
-    qsizetype keys = 0;
+    qsizetype slotCells = 0;
     for (const Slot &s : std::as_const(slots))
-        keys += s.keys.size();
-    where.reserve(keys);
+        slotCells += s.keys.size();
+    where.reserve(slotCells);
     for (int i = 0; i < slots.size(); ++i)
         for (int k = 0; k < slots[i].keys.size(); ++k)
             where.insert(slots[i].keys[k], {i, k});
@@ -206,15 +207,17 @@ void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
         const auto add = [&](const QStringList &side, bool left) {
             for (const QString &k : side) {
                 const auto it = where.constFind(k);
-                const bool isFixed = fixed.contains(k);
+                const auto cell = read.constFind(k);
+                const bool isFixed = cell != read.cend() && !RuleEngine::isTooLong(*cell);
+                const double value = isFixed ? cell->identityValue() : 0.0;
                 if (it == where.constEnd()) {
                     complete = complete && isFixed;
-                    terms.append({-1, 0, fixed.value(k, 0.0), -1, left});
+                    terms.append({-1, 0, value, -1, left});
                     continue;
                 }
                 const int slot = it->first;
                 touchesVar = touchesVar || slots[slot].candidates.size() > 1;
-                terms.append({slots[slot].candidates.isEmpty() ? -1 : slot, it->second, fixed.value(k, 0.0),
+                terms.append({slots[slot].candidates.isEmpty() ? -1 : slot, it->second, value,
                               isFixed ? -1 : slot, left});
             }
         };

@@ -48,9 +48,10 @@ public:
     static bool fits(const QList<RunToken> &tokens, int n);
 
     /// Keeps the candidates of each slot that satisfy the identities, first the slot's own, then
-    /// all of them together with the cells already read (fixed). Identities that cannot all hold
+    /// all of them together with the cells already read (read; a value too long to hold is not
+    /// known, RuleEngine::isTooLong). Identities that cannot all hold
     /// leave the candidates as they are: what they do not decide stays undecided.
-    static void solve(QList<Slot> &slots, const QHash<QString, double> &fixed,
+    static void solve(QList<Slot> &slots, const QHash<QString, Cell> &read,
                       const QList<IdentityInstance> &identities);
 };
 
