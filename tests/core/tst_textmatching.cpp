@@ -29,6 +29,7 @@ private Q_SLOTS:
     void splitsRespectLeadingZeros();
     void splitsAreEveryCutInOrder();
     void identitiesDecideARun();
+    void cellsReadDecideARun();
     void undecidedRunStaysUncertain();
     void pingtanRowsAreDecodedAndMarked();
     void firstWordsOfAPattern_data();
@@ -211,6 +212,36 @@ void TestTextMatching::identitiesDecideARun()
     QCOMPARE(slots[0].candidates.size(), 1);
     QCOMPARE(slots[0].candidates[0][0].value, 71.0);
     QCOMPARE(slots[0].candidates[0][6].value, 74.0);
+}
+
+void TestTextMatching::cellsReadDecideARun()
+{
+    // 7130000 in the six applicant columns: 71 3 0 0 0 0, 7 13 0 0 0 0 or 7 1 30 0 0 0. The total
+    // read as 74 leaves the first; a total too long to hold is no value, and leaves all three.
+    const Template *t = Template::t2021();
+    const QString row = u"t3.new_received."_s;
+    QList<Slot> slots(1);
+    for (const QString &c : {u"natural_person"_s, u"commercial"_s, u"research"_s, u"social_welfare"_s,
+                             u"legal_service"_s, u"other_org"_s})
+        slots[0].keys.append(row + c);
+    slots[0].candidates = RunSplitter::enumerate({RunToken{u"7130000"_s, 0}}, 6);
+    QCOMPARE(slots[0].candidates.size(), 3);
+    const QList<IdentityInstance> ids = expandIdentities(*t, u"subitems");
+
+    QList<Slot> undecided = slots;
+    QHash<QString, Cell> tooLong;
+    Cell run = Cell::textual(u"12345678901234"_s);
+    run.fromRun = true;
+    tooLong.insert(row + u"total"_s, run);
+    RunSplitter::solve(undecided, tooLong, ids);
+    QCOMPARE(undecided[0].candidates.size(), 3);
+
+    QHash<QString, Cell> read;
+    read.insert(row + u"total"_s, Cell::number(74));
+    RunSplitter::solve(slots, read, ids);
+    QCOMPARE(slots[0].candidates.size(), 1);
+    QCOMPARE(slots[0].candidates[0][0].value, 71.0);
+    QCOMPARE(slots[0].candidates[0][1].value, 3.0);
 }
 
 void TestTextMatching::undecidedRunStaysUncertain()
