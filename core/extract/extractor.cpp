@@ -15,8 +15,6 @@
 #include "textreading.h"
 #include "tokenizer.h"
 
-#include <algorithm>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
@@ -125,9 +123,8 @@ void Extractor::weighRecognised(Report &report, const QList<IdentityInstance> &i
 {
     // A recognised value the recogniser doubts (low confidence, or readings that disagree) is
     // uncertain with its readings as candidates, never a plain number.
-    if (std::none_of(report.boxes.cbegin(), report.boxes.cend(),
-                     [](const SourceBox &b) { return b.method == u"ocr"; }))
-        return; // nothing was recognised
+    if (!report.isRecognised())
+        return;
     QStringList doubtful;
     for (auto it = report.cells.begin(); it != report.cells.end(); ++it) {
         Cell &c = it.value();

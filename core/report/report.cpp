@@ -152,6 +152,11 @@ QString Report::cellAt(qsizetype pos) const
     return {};
 }
 
+bool Report::isRecognised() const
+{
+    return std::any_of(boxes.cbegin(), boxes.cend(), [](const SourceBox &b) { return b.method == u"ocr"; });
+}
+
 const SourceBox *Report::boxAt(qsizetype pos) const
 {
     if (pos < 0)

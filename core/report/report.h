@@ -104,6 +104,8 @@ public:
     QString cellAt(qsizetype pos) const;
     /// Where on its page position pos of the text was read, or null (not a PDF, or not in a cell).
     const SourceBox *boxAt(qsizetype pos) const;
+    /// Was (some of) the report read from a scan by the recogniser (a box of method "ocr")?
+    bool isRecognised() const;
     /// Where the cell key was read on its page, or null.
     const SourceBox *boxOf(const QString &key) const;
     /// The pages (1-based, ascending, once each) the cells were read from, and the page of text

@@ -255,13 +255,6 @@ Words side(const IdentityInstance &id, const QStringList &keys, const QHash<QStr
 
 namespace {
 
-/// Was (some of) the report read from a scan by the recogniser?
-bool isRecognised(const Report &report)
-{
-    return std::any_of(report.boxes.cbegin(), report.boxes.cend(),
-                       [](const SourceBox &b) { return b.method == u"ocr"_s; });
-}
-
 /// A document check's finding on a scan that may be the recogniser's doing: one saying a heading,
 /// a row, a label or the fee's sentence is missing or altered (the recogniser drops and mangles
 /// words the printed page has), or one quoting words it read with too little confidence.
@@ -540,7 +533,7 @@ QList<Finding> RuleEngine::check(const Report &report)
     out += DocumentChecks::check(report);
     out += ProseChecks::check(report);
     // On a scan they rest on recognised words: the reviewer confirms them against the page.
-    if (isRecognised(report))
+    if (report.isRecognised())
         for (qsizetype i = firstDocumentFinding; i < out.size(); ++i)
             if (restsOnDoubtfulWords(report, out[i]))
                 out[i].about = Finding::About::Reading;
