@@ -497,8 +497,9 @@ QList<Finding> RuleEngine::check(const Report &report)
     }
 
     // Cells that are missing, blank or undecided.
-    for (const QString &k : keys) {
-        const Cell *c = report.cell(k);
+    for (qsizetype ki = 0; ki < keys.size(); ++ki) {
+        const QString &k = keys[ki];
+        const Cell *c = cellOf[ki];
         if (c && c->state != Cell::State::Blank && c->state != Cell::State::Uncertain)
             continue; // read
         const Words names = cellNames(t, k);
