@@ -526,7 +526,7 @@ QList<TableRegion> DocumentReader::tableRegions(const Report &report, const Text
         qsizetype first = -1, last = -1;
         const QString prefix = t.key + u'.';
         for (auto it = report.cells.constBegin(); it != report.cells.constEnd(); ++it) {
-            if (!it.key().startsWith(prefix) || it.value().start < 0)
+            if (!it.key().toString().startsWith(prefix) || it.value().start < 0)
                 continue;
             const qsizetype s = it.value().start, e = s + it.value().length;
             first = first < 0 ? s : qMin(first, s);

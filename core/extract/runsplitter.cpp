@@ -110,8 +110,7 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     return out;
 }
 
-void RunSplitter::solve(QList<Slot> &slots, const QHash<QString, Cell> &read,
-                        const QList<IdentityInstance> &identities)
+void RunSplitter::solve(QList<Slot> &slots, const CellHash &read, const QList<IdentityInstance> &identities)
 {
     if (slots.isEmpty())
         return;

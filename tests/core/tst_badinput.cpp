@@ -261,7 +261,7 @@ void TestBadInput::mutatedReportsNeverBreakTheReader()
         ++reports;
         const QStringList keys = r.report.cellKeys();
         for (auto it = r.report.cells.constBegin(); it != r.report.cells.constEnd(); ++it) {
-            QVERIFY(keys.contains(it.key()));
+            QVERIFY(keys.contains(it.key().toString()));
             QVERIFY(it.value().start <= r.report.text.size());
             QVERIFY(it.value().start + it.value().length <= r.report.text.size());
         }
@@ -340,7 +340,8 @@ void TestBadInput::hostileTextLeavesTheReportRight()
         if (!it.value().isNumber())
             continue;
         const QString shown = r.report.text.mid(it.value().start, it.value().length);
-        QVERIFY2(shown.trimmed().toDouble() == it.value().value, qPrintable(it.key() + u": "_s + shown));
+        QVERIFY2(shown.trimmed().toDouble() == it.value().value,
+                 qPrintable(it.key().toString() + u": "_s + shown));
     }
     QVERIFY(r.errors() == whole.errors());
 }

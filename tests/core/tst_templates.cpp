@@ -8,6 +8,7 @@
 #include "extract/extractor.h"
 #include "extract/tablelocator.h"
 #include "io/sourcedocument.h"
+#include "report/report.h"
 #include "rules/identities.h"
 #include "rules/ruleengine.h"
 #include "template/template.h"
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void readsTheOtherYearsAsBefore();
     void cellKeysAreTheTablesRowsAndColumns();
     void rowKeysAreTheRowsCellKeys();
+    void cellKeysHashApartAndFindTheirCells();
     void identitiesKnowWhereTheirCellsAre();
 };
 
@@ -336,6 +338,46 @@ void TestTemplates::rowKeysAreTheRowsCellKeys()
     QVERIFY(second != first);
     const TableDef &theirs = second->tables().first();
     QCOMPARE(first->rowKeys(theirs, theirs.rows.first()), second->rowKeys(theirs, theirs.rows.first()));
+}
+
+void TestTemplates::cellKeysHashApartAndFindTheirCells()
+{
+    // Every cell key of every template and form: no two share a hash, the hash follows the
+    // table's seed, and a report's cells keyed by them give each its own cell back.
+    QSet<QString> keys;
+    for (const Template *t : Template::all()) {
+        QStringList variants;
+        for (const TableDef &td : t->tables())
+            variants += td.variants;
+        variants.append(Report().variant);
+        for (const QString &v : std::as_const(variants))
+            for (const QString &k : t->cellKeys(v))
+                keys.insert(k);
+    }
+    QVERIFY(keys.size() > 300);
+    for (const size_t seed : {size_t(0), size_t(0x9e3779b97f4a7c15ull)}) {
+        QSet<size_t> hashes;
+        for (const QString &k : std::as_const(keys))
+            hashes.insert(qHash(CellKey(k), seed));
+        QCOMPARE(hashes.size(), keys.size());
+    }
+    int moved = 0;
+    for (const QString &k : std::as_const(keys))
+        moved += qHash(CellKey(k), 1) != qHash(CellKey(k), 2) ? 1 : 0;
+    QCOMPARE(moved, keys.size());
+    CellHash cells;
+    double v = 0;
+    for (const QString &k : std::as_const(keys))
+        cells.insert(k, Cell::number(v++));
+    QCOMPARE(cells.size(), keys.size());
+    QSet<double> seen;
+    for (const QString &k : std::as_const(keys)) {
+        const auto it = cells.constFind(k);
+        QVERIFY2(it != cells.constEnd() && it.key().toString() == k, qPrintable(k));
+        seen.insert(it->value);
+    }
+    QCOMPARE(seen.size(), keys.size());
+    QVERIFY(!cells.contains(u"t3.no_such_row.c1"_s));
 }
 
 #include "tst_templates.moc"

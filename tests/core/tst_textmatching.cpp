@@ -229,15 +229,15 @@ void TestTextMatching::cellsReadDecideARun()
     const QList<IdentityInstance> ids = expandIdentities(*t, u"subitems");
 
     QList<Slot> undecided = slots;
-    QHash<QString, Cell> tooLong;
+    CellHash tooLong;
     Cell run = Cell::textual(u"12345678901234"_s);
     run.fromRun = true;
-    tooLong.insert(row + u"total"_s, run);
+    tooLong.insert(QString(row + u"total"_s), run);
     RunSplitter::solve(undecided, tooLong, ids);
     QCOMPARE(undecided[0].candidates.size(), 3);
 
-    QHash<QString, Cell> read;
-    read.insert(row + u"total"_s, Cell::number(74));
+    CellHash read;
+    read.insert(QString(row + u"total"_s), Cell::number(74));
     RunSplitter::solve(slots, read, ids);
     QCOMPARE(slots[0].candidates.size(), 1);
     QCOMPARE(slots[0].candidates[0][0].value, 71.0);

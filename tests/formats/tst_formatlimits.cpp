@@ -165,7 +165,7 @@ void TestFormatLimits::wordFileOfLigaturesIsReadRight()
         if (!c || c->state != it.value().state || c->value != it.value().value)
             wrong.append(it.key());
         else if (c->isNumber() && r.report.text.mid(c->start, c->length).toDouble() != c->value)
-            wrong.append(it.key() + u" (span)"_s);
+            wrong.append(it.key().toString() + u" (span)"_s);
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u", "_s)));
 }

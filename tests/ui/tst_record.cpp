@@ -46,7 +46,7 @@ QStringList cells(const Review *r)
 {
     QStringList out;
     for (auto it = r->report().cells.constBegin(); it != r->report().cells.constEnd(); ++it)
-        out.append(it.key() + u'=' + Cell::stateName(it->state) + u':' + it->displayText());
+        out.append(it.key().toString() + u'=' + Cell::stateName(it->state) + u':' + it->displayText());
     out.sort();
     return out;
 }
