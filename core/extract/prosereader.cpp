@@ -17,18 +17,34 @@ namespace nianbao {
 
 void ProseReader::read(const NormalizedText &norm, Report *report)
 {
-    // The template's patterns, searched for together; made once a thread for each set.
-    QStringList patterns;
-    for (const ProseCheckDef &check : report->tmpl->proseChecks())
-        patterns += check.patterns;
-    static thread_local QHash<QStringList, std::shared_ptr<const PatternSet>> sets;
-    auto set = sets.constFind(patterns);
-    if (set == sets.constEnd()) {
-        if (sets.size() >= 16) // templates read from files: a few at most
-            sets.clear();
-        set = sets.insert(patterns, std::make_shared<const PatternSet>(patterns));
+    // The template's patterns, searched for together; made once a thread for each set: for the
+    // program's own templates, which never change, found by the template.
+    const Template *tmpl = report->tmpl;
+    const auto patternsOf = [tmpl] {
+        QStringList patterns;
+        for (const ProseCheckDef &check : tmpl->proseChecks())
+            patterns += check.patterns;
+        return patterns;
+    };
+    std::shared_ptr<const PatternSet> set;
+    if (Template::isBuiltIn(tmpl)) {
+        static thread_local QHash<const Template *, std::shared_ptr<const PatternSet>> own;
+        std::shared_ptr<const PatternSet> &mine = own[tmpl];
+        if (!mine)
+            mine = std::make_shared<const PatternSet>(patternsOf());
+        set = mine;
+    } else {
+        const QStringList patterns = patternsOf();
+        static thread_local QHash<QStringList, std::shared_ptr<const PatternSet>> sets;
+        auto it = sets.constFind(patterns);
+        if (it == sets.constEnd()) {
+            if (sets.size() >= 16) // templates read from files: a few at most
+                sets.clear();
+            it = sets.insert(patterns, std::make_shared<const PatternSet>(patterns));
+        }
+        set = *it;
     }
-    const QList<QList<QRegularExpressionMatch>> matches = (*set)->globalMatch(
+    const QList<QList<QRegularExpressionMatch>> matches = set->globalMatch(
         norm.text(), norm.isWellFormed() ? PatternSet::Subject::WellFormed : PatternSet::Subject::IllFormed);
     qsizetype index = 0;
     for (const ProseCheckDef &check : report->tmpl->proseChecks()) {

@@ -3,6 +3,7 @@
 #include "documentfacts.h"
 #include "io/sourcedocument.h"
 #include "template/template.h"
+#include "text/stringhash.h"
 
 #include <QHash>
 #include <QList>
@@ -64,10 +65,8 @@ struct Cell
     static Cell textual(QString text);
 };
 
-/// A cell's key ("t3.r12.c4") as the key of a report's cells. They are looked up hundreds of times
-/// a report, and Qt's seeded hash of a QString (rounds of AES) cost as much as all the rest of
-/// the reading on some processors: a cell key is hashed here with a multiply per character, from
-/// the table's own seed (random for each process, so a file cannot pick keys that collide).
+/// A cell's key ("t3.r12.c4") as the key of a report's cells, which are looked up hundreds of
+/// times a report: hashed by stringHash, not by Qt's hash of a QString.
 class CellKey
 {
 public:
@@ -85,11 +84,7 @@ private:
 
 inline size_t qHash(const CellKey &key, size_t seed) noexcept
 {
-    // FNV-1a over the UTF-16 units, from the seed, the high half folded in at the end.
-    quint64 h = 0xcbf29ce484222325ull ^ seed;
-    for (const QChar c : key.toString())
-        h = (h ^ c.unicode()) * 0x100000001b3ull;
-    return size_t(h ^ (h >> 32));
+    return stringHash(key.toString(), seed);
 }
 
 /// The cells of a report by their keys.

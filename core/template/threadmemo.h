@@ -1,5 +1,7 @@
 #pragma once
 
+#include "text/stringhash.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringView>
@@ -18,7 +20,7 @@ public:
 
     template <typename Compute> Value get(const Owner *owner, QStringView key, Compute compute)
     {
-        std::pair<const Owner *, QString> k(owner, key.toString());
+        Key k{owner, key.toString()};
         const auto it = m_values.constFind(k);
         if (it != m_values.constEnd())
             return *it;
@@ -30,8 +32,18 @@ public:
     }
 
 private:
+    struct Key
+    {
+        const Owner *owner;
+        QString text;
+        bool operator==(const Key &o) const { return owner == o.owner && text == o.text; }
+        friend size_t qHash(const Key &k, size_t seed) noexcept
+        {
+            return stringHash(k.text, seed ^ size_t(quintptr(k.owner)));
+        }
+    };
     qsizetype m_bound;
-    QHash<std::pair<const Owner *, QString>, Value> m_values;
+    QHash<Key, Value> m_values;
 };
 
 } // namespace nianbao
