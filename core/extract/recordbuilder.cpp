@@ -16,7 +16,7 @@ LabelMatch RecordBuilder::recordMatch(const TableDef &t, Record &rec) const
     LabelMatch best;
     qsizetype bestFrom = rec.labels.size() - 1;
     for (qsizetype i = rec.labels.size() - 1; i >= 0 && i >= rec.labels.size() - 3; --i) {
-        key.prepend(items[rec.labels[i]].key);
+        key.prepend(m_tok.key(items[rec.labels[i]]));
         const LabelMatch m = LabelMatcher::match(t, key);
         if (m.score > best.score + 0.5 || (best.score <= 0 && m.score > 0)) {
             best = m;
@@ -75,7 +75,7 @@ QList<Record> RecordBuilder::build(const TableDef &t, qsizetype from, qsizetype 
                 // its cells came between them and the next label names another row or group.
                 const LabelMatch m = recordMatch(t, cur);
                 if (m.isRow() && m.isSure() && cur.blanksBefore >= int(t.rows[m.row].columns.size())) {
-                    const LabelMatch next = LabelMatcher::match(t, it.key);
+                    const LabelMatch next = LabelMatcher::match(t, m_tok.key(it));
                     if (!next.fuzzy && (next.group >= 0 || (next.isRow() && next.row != m.row)))
                         close();
                 }

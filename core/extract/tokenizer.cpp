@@ -120,6 +120,7 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     // by moving its items, not copying them.
     m_lines.reserve(qMin<qsizetype>(n / 20 + 16, 65536));
     m_items.reserve(qMin<qsizetype>(n / 10 + 16, 65536));
+    m_keys.reserve(qMin<qsizetype>(n / 2 + 16, 1 << 20)); // labels are about half of a report's text
     while (ls <= n && m_error.isEmpty()) {
         qsizetype le = m_text.indexOf(u'\n', ls);
         if (le < 0)
@@ -288,15 +289,22 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
         --e;
     if (s >= e)
         return;
+    // The label's letters written after the keys before it: no string is made for a label.
+    const qsizetype keyStart = m_keys.size();
+    if (m_keys.capacity() < keyStart + (e - s))
+        m_keys.reserve(qMax(2 * m_keys.capacity(), keyStart + (e - s)));
+    for (qsizetype i = s; i < e; ++i)
+        if (Template::isKeyLetter(m_text[i]))
+            m_keys.append(m_text[i]);
+    if (m_keys.size() == keyStart)
+        return; // punctuation only
     Item it;
     it.kind = Item::Kind::Label;
     it.start = s;
     it.end = e;
-    it.text = m_text.mid(s, e - s);
-    it.key = Template::matchKey(it.text);
     it.line = line;
-    if (it.key.isEmpty())
-        return; // punctuation only
+    it.keyStart = int(keyStart);
+    it.keyLength = int(m_keys.size() - keyStart);
     m_items.append(std::move(it));
 }
 

@@ -13,10 +13,11 @@ struct Item
     Kind kind = Kind::Label;
     qsizetype start = 0; // normalized positions [start, end)
     qsizetype end = 0;
-    QString text; // Label: the text; Number: the digits (no separators); ValueText: the text
-    QString key;  // Label: letters only, for matching
+    QString text; // Number: the digits (no separators); ValueText: the text (Label: Tokenizer::text)
     QString note; // Number: an annotation in brackets after it
     int line = 0;
+    int keyStart = 0; // Label: its letters in the tokenizer's buffer of keys (Tokenizer::key)
+    int keyLength = 0;
     bool decimal = false;
     bool negative = false;
 
@@ -84,6 +85,15 @@ public:
     explicit Tokenizer(const QString &normalized);
 
     const QList<Item> &items() const { return m_items; }
+    /// An item's text: a label's is its span of the normalized text (no copy is made of it).
+    QStringView text(const Item &item) const
+    {
+        return item.kind == Item::Kind::Label ? QStringView(m_text).mid(item.start, item.end - item.start)
+                                              : QStringView(item.text);
+    }
+    /// A label's letters, for matching (Template::matchKey of its text): all the labels' keys are
+    /// written one after another into one buffer.
+    QStringView key(const Item &item) const { return QStringView(m_keys).mid(item.keyStart, item.keyLength); }
     /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
     const QString &error() const { return m_error; }
     const QList<LineInfo> &lines() const { return m_lines; }
@@ -103,6 +113,7 @@ private:
     const QString &m_text;
     QList<Item> m_items;
     QList<LineInfo> m_lines;
+    QString m_keys; // the labels' keys, one after another
     QString m_error;
 };
 

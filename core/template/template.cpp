@@ -50,15 +50,9 @@ QString Template::matchKey(QStringView text)
     QString out(text.size(), Qt::Uninitialized);
     QChar *o = out.data();
     qsizetype k = 0;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        // CJK ideographs and ASCII letters without the table; the rest as QChar says.
-        const bool letter = (u >= 0x4E00 && u <= 0x9FEF) ? true
-                            : u < 0x80                   ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z')
-                                                         : c.isLetter();
-        if (letter)
+    for (QChar c : text)
+        if (isKeyLetter(c))
             o[k++] = c;
-    }
     out.truncate(k);
     return out;
 }

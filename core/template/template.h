@@ -169,6 +169,15 @@ public:
 
     /// Letters only: the form in which labels are compared.
     static QString matchKey(QStringView text);
+    /// Is c one of the characters matchKey keeps: a letter (CJK ideographs and ASCII letters told
+    /// without Unicode's table)?
+    static bool isKeyLetter(QChar c)
+    {
+        const char16_t u = c.unicode();
+        return (u >= 0x4E00 && u <= 0x9FEF) ? true
+               : u < 0x80                   ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z')
+                                            : c.isLetter();
+    }
 
 private:
     QString m_name;

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void offsetsMapBackToTheOriginal();
     void tokenizerGivesTheSubItemNumberToTheLabel();
     void tokenizerKeepsAnnotations();
+    void labelsAreSpansWithTheirKeysInOneBuffer();
     void splitsRespectLeadingZeros();
     void splitsAreEveryCutInOrder();
     void identitiesDecideARun();
@@ -89,7 +90,7 @@ void TestTextMatching::tokenizerGivesTheSubItemNumberToTheLabel()
     Tokenizer t(text);
     QStringList kinds;
     for (const Item &i : t.items())
-        kinds.append((i.kind == Item::Kind::Label ? u"L:"_s : u"N:"_s) + i.text);
+        kinds.append((i.kind == Item::Kind::Label ? u"L:"_s : u"N:"_s) + t.text(i));
     QCOMPARE(kinds, QStringList({u"L:1.属于国家秘密"_s, u"N:0000000"_s, u"L:2、其他法律行政法规禁止公开"_s,
                                  u"N:0000000"_s}));
 }
@@ -483,4 +484,35 @@ void TestTextMatching::findTextFindsWhatIndexOfFinds()
 }
 
 QTEST_GUILESS_MAIN(TestTextMatching)
+void TestTextMatching::labelsAreSpansWithTheirKeysInOneBuffer()
+{
+    // Every label of the corpus's text reports: its text is its span of the normalized text, its
+    // key the letters matchKey keeps, read from the one buffer of keys; a value keeps its own text.
+    int labels = 0, values = 0;
+    QDirIterator files(testutil::dataPath(u"corpus"_s), {u"*.txt"_s}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        SourceDocument doc;
+        QString error;
+        QVERIFY2(Loader::loadBytes(testutil::readBytes(path), path, &doc, &error), qPrintable(error));
+        const QString norm = NormalizedText(doc.text).text();
+        const Tokenizer t(norm);
+        for (const Item &i : t.items()) {
+            if (i.kind == Item::Kind::Label) {
+                QCOMPARE(t.text(i), QStringView(norm).mid(i.start, i.end - i.start));
+                QVERIFY(i.text.isEmpty());
+                QCOMPARE(t.key(i).toString(), Template::matchKey(t.text(i)));
+                QVERIFY(!t.key(i).isEmpty());
+                ++labels;
+            } else {
+                QCOMPARE(t.text(i), QStringView(i.text));
+                ++values;
+            }
+        }
+    }
+    QVERIFY(labels > 500);
+    QVERIFY(values > 500);
+}
+
 #include "tst_textmatching.moc"
