@@ -386,7 +386,7 @@ void CellPlacer::placeLostColumns(const QList<IdentityInstance> &identities)
             }
         }
     if (joint.size() >= 2) {
-        QHash<QString, std::pair<int, int>> where; // key → joint row, column
+        QHash<CellKey, std::pair<int, int>> where; // key → joint row, column
         for (int j = 0; j < joint.size(); ++j)
             for (int i = 0; i < rows[joint[j]].keys.size(); ++i)
                 where.insert(rows[joint[j]].keys[i], {j, i});

@@ -69,7 +69,7 @@ void ProseReader::read(const NormalizedText &norm, Report *report)
 void ProseReader::applyHints(const Report &report, QList<Slot> &slots)
 {
     // Numbers of the prose that name one cell decide a run of digits when one reading agrees.
-    QHash<QString, QSet<qint64>> found;
+    QHash<CellKey, QSet<qint64>> found;
     for (const ProseCheckDef &check : report.tmpl->proseChecks()) {
         if (!check.decides || check.sums.size() != 1 || check.sums.first().size() != 1)
             continue;

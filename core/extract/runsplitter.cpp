@@ -114,7 +114,7 @@ void RunSplitter::solve(QList<Slot> &slots, const CellHash &read, const QList<Id
 {
     if (slots.isEmpty())
         return;
-    QHash<QString, std::pair<int, int>> where; // key → (slot, index in slot)
+    QHash<CellKey, std::pair<int, int>> where; // key → (slot, index in slot)
     qsizetype slotCells = 0;
     for (const Slot &s : std::as_const(slots))
         slotCells += s.keys.size();
@@ -132,7 +132,12 @@ void RunSplitter::solve(QList<Slot> &slots, const CellHash &read, const QList<Id
         if (first == where.constEnd())
             continue;
         const QStringList &keys = slots[first->first].keys;
-        if (std::all_of(cells.begin(), cells.end(), [&](const QString &k) { return keys.contains(k); }))
+        // Found by where (a key of two slots is where its last slot has it, else looked for).
+        const auto inSlot = [&](const QString &k) {
+            const auto w = where.constFind(k);
+            return w != where.constEnd() && (w->first == first->first || keys.contains(k));
+        };
+        if (std::all_of(cells.begin(), cells.end(), inSlot))
             ownOf[first->first].append(&id);
     }
     for (qsizetype si = 0; si < slots.size(); ++si) {

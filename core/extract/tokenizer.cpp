@@ -293,10 +293,16 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     const qsizetype keyStart = m_keys.size();
     if (m_keys.capacity() < keyStart + (e - s))
         m_keys.reserve(qMax(2 * m_keys.capacity(), keyStart + (e - s)));
-    for (qsizetype i = s; i < e; ++i)
-        if (Template::isKeyLetter(m_text[i]))
-            m_keys.append(m_text[i]);
-    if (m_keys.size() == keyStart)
+    m_keys.resize(keyStart + (e - s)); // within what is reserved: no allocation
+    QChar *out = m_keys.data() + keyStart;
+    const QChar *in = m_text.constData();
+    qsizetype k = 0;
+    for (qsizetype i = s; i < e; ++i) {
+        out[k] = in[i];
+        k += Template::isKeyLetter(in[i]) ? 1 : 0;
+    }
+    m_keys.truncate(keyStart + k);
+    if (k == 0)
         return; // punctuation only
     Item it;
     it.kind = Item::Kind::Label;
