@@ -180,7 +180,8 @@ void Suggestions::propose(const Report &report, QList<Finding> *findings)
         varOf.insert(key, int(vars.size() - 1));
         return int(vars.size() - 1);
     };
-    for (const IdentityInstance &inst : expandIdentities(t, report.variant)) {
+    const QList<IdentityInstance> identities = expandIdentities(t, report.variant); // shared, not copied
+    for (const IdentityInstance &inst : identities) {
         const QStringList cells = inst.cells();
         bool complete = true;
         for (const QString &k : cells) {

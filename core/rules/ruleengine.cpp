@@ -286,7 +286,9 @@ QList<Finding> RuleEngine::check(const Report &report)
 
     // Identities.
     QList<Finding> balance;
-    for (const IdentityInstance &id : expandIdentities(t, report.variant)) {
+    // The template's list, shared: looped over const, it is not copied.
+    const QList<IdentityInstance> identities = expandIdentities(t, report.variant);
+    for (const IdentityInstance &id : identities) {
         const QStringList cells = id.cells();
         // Summed from the cells first: most identities hold, and need nothing more.
         QVarLengthArray<const Cell *, 32> cellsRead;
