@@ -27,11 +27,17 @@ QString bodyKey(const Report &r)
 
 } // namespace
 
+YearCheck::Body YearCheck::bodyOf(const Report &report)
+{
+    Body b;
+    b.year = report.year.toInt(&b.hasYear);
+    b.key = bodyKey(report);
+    return b;
+}
+
 bool YearCheck::arePair(const Report &previous, const Report &current)
 {
-    bool ok1 = false, ok2 = false;
-    const int y1 = previous.year.toInt(&ok1), y2 = current.year.toInt(&ok2);
-    return ok1 && ok2 && y2 == y1 + 1 && !bodyKey(current).isEmpty() && bodyKey(previous) == bodyKey(current);
+    return arePair(bodyOf(previous), bodyOf(current));
 }
 
 QList<Finding> YearCheck::compare(const Report &previous, const Report &current)

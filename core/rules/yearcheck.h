@@ -16,6 +16,20 @@ public:
     static QList<Finding> compare(const Report &previous, const Report &current);
     /// Same body, consecutive years?
     static bool arePair(const Report &previous, const Report &current);
+    /// What arePair compares of a report: the year read, and the reporting body's letters and
+    /// digits. A batch compares each report with every other: made once a report, not a pair.
+    struct Body
+    {
+        int year = 0;
+        bool hasYear = false;
+        QString key;
+    };
+    static Body bodyOf(const Report &report);
+    static bool arePair(const Body &previous, const Body &current)
+    {
+        return previous.hasYear && current.hasYear && current.year == previous.year + 1 &&
+               !current.key.isEmpty() && previous.key == current.key;
+    }
 };
 
 } // namespace nianbao

@@ -234,12 +234,25 @@ int ReviewSession::unfinishedCount() const
 
 // ---- the checks across reports --------------------------------------------------------------
 
+const YearCheck::Body &ReviewSession::bodyOf(const Entry &e)
+{
+    const Report &r = e.review->report();
+    if (!e.bodyKnown || e.bodyYear != r.year || e.bodyUnit != r.unit) {
+        e.body = YearCheck::bodyOf(r);
+        e.bodyYear = r.year;
+        e.bodyUnit = r.unit;
+        e.bodyKnown = true;
+    }
+    return e.body;
+}
+
 QList<Finding> ReviewSession::acrossFindings(const Report &current) const
 {
     // As a batch is checked: each earlier report of the same body, in the order they were opened.
     QList<Finding> out;
+    const YearCheck::Body body = YearCheck::bodyOf(current);
     for (const Entry &e : m_entries) {
-        if (e.review && &e.review->report() != &current && YearCheck::arePair(e.review->report(), current)) {
+        if (e.review && &e.review->report() != &current && YearCheck::arePair(bodyOf(e), body)) {
             out += YearCheck::compare(e.review->report(), current);
             out += TextRepeat::compare(e.review->report(), current); // copied forward
         }
@@ -250,11 +263,12 @@ QList<Finding> ReviewSession::acrossFindings(const Report &current) const
 QList<Review *> ReviewSession::partnersOf(const Report &report) const
 {
     QList<Review *> out;
+    const YearCheck::Body body = YearCheck::bodyOf(report);
     for (const Entry &e : m_entries) {
         if (!e.review || &e.review->report() == &report)
             continue;
-        const Report &other = e.review->report();
-        if (YearCheck::arePair(report, other) || YearCheck::arePair(other, report))
+        const YearCheck::Body &other = bodyOf(e);
+        if (YearCheck::arePair(body, other) || YearCheck::arePair(other, body))
             out.append(e.review);
     }
     return out;

@@ -3,6 +3,7 @@
 #include "pipeline/reportreader.h"
 #include "review/correction.h"
 #include "review/review.h"
+#include "rules/yearcheck.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -183,7 +184,13 @@ private:
         QString absolutePath; // what indexOf() compares
         QString error;
         Review *review = nullptr;
+        // The report's year and body (YearCheck::bodyOf), kept while its year and unit read the
+        // same: each report of a batch is compared with every other (bodyOf).
+        mutable QString bodyYear, bodyUnit;
+        mutable YearCheck::Body body;
+        mutable bool bodyKnown = false;
     };
+    static const YearCheck::Body &bodyOf(const Entry &e);
     void watch(Review *review);
     QList<Finding> acrossFindings(const Report &current) const;
     QList<Review *> partnersOf(const Report &report) const;
