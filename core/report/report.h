@@ -66,26 +66,8 @@ struct Cell
 };
 
 /// A cell's key ("t3.r12.c4") as the key of a report's cells, which are looked up hundreds of
-/// times a report: hashed by stringHash, not by Qt's hash of a QString.
-class CellKey
-{
-public:
-    CellKey() = default;
-    CellKey(const QString &key) : m_key(key) {}
-    CellKey(QString &&key) noexcept : m_key(std::move(key)) {}
-    operator const QString &() const { return m_key; }
-    const QString &toString() const { return m_key; }
-    bool operator==(const CellKey &o) const { return m_key == o.m_key; }
-    bool operator<(const CellKey &o) const { return m_key < o.m_key; }
-
-private:
-    QString m_key;
-};
-
-inline size_t qHash(const CellKey &key, size_t seed) noexcept
-{
-    return stringHash(key.toString(), seed);
-}
+/// times a report.
+using CellKey = HashedString;
 
 /// The cells of a report by their keys.
 using CellHash = QHash<CellKey, Cell>;

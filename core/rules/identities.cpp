@@ -1,6 +1,6 @@
 #include "identities.h"
 
-#include "report/report.h"
+#include "text/stringhash.h"
 
 #include <QHash>
 #include <QMutex>
@@ -94,8 +94,8 @@ QList<IdentityInstance> expandIdentities(const Template &tmpl, QStringView varia
     if (!Template::isBuiltIn(&tmpl))
         return expand(tmpl, variant);
     static QMutex mutex;
-    static QHash<std::pair<const Template *, CellKey>, QList<IdentityInstance>> cache; // by stringHash
-    const std::pair<const Template *, CellKey> key(&tmpl, variant.toString());
+    static QHash<std::pair<const Template *, HashedString>, QList<IdentityInstance>> cache;
+    const std::pair<const Template *, HashedString> key(&tmpl, variant.toString());
     const QMutexLocker lock(&mutex);
     auto it = cache.constFind(key);
     if (it == cache.constEnd())

@@ -237,11 +237,10 @@ int ReviewSession::unfinishedCount() const
 const YearCheck::Body &ReviewSession::bodyOf(const Entry &e)
 {
     const Report &r = e.review->report();
-    if (!e.bodyKnown || e.bodyYear != r.year || e.bodyUnit != r.unit) {
+    if (e.bodyYear != r.year || e.bodyUnit != r.unit) {
         e.body = YearCheck::bodyOf(r);
         e.bodyYear = r.year;
         e.bodyUnit = r.unit;
-        e.bodyKnown = true;
     }
     return e.body;
 }

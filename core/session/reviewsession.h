@@ -185,10 +185,10 @@ private:
         QString error;
         Review *review = nullptr;
         // The report's year and body (YearCheck::bodyOf), kept while its year and unit read the
-        // same: each report of a batch is compared with every other (bodyOf).
+        // same: each report of a batch is compared with every other (bodyOf). Before the first,
+        // they are what bodyOf gives a report with neither.
         mutable QString bodyYear, bodyUnit;
         mutable YearCheck::Body body;
-        mutable bool bodyKnown = false;
     };
     static const YearCheck::Body &bodyOf(const Entry &e);
     void watch(Review *review);

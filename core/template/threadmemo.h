@@ -20,7 +20,7 @@ public:
 
     template <typename Compute> Value get(const Owner *owner, QStringView key, Compute compute)
     {
-        Key k{owner, key.toString()};
+        std::pair<const Owner *, HashedString> k(owner, key.toString());
         const auto it = m_values.constFind(k);
         if (it != m_values.constEnd())
             return *it;
@@ -32,18 +32,8 @@ public:
     }
 
 private:
-    struct Key
-    {
-        const Owner *owner;
-        QString text;
-        bool operator==(const Key &o) const { return owner == o.owner && text == o.text; }
-        friend size_t qHash(const Key &k, size_t seed) noexcept
-        {
-            return stringHash(k.text, seed ^ size_t(quintptr(k.owner)));
-        }
-    };
     qsizetype m_bound;
-    QHash<Key, Value> m_values;
+    QHash<std::pair<const Owner *, HashedString>, Value> m_values;
 };
 
 } // namespace nianbao

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QChar>
+#include <QString>
 #include <QStringView>
 
 #include <cstddef>
@@ -18,6 +19,28 @@ inline size_t stringHash(QStringView s, size_t seed) noexcept
     for (const QChar c : s)
         h = (h ^ c.unicode()) * 0x100000001b3ull;
     return size_t(h ^ (h >> 32));
+}
+
+/// A QString as the key of such a table: hashed by stringHash, not by Qt's hash of a QString.
+/// Made from a QString and read as one, so a table keyed by it is used as one keyed by QString.
+class HashedString
+{
+public:
+    HashedString() = default;
+    HashedString(const QString &s) : m_s(s) {}
+    HashedString(QString &&s) noexcept : m_s(std::move(s)) {}
+    operator const QString &() const { return m_s; }
+    const QString &toString() const { return m_s; }
+    bool operator==(const HashedString &o) const { return m_s == o.m_s; }
+    bool operator<(const HashedString &o) const { return m_s < o.m_s; }
+
+private:
+    QString m_s;
+};
+
+inline size_t qHash(const HashedString &s, size_t seed) noexcept
+{
+    return stringHash(s.toString(), seed);
 }
 
 } // namespace nianbao
