@@ -1,6 +1,7 @@
 #include "runsplitter.h"
 
 #include "rules/ruleengine.h"
+#include "template/cellids.h"
 #include "tokenizer.h"
 
 #include <QSet>
@@ -110,35 +111,51 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     return out;
 }
 
-void RunSplitter::solve(QList<Slot> &slots, const CellHash &read, const QList<IdentityInstance> &identities)
+void RunSplitter::solve(QList<Slot> &slots, const CellTable &read, const QList<IdentityInstance> &identities)
 {
     if (slots.isEmpty())
         return;
-    QHash<CellKey, std::pair<int, int>> where; // key → (slot, index in slot)
-    qsizetype slotCells = 0;
-    for (const Slot &s : std::as_const(slots))
-        slotCells += s.keys.size();
-    where.reserve(slotCells);
+    // Where each cell of the slots is (slot, index in slot; the last slot that has it), by the
+    // number of its key, or by the key when the program's templates do not number it.
+    using Place = std::pair<int, int>;
+    QList<Place> whereById(CellIds::count(), Place(-1, -1));
+    QHash<CellKey, Place> whereOther;
     for (int i = 0; i < slots.size(); ++i)
-        for (int k = 0; k < slots[i].keys.size(); ++k)
-            where.insert(slots[i].keys[k], {i, k});
+        for (int k = 0; k < slots[i].keys.size(); ++k) {
+            const QString &key = slots[i].keys[k];
+            const int n = CellIds::of(key);
+            if (n >= 0)
+                whereById[n] = {i, k};
+            else
+                whereOther.insert(key, {i, k});
+        }
+    const auto where = [&](int n, const QString &key) -> Place {
+        return n >= 0 ? whereById[n] : whereOther.value(key, Place(-1, -1));
+    };
+    // The number of cell i of an identity (of its cells(), lhs then rhs).
+    const auto idOf = [](const IdentityInstance &id, const QStringList &cells, qsizetype i) {
+        return i < id.ids.size() ? id.ids[i] : CellIds::of(cells[i]);
+    };
 
     // 1. Each slot on its own, with the identities all of whose cells are its own: each identity
     // is tried on the slot of its first cell only.
     QList<QList<const IdentityInstance *>> ownOf(slots.size());
     for (const IdentityInstance &id : identities) {
         const QStringList cells = id.cells();
-        const auto first = cells.isEmpty() ? where.constEnd() : where.constFind(cells.first());
-        if (first == where.constEnd())
+        if (cells.isEmpty())
             continue;
-        const QStringList &keys = slots[first->first].keys;
+        const Place first = where(idOf(id, cells, 0), cells.first());
+        if (first.first < 0)
+            continue;
+        const QStringList &keys = slots[first.first].keys;
         // Found by where (a key of two slots is where its last slot has it, else looked for).
-        const auto inSlot = [&](const QString &k) {
-            const auto w = where.constFind(k);
-            return w != where.constEnd() && (w->first == first->first || keys.contains(k));
-        };
-        if (std::all_of(cells.begin(), cells.end(), inSlot))
-            ownOf[first->first].append(&id);
+        bool own = true;
+        for (qsizetype i = 0; i < cells.size() && own; ++i) {
+            const Place w = where(idOf(id, cells, i), cells[i]);
+            own = w.first >= 0 && (w.first == first.first || keys.contains(cells[i]));
+        }
+        if (own)
+            ownOf[first.first].append(&id);
     }
     for (qsizetype si = 0; si < slots.size(); ++si) {
         Slot &s = slots[si];
@@ -208,25 +225,25 @@ void RunSplitter::solve(QList<Slot> &slots, const CellHash &read, const QList<Id
     for (const IdentityInstance &id : identities) {
         bool touchesVar = false, complete = true;
         QList<Term> terms;
-        const auto add = [&](const QStringList &side, bool left) {
-            for (const QString &k : side) {
-                const auto it = where.constFind(k);
-                const auto cell = read.constFind(k);
-                const bool isFixed = cell != read.cend() && !RuleEngine::isTooLong(*cell);
-                const double value = isFixed ? cell->identityValue() : 0.0;
-                if (it == where.constEnd()) {
-                    complete = complete && isFixed;
-                    terms.append({-1, 0, value, -1, left});
-                    continue;
-                }
-                const int slot = it->first;
-                touchesVar = touchesVar || slots[slot].candidates.size() > 1;
-                terms.append({slots[slot].candidates.isEmpty() ? -1 : slot, it->second, value,
-                              isFixed ? -1 : slot, left});
+        const QStringList cells = id.cells();
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const QString &k = cells[i];
+            const bool left = i < id.lhs.size();
+            const int n = idOf(id, cells, i);
+            const Place w = where(n, k);
+            const Cell *cell = n >= 0 ? read.at(n) : read.get(k);
+            const bool isFixed = cell && !RuleEngine::isTooLong(*cell);
+            const double value = isFixed ? cell->identityValue() : 0.0;
+            if (w.first < 0) {
+                complete = complete && isFixed;
+                terms.append({-1, 0, value, -1, left});
+                continue;
             }
-        };
-        add(id.lhs, true);
-        add(id.rhs, false);
+            const int slot = w.first;
+            touchesVar = touchesVar || slots[slot].candidates.size() > 1;
+            terms.append(
+                {slots[slot].candidates.isEmpty() ? -1 : slot, w.second, value, isFixed ? -1 : slot, left});
+        }
         if (touchesVar && complete)
             relevant.append(terms);
     }

@@ -51,7 +51,7 @@ public:
     /// all of them together with the cells already read (read; a value too long to hold is not
     /// known, RuleEngine::isTooLong). Identities that cannot all hold
     /// leave the candidates as they are: what they do not decide stays undecided.
-    static void solve(QList<Slot> &slots, const CellHash &read, const QList<IdentityInstance> &identities);
+    static void solve(QList<Slot> &slots, const CellTable &read, const QList<IdentityInstance> &identities);
 };
 
 } // namespace nianbao

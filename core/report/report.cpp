@@ -122,8 +122,7 @@ Cell Cell::textual(QString t)
 
 const Cell *Report::cell(const QString &key) const
 {
-    auto it = cells.constFind(key);
-    return it == cells.constEnd() ? nullptr : &it.value();
+    return cells.get(key);
 }
 
 QStringList Report::cellKeys() const

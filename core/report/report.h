@@ -1,5 +1,6 @@
 #pragma once
 
+#include "celltable.h"
 #include "documentfacts.h"
 #include "io/sourcedocument.h"
 #include "template/template.h"
@@ -65,12 +66,8 @@ struct Cell
     static Cell textual(QString text);
 };
 
-/// A cell's key ("t3.r12.c4") as the key of a report's cells, which are looked up hundreds of
-/// times a report.
-using CellKey = HashedString;
-
-/// The cells of a report by their keys.
-using CellHash = QHash<CellKey, Cell>;
+/// The cells of a report by their keys, in an array by the templates' numbers of the keys.
+using CellTable = CellTableOf<Cell>;
 
 /// A number stated in the report's prose ("全年收到政府信息公开申请34件").
 struct ProseFact
@@ -96,7 +93,7 @@ public:
     QString variant = QStringLiteral("subitems"); // （六） with sub-items, or "one_row"
     QString unit;                                 // the reporting body, when it can be read
     QString year;                                 // the report year, when it can be read
-    CellHash cells;
+    CellTable cells;
     QList<ProseFact> prose; // numbers of the prose, for the cross-checks
     DocumentFacts document; // headings, period, dates, the form's rows as printed (DocumentReader)
     QList<SourceBox> boxes; // a PDF's cells on their pages, sorted by start (SourceDocument::boxes)

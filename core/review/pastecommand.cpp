@@ -4,7 +4,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
 
-PasteCommand::PasteCommand(Review *review, const CellHash &cells, QUndoCommand *parent)
+PasteCommand::PasteCommand(Review *review, const CellTable &cells, QUndoCommand *parent)
     : CellEditCommand(review, u"paste"_s, parent)
 {
     // In form order, so the audit trail reads like the table.

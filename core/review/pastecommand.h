@@ -9,7 +9,7 @@ class PasteCommand : public CellEditCommand
 {
     Q_DECLARE_TR_FUNCTIONS(PasteCommand)
 public:
-    PasteCommand(Review *review, const CellHash &cells, QUndoCommand *parent = nullptr);
+    PasteCommand(Review *review, const CellTable &cells, QUndoCommand *parent = nullptr);
 };
 
 } // namespace nianbao

@@ -424,9 +424,9 @@ bool Review::parseValue(const QString &key, const QString &text, Cell *out, QStr
     return true;
 }
 
-CellHash Review::pasteCells(const QString &anchorKey, const QString &text, QString *error) const
+CellTable Review::pasteCells(const QString &anchorKey, const QString &text, QString *error) const
 {
-    CellHash out;
+    CellTable out;
     const Template *t = m_rr.current.tmpl;
     const TableDef *td = nullptr;
     int ar = -1, ac = -1;
@@ -574,7 +574,7 @@ bool Review::moveRow(const QString &fromRowId, const QString &toRowId, QString *
 
 bool Review::paste(const QString &anchorKey, const QString &text, QString *error)
 {
-    const CellHash cells = pasteCells(anchorKey, text, error);
+    const CellTable cells = pasteCells(anchorKey, text, error);
     if (cells.isEmpty())
         return false;
     return pushEdit(std::make_unique<PasteCommand>(this, cells), error,

@@ -163,7 +163,7 @@ public:
     bool parseValue(const QString &key, const QString &text, Cell *out, QString *error) const;
     /// The cells a block of text fills from an anchor cell on: tab/newline text from a
     /// spreadsheet, or whitespace- or |-separated numbers.
-    CellHash pasteCells(const QString &anchorKey, const QString &text, QString *error) const;
+    CellTable pasteCells(const QString &anchorKey, const QString &text, QString *error) const;
     /// The cells as a spreadsheet block (what paste() reads back): the rows and columns of the form
     /// that the cells cover, tab-separated, a line per row with one of them; the others empty.
     QString copyText(const FormLayout &form, const QStringList &keys) const;

@@ -1,5 +1,7 @@
 #include "identities.h"
 
+#include "template/cellids.h"
+
 #include "text/stringhash.h"
 
 #include <QHash>
@@ -82,8 +84,10 @@ static QList<IdentityInstance> expand(const Template &tmpl, QStringView variant)
     for (int i = 0; i < keys.size(); ++i)
         place.insert(keys[i], i);
     for (IdentityInstance &inst : out)
-        for (const QString &k : std::as_const(inst.both))
+        for (const QString &k : std::as_const(inst.both)) {
             inst.places.append(place.value(k, -1));
+            inst.ids.append(CellIds::of(k));
+        }
     return out;
 }
 

@@ -22,6 +22,8 @@ struct IdentityInstance
     /// Where each cell of both is in Template::cellKeys of the variant (−1 when it is not there),
     /// made once by expandIdentities: a report's cells looked up once serve every identity.
     QList<int> places;
+    /// The number (CellIds) of each cell of both, −1 for a key the program's templates do not have.
+    QList<int> ids;
 
     /// The cells of both sides: made once, not at each of the many times the checks ask.
     QStringList cells() const { return both.size() == lhs.size() + rhs.size() ? both : lhs + rhs; }

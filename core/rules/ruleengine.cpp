@@ -279,10 +279,12 @@ QList<Finding> RuleEngine::check(const Report &report)
         return out;
     const Template &t = *report.tmpl;
     const QStringList keys = report.cellKeys();
-    // The report's cells looked up once, in the order of keys.
+    const QList<int> ids = t.cellIds(report.variant);
+    // The report's cells looked up once, in the order of keys: by number, a key of this
+    // template only by itself.
     QList<const Cell *> cellOf(keys.size());
     for (qsizetype i = 0; i < keys.size(); ++i)
-        cellOf[i] = report.cell(keys[i]);
+        cellOf[i] = ids[i] >= 0 ? report.cells.at(ids[i]) : report.cell(keys[i]);
 
     // Identities.
     QList<Finding> balance;

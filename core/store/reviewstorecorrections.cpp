@@ -301,7 +301,7 @@ bool ReviewStore::restore(ReviewedReport *rr, QString *error, bool *known)
     rr->corrections = list;
     rr->current = rr->extracted;
     // the database's value of a cell is the one in effect, whoever wrote it last
-    CellHash stored;
+    CellTable stored;
     for (const StoredCell &sc : cells)
         stored.insert(sc.key, sc.cell);
     for (const Correction &c : list)

@@ -109,7 +109,7 @@ bool StoreLink::restore(ReviewedReport *rr, QString *errorOut, bool *known)
         rr->dispositions = k->dispositions;
         rr->corrections = k->corrections;
         rr->current = rr->extracted;
-        CellHash stored;
+        CellTable stored;
         for (const StoredCell &sc : k->cells) {
             stored.insert(sc.key, sc.cell);
             if (!m_versions.contains(cellId(rr->contentHash, sc.key)))

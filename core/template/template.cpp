@@ -1,5 +1,7 @@
 #include "template.h"
 
+#include "cellids.h"
+
 #include "i18n/language.h"
 
 #include <QDir>
@@ -332,16 +334,29 @@ QStringList Template::rowKeys(const TableDef &t, const RowDef &r) const
     return keys;
 }
 
-QStringList Template::cellKeys(QStringView variant) const
+Template::VariantKeys Template::keysOf(QStringView variant) const
 {
     const QMutexLocker lock(&m_keysMutex);
-    for (const auto &[v, keys] : std::as_const(m_keysOfVariant))
-        if (v == variant)
-            return keys;
-    const QStringList keys = makeCellKeys(variant);
+    for (const VariantKeys &k : std::as_const(m_keysOfVariant))
+        if (k.variant == variant)
+            return k;
+    VariantKeys made{variant.toString(), makeCellKeys(variant), {}};
+    made.ids.reserve(made.keys.size());
+    for (const QString &k : std::as_const(made.keys))
+        made.ids.append(CellIds::of(k));
     if (m_keysOfVariant.size() < 8) // a variant read from a file may be anything: only a few are kept
-        m_keysOfVariant.append({variant.toString(), keys});
-    return keys;
+        m_keysOfVariant.append(made);
+    return made;
+}
+
+QStringList Template::cellKeys(QStringView variant) const
+{
+    return keysOf(variant).keys;
+}
+
+QList<int> Template::cellIds(QStringView variant) const
+{
+    return keysOf(variant).ids;
 }
 
 QStringList Template::makeCellKeys(QStringView variant) const

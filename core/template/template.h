@@ -157,6 +157,9 @@ public:
     /// Every cell key of the template in a form of its tables (one of TableDef::variants, the
     /// （六） of T2021), in form order; without one, each table in its usual form.
     QStringList cellKeys(QStringView variant = {}) const;
+    /// The numbers (CellIds) of cellKeys(variant), in the same order (−1 for a key that only this
+    /// template has).
+    QList<int> cellIds(QStringView variant = {}) const;
     static QString cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c);
     /// The cell keys of a row of t, in the order of its columns: a row of one of this template's
     /// own tables has them made when the template was read (no string is made or compared);
@@ -189,8 +192,15 @@ private:
     /// cellKeys of each variant asked for (a few at most), made on the first call from any thread
     /// and kept.
     mutable QMutex m_keysMutex;
-    mutable QList<std::pair<QString, QStringList>> m_keysOfVariant;
+    struct VariantKeys
+    {
+        QString variant;
+        QStringList keys;
+        QList<int> ids;
+    };
+    mutable QList<VariantKeys> m_keysOfVariant;
     QStringList makeCellKeys(QStringView variant) const;
+    VariantKeys keysOf(QStringView variant) const;
 };
 
 } // namespace nianbao

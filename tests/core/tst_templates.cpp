@@ -108,6 +108,7 @@ private Q_SLOTS:
     void cellKeysAreTheTablesRowsAndColumns();
     void rowKeysAreTheRowsCellKeys();
     void cellKeysHashApartAndFindTheirCells();
+    void cellsByNumberAndByKeyAgree();
     void identitiesKnowWhereTheirCellsAre();
 };
 
@@ -365,7 +366,7 @@ void TestTemplates::cellKeysHashApartAndFindTheirCells()
     for (const QString &k : std::as_const(keys))
         moved += qHash(CellKey(k), 1) != qHash(CellKey(k), 2) ? 1 : 0;
     QCOMPARE(moved, keys.size());
-    CellHash cells;
+    CellTable cells;
     double v = 0;
     for (const QString &k : std::as_const(keys))
         cells.insert(k, Cell::number(v++));
@@ -378,6 +379,92 @@ void TestTemplates::cellKeysHashApartAndFindTheirCells()
     }
     QCOMPARE(seen.size(), keys.size());
     QVERIFY(!cells.contains(u"t3.no_such_row.c1"_s));
+}
+
+void TestTemplates::cellsByNumberAndByKeyAgree()
+{
+    // Every key of the program's templates has a number of its own that gives the key back; a
+    // template's numbers follow its keys; a report's cells found by number are those found by key,
+    // through inserts and removals of known keys and of keys no template has.
+    QSet<int> numbers;
+    QSet<QString> allKeys;
+    for (const Template *t : Template::all()) {
+        QStringList variants;
+        for (const TableDef &td : t->tables())
+            variants += td.variants;
+        variants.append(Report().variant);
+        for (const QString &v : std::as_const(variants)) {
+            const QStringList keys = t->cellKeys(v);
+            const QList<int> ids = t->cellIds(v);
+            QCOMPARE(ids.size(), keys.size());
+            for (qsizetype i = 0; i < keys.size(); ++i) {
+                QVERIFY2(ids[i] >= 0 && ids[i] < CellIds::count(), qPrintable(keys[i]));
+                QCOMPARE(ids[i], CellIds::of(keys[i]));
+                QCOMPARE(CellIds::key(ids[i]), keys[i]);
+                numbers.insert(ids[i]);
+                allKeys.insert(keys[i]);
+            }
+        }
+    }
+    QCOMPARE(numbers.size(), allKeys.size());
+    QCOMPARE(CellIds::of(u"t3.no_such_row.c1"), -1);
+    QCOMPARE(CellIds::of(u""), -1);
+
+    const Template *t = Template::all().first();
+    const QStringList known = t->cellKeys();
+    QVERIFY(known.size() > 20);
+    const QStringList other = {u"t9.r1.c1"_s, u"tx.extra"_s, u"t3.no_such_row.c1"_s};
+    CellTable cells;
+    QHash<QString, double> want;
+    double v = 0;
+    for (qsizetype i = 0; i < 20; ++i) {
+        cells.insert(known[i], Cell::number(v));
+        want.insert(known[i], v++);
+        if (i < other.size()) {
+            cells.insert(other[i], Cell::number(v));
+            want.insert(other[i], v++);
+        }
+    }
+    cells.insert(known[3], Cell::number(100)); // a second insert replaces the cell
+    want[known[3]] = 100;
+    const CellTable before = cells;
+    // removed from the middle, the start and the end, a known and an unknown key
+    for (const QString &k : {known[5], known[0], other[1], known[19]}) {
+        QCOMPARE(cells.remove(k), 1);
+        want.remove(k);
+    }
+    QCOMPARE(cells.remove(known[5]), 0);
+    cells[known[25]].value = 7; // inserted blank, then written
+    want.insert(known[25], 7);
+    QCOMPARE(cells.size(), want.size());
+    QHash<QString, int> visits;
+    for (auto it = cells.cbegin(); it != cells.cend(); ++it) {
+        ++visits[it.key().toString()];
+        QCOMPARE(it->value, want.value(it.key().toString(), -1));
+    }
+    QCOMPARE(visits.size(), want.size());
+    for (auto it = visits.cbegin(); it != visits.cend(); ++it)
+        QCOMPARE(it.value(), 1);
+    for (const QString &k : known.mid(0, 30)) {
+        const Cell *byKey = cells.get(k);
+        QCOMPARE(cells.at(CellIds::of(k)), byKey);
+        QCOMPARE(byKey != nullptr, want.contains(k));
+        QCOMPARE(cells.contains(k), want.contains(k));
+        if (byKey)
+            QCOMPARE(byKey->value, want.value(k));
+    }
+    for (const QString &k : other) {
+        QCOMPARE(cells.contains(k), want.contains(k));
+        QCOMPARE(cells.value(k, Cell::number(-1)).value, want.value(k, -1));
+    }
+    QCOMPARE(cells.at(-1), nullptr);
+    QCOMPARE(cells.at(CellIds::count()), nullptr);
+    // the copy taken before is as it was
+    QCOMPARE(before.size(), 23);
+    QCOMPARE(before.get(known[5])->value, 8);
+    QCOMPARE(before.get(known[3])->value, 100);
+    QVERIFY(before.contains(other[1]));
+    QVERIFY(!before.contains(known[25]));
 }
 
 #include "tst_templates.moc"

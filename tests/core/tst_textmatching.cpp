@@ -230,14 +230,14 @@ void TestTextMatching::cellsReadDecideARun()
     const QList<IdentityInstance> ids = expandIdentities(*t, u"subitems");
 
     QList<Slot> undecided = slots;
-    CellHash tooLong;
+    CellTable tooLong;
     Cell run = Cell::textual(u"12345678901234"_s);
     run.fromRun = true;
     tooLong.insert(QString(row + u"total"_s), run);
     RunSplitter::solve(undecided, tooLong, ids);
     QCOMPARE(undecided[0].candidates.size(), 3);
 
-    CellHash read;
+    CellTable read;
     read.insert(QString(row + u"total"_s), Cell::number(74));
     RunSplitter::solve(slots, read, ids);
     QCOMPARE(slots[0].candidates.size(), 1);

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace nianbao {
+
+/// Every cell key of the program's own templates (Template::all()), each with a number of its own:
+/// its place in one list, made once. A report keeps its cells in an array by these numbers
+/// (CellTable), and what the templates know of a cell (a row's keys, an identity's cells) is known
+/// by number as well, so the cells of a report are found without hashing a key.
+class CellIds
+{
+public:
+    /// The number of key, or −1 when no template of the program has it (a test's own template, a
+    /// key read from a file).
+    static int of(QStringView key);
+    /// The key of number id (0 ≤ id < count()).
+    static const QString &key(int id);
+    static int count();
+};
+
+} // namespace nianbao
