@@ -31,7 +31,7 @@ qsizetype CellPlacer::origEnd(qsizetype n) const
     return m_norm.originalEnd(n);
 }
 
-void CellPlacer::setDirect(const QString &key, const Item &item)
+void CellPlacer::setDirect(const QString &key, int id, const Item &item)
 {
     Cell c;
     const qsizetype os = origStart(item.start), oe = origEnd(item.end);
@@ -62,11 +62,13 @@ void CellPlacer::setDirect(const QString &key, const Item &item)
     c.start = os;
     c.length = qMax<qsizetype>(0, oe - os);
     c.text = sharedText(QStringView(m_doc.text).mid(os, c.length));
-    m_report->cells.insert(key, std::move(c));
+    m_report->cells.insert(key, id, std::move(c));
 }
 
-void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell::Doubt weak)
+void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QList<int> &values,
+                        Cell::Doubt weak)
 {
+    const auto idOf = [&](int i) { return ids.size() == keys.size() ? ids[i] : CellIds::of(keys[i]); };
     if (weak != Cell::Doubt::None)
         m_weak.append({keys, weak});
     const auto &items = m_tok.items();
@@ -94,14 +96,14 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell:
         if (nonBlank.size() > n && placeWiderRow(keys, nonBlank))
             return;
         for (int i = 0; i < n; ++i)
-            setDirect(keys[i], items[nonBlank[i]]);
+            setDirect(keys[i], idOf(i), items[nonBlank[i]]);
         return;
     }
     // Exactly one value or empty cell per column: the empty cells are blank cells of the row,
     // not the gaps of digits that ran together.
     if (int(values.size()) == n && nonBlank.size() < values.size()) {
         for (int i = 0; i < n; ++i)
-            setDirect(keys[i], items[values[i]]);
+            setDirect(keys[i], idOf(i), items[values[i]]);
         return;
     }
     if (lostOneColumn(keys, values)) {
@@ -170,12 +172,12 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &values, Cell:
     }
     if (values.size() >= n) {
         for (int i = 0; i < n; ++i)
-            setDirect(keys[i], items[values[i]]);
+            setDirect(keys[i], idOf(i), items[values[i]]);
         return;
     }
     if (nonBlank.size() >= n) {
         for (int i = 0; i < n; ++i)
-            setDirect(keys[i], items[nonBlank[i]]);
+            setDirect(keys[i], idOf(i), items[nonBlank[i]]);
         return;
     }
     // Fewer values than cells: the row is incomplete and its cells stay missing.

@@ -26,7 +26,9 @@ public:
 
     /// The cells of keys (in column order) from the value items values. A row placed on weak
     /// evidence (weak: why) keeps its values only where the identities confirm them (confirm()).
-    void assign(const QStringList &keys, const QList<int> &values, Cell::Doubt weak = Cell::Doubt::None);
+    /// ids: the numbers of keys (Template::rowIds), or none.
+    void assign(const QStringList &keys, const QList<int> &ids, const QList<int> &values,
+                Cell::Doubt weak = Cell::Doubt::None);
     /// Cells that are there and empty: after a label with nothing but empty cells (label).
     void assignBlank(const QStringList &keys, const Item &label);
 
@@ -45,7 +47,7 @@ public:
     void placeLostColumns(const QList<IdentityInstance> &identities);
 
 private:
-    void setDirect(const QString &key, const Item &item);
+    void setDirect(const QString &key, int id, const Item &item);
     bool lostOneColumn(const QStringList &keys, const QList<int> &values) const;
     bool isSignedColumn(const QString &key) const;
     bool knownValue(const QString &key, double *v) const;

@@ -113,6 +113,7 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
             continue;
         const RowDef &row = t.rows[rowOf[i]];
         const QStringList keys = m_report->tmpl->rowKeys(t, row);
+        const QList<int> ids = m_report->tmpl->rowIds(t, row);
         m_matchedRows.insert(&row);
         const Record &rec = records[i];
         if (rec.values.isEmpty()) {
@@ -123,19 +124,22 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         }
         if (!complete(rec, int(keys.size())) && completeWithBlanks(rec, int(keys.size()))) {
             const int missing = int(keys.size() - rec.values.size());
-            m_placer.assign(keys, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values,
+            m_placer.assign(keys, ids, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values,
                             rec.doubt());
             continue;
         }
-        m_placer.assign(keys, rec.values, rec.doubt());
+        m_placer.assign(keys, ids, rec.values, rec.doubt());
     }
 }
 
 void TableReader::readSingleRow(const TableDef &t, qsizetype from, qsizetype to)
 {
     QStringList keys;
-    for (const RowDef &row : t.rows)
+    QList<int> ids;
+    for (const RowDef &row : t.rows) {
         keys += m_report->tmpl->rowKeys(t, row);
+        ids += m_report->tmpl->rowIds(t, row);
+    }
     const auto &items = m_tok.items();
     QList<int> values;
     int nonBlank = 0;
@@ -155,7 +159,7 @@ void TableReader::readSingleRow(const TableDef &t, qsizetype from, qsizetype to)
         return;
     for (const RowDef &row : t.rows)
         m_matchedRows.insert(&row);
-    m_placer.assign(keys, values);
+    m_placer.assign(keys, ids, values);
 }
 
 int TableReader::matchedRows(const TableDef &t) const

@@ -90,6 +90,12 @@ public:
 
     iterator insert(const QString &key, const CellT &cell) { return put(key, CellIds::of(key), cell); }
     iterator insert(const QString &key, CellT &&cell) { return put(key, CellIds::of(key), std::move(cell)); }
+    /// insert(key, cell) where the number of key is known (id = CellIds::of(key)).
+    iterator insert(const QString &key, int id, CellT &&cell)
+    {
+        Q_ASSERT(id == CellIds::of(key));
+        return put(key, id, std::move(cell));
+    }
     /// The cell of key, inserted blank when there is none.
     CellT &operator[](const QString &key)
     {

@@ -19,10 +19,10 @@ struct Ids
     QList<int> table; // −1 = empty
     size_t mask = 0;
 
-    Ids()
+    explicit Ids(const QList<const Template *> &templates)
     {
         QSet<QString> seen;
-        for (const Template *t : Template::all())
+        for (const Template *t : templates)
             for (const TableDef &td : t->tables())
                 for (const QString &k : td.keyGrid)
                     if (!k.isEmpty() && !seen.contains(k)) {
@@ -43,22 +43,41 @@ struct Ids
     }
 };
 
+const Ids *g_made = nullptr;
+
 const Ids &ids()
 {
-    static const Ids made;
+    // Template::all() numbers the keys as it makes the templates (CellIds::number).
+    static const Ids &made = (Template::all(), *g_made);
     return made;
 }
 
-} // namespace
-
-int CellIds::of(QStringView key)
+int lookUp(const Ids &d, QStringView key)
 {
-    const Ids &d = ids();
     for (size_t h = stringHash(key, 0) & d.mask;; h = (h + 1) & d.mask) {
         const int id = d.table[qsizetype(h)];
         if (id < 0 || d.keys[id] == key)
             return id;
     }
+}
+
+} // namespace
+
+void CellIds::number(const QList<const Template *> &templates)
+{
+    Q_ASSERT(!g_made);
+    static const Ids made(templates);
+    g_made = &made;
+}
+
+int CellIds::find(QStringView key)
+{
+    return lookUp(*g_made, key);
+}
+
+int CellIds::of(QStringView key)
+{
+    return lookUp(ids(), key);
 }
 
 const QString &CellIds::key(int id)

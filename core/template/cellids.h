@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 
 namespace nianbao {
+
+class Template;
 
 /// Every cell key of the program's own templates (Template::all()), each with a number of its own:
 /// its place in one list, made once. A report keeps its cells in an array by these numbers
@@ -18,6 +21,14 @@ public:
     /// The key of number id (0 ≤ id < count()).
     static const QString &key(int id);
     static int count();
+
+private:
+    friend class Template;
+    /// Numbers the keys of templates, in their order: done once, by Template::all() as it makes
+    /// the program's templates (so that their rows know their numbers from the start).
+    static void number(const QList<const Template *> &templates);
+    /// of(key), with the numbers made (number()).
+    static int find(QStringView key);
 };
 
 } // namespace nianbao

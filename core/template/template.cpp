@@ -270,6 +270,20 @@ const QList<const Template *> &Template::all()
         if (out.empty())
             qFatal("no template resource");
         std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a->name() > b->name(); });
+        // The keys numbered, and each row given the numbers of its keys.
+        QList<const Template *> made;
+        for (const auto &t : out)
+            made.append(t.get());
+        CellIds::number(made);
+        for (const auto &t : out)
+            for (TableDef &td : t->m_tables)
+                for (const QStringList &keys : std::as_const(td.rowKeys)) {
+                    QList<int> ids;
+                    ids.reserve(keys.size());
+                    for (const QString &k : keys)
+                        ids.append(CellIds::find(k));
+                    td.rowIds.append(ids);
+                }
         return out;
     }();
     static const QList<const Template *> templates = [] {
@@ -320,6 +334,17 @@ QString Template::cellKey(const TableDef &t, const RowDef &r, const ColumnDef &c
             return k;
     }
     return t.key + u'.' + r.key + u'.' + c.key;
+}
+
+QList<int> Template::rowIds(const TableDef &t, const RowDef &r) const
+{
+    const qsizetype ri = indexIn(m_tables, t) >= 0 ? indexIn(t.rows, r) : -1;
+    if (ri >= 0 && t.rowIds.size() == t.rows.size())
+        return t.rowIds[ri];
+    QList<int> ids;
+    for (int ci : r.columns)
+        ids.append(CellIds::of(cellKey(t, r, t.columns[ci])));
+    return ids;
 }
 
 QStringList Template::rowKeys(const TableDef &t, const RowDef &r) const

@@ -115,6 +115,7 @@ struct TableDef
     QList<RowDef> rows;
     QStringList keyGrid;        // every cell's key, row by row, made when the template is read (cellKey)
     QList<QStringList> rowKeys; // each row's cell keys, in its columns' order (Template::rowKeys)
+    QList<QList<int>> rowIds;   // their numbers (CellIds): the program's own templates only
     QList<GroupDef> groups;
     QList<IdentityDef> identities;
 
@@ -165,6 +166,9 @@ public:
     /// own tables has them made when the template was read (no string is made or compared);
     /// any other is made with cellKey.
     QStringList rowKeys(const TableDef &t, const RowDef &r) const;
+    /// The numbers (CellIds) of rowKeys(t, r), in the same order (−1 for a key no template of
+    /// the program has).
+    QList<int> rowIds(const TableDef &t, const RowDef &r) const;
     /// "（一）予以公开 · 自然人" style label of a cell key, in the language in use
     /// (nianbao::Language); empty when the key is unknown.
     QString cellLabel(QStringView key) const;

@@ -407,6 +407,18 @@ void TestTemplates::cellsByNumberAndByKeyAgree()
         }
     }
     QCOMPARE(numbers.size(), allKeys.size());
+    int rows = 0;
+    for (const Template *t : Template::all())
+        for (const TableDef &td : t->tables())
+            for (const RowDef &row : td.rows) {
+                const QStringList keys = t->rowKeys(td, row);
+                const QList<int> ids = t->rowIds(td, row);
+                QCOMPARE(ids.size(), keys.size());
+                for (qsizetype i = 0; i < keys.size(); ++i)
+                    QCOMPARE(CellIds::key(ids[i]), keys[i]);
+                ++rows;
+            }
+    QVERIFY(rows > 50);
     QCOMPARE(CellIds::of(u"t3.no_such_row.c1"), -1);
     QCOMPARE(CellIds::of(u""), -1);
 
