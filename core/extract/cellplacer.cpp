@@ -68,7 +68,13 @@ void CellPlacer::setDirect(const QString &key, int id, const Item &item)
 void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QList<int> &values,
                         Cell::Doubt weak)
 {
-    const auto idOf = [&](int i) { return ids.size() == keys.size() ? ids[i] : CellIds::of(keys[i]); };
+    QList<int> rowIds = ids;
+    if (rowIds.size() != keys.size()) {
+        rowIds.clear();
+        for (const QString &k : keys)
+            rowIds.append(CellIds::of(k));
+    }
+    const auto idOf = [&](int i) { return rowIds[i]; };
     if (weak != Cell::Doubt::None)
         m_weak.append({keys, weak});
     const auto &items = m_tok.items();
@@ -93,7 +99,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QL
     }
 
     if (nonBlank.size() >= n && !(leadingZero && nonBlank.size() == n && allDigits)) {
-        if (nonBlank.size() > n && placeWiderRow(keys, nonBlank))
+        if (nonBlank.size() > n && placeWiderRow(keys, rowIds, nonBlank))
             return;
         for (int i = 0; i < n; ++i)
             setDirect(keys[i], idOf(i), items[nonBlank[i]]);
@@ -165,6 +171,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QL
         if (!signedRight.isEmpty()) {
             Slot s;
             s.keys = keys;
+            s.ids = rowIds;
             s.candidates = signedRight;
             m_slots.append(s);
             return;
@@ -183,7 +190,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QL
     // Fewer values than cells: the row is incomplete and its cells stay missing.
 }
 
-bool CellPlacer::placeWiderRow(const QStringList &keys, const ItemIndices &values)
+bool CellPlacer::placeWiderRow(const QStringList &keys, const QList<int> &ids, const ItemIndices &values)
 {
     // More numbers on the row's line than the form has columns (a 序号 column, a column the form
     // does not have): which of them are the row's, the identities may tell. Every run of n
@@ -197,6 +204,7 @@ bool CellPlacer::placeWiderRow(const QStringList &keys, const ItemIndices &value
             return false;
     Slot s;
     s.keys = keys;
+    s.ids = ids;
     s.fromRun = false;
     s.doubt = Cell::Doubt::Grid;
     for (qsizetype offset = 0; offset + n <= values.size(); ++offset) {
@@ -281,7 +289,7 @@ void CellPlacer::materialize()
             }
             cell.fromRun = s.fromRun;
             cell.text = sharedText(QStringView(m_doc.text).mid(cell.start, cell.length));
-            m_report->cells.insert(s.keys[i], std::move(cell));
+            m_report->cells.insert(s.keys[i], s.idOf(i), std::move(cell));
         }
     }
 }

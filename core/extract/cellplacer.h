@@ -52,7 +52,7 @@ private:
     bool isSignedColumn(const QString &key) const;
     bool knownValue(const QString &key, double *v) const;
     using ItemIndices = QVarLengthArray<int, 32>; // a row's values, without an allocation
-    bool placeWiderRow(const QStringList &keys, const ItemIndices &values);
+    bool placeWiderRow(const QStringList &keys, const QList<int> &ids, const ItemIndices &values);
     qsizetype origStart(qsizetype n) const;
     qsizetype origEnd(qsizetype n) const;
 

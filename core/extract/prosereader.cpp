@@ -85,7 +85,7 @@ void ProseReader::applyHints(const Report &report, QList<Slot> &slots)
         // The prose's values of each cell of the slot, looked up once for all its readings.
         QVarLengthArray<std::pair<int, const QSet<qint64> *>, 16> hinted;
         for (int i = 0; i < s.keys.size(); ++i)
-            if (const auto it = found.constFind(s.keys[i]); it != found.cend() && !it->isEmpty())
+            if (const auto it = found.constFind(s.keys.at(i)); it != found.cend() && !it->isEmpty())
                 hinted.append({i, &*it});
         if (hinted.isEmpty())
             continue; // no reading is kept: none uses a hint

@@ -120,15 +120,17 @@ void RunSplitter::solve(QList<Slot> &slots, const CellTable &read, const QList<I
     using Place = std::pair<int, int>;
     QList<Place> whereById(CellIds::count(), Place(-1, -1));
     QHash<CellKey, Place> whereOther;
-    for (int i = 0; i < slots.size(); ++i)
-        for (int k = 0; k < slots[i].keys.size(); ++k) {
-            const QString &key = slots[i].keys[k];
-            const int n = CellIds::of(key);
+    for (int i = 0; i < slots.size(); ++i) {
+        const Slot &slot = slots.at(i); // read only: its keys stay shared with the template's
+        for (int k = 0; k < slot.keys.size(); ++k) {
+            const QString &key = slot.keys.at(k);
+            const int n = slot.idOf(k);
             if (n >= 0)
                 whereById[n] = {i, k};
             else
                 whereOther.insert(key, {i, k});
         }
+    }
     const auto where = [&](int n, const QString &key) -> Place {
         return n >= 0 ? whereById[n] : whereOther.value(key, Place(-1, -1));
     };

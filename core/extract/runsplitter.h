@@ -31,9 +31,13 @@ using Split = QList<SplitValue>;
 struct Slot
 {
     QStringList keys;
+    QList<int> ids; // the numbers of keys (CellIds), or none: then looked up by key
     QList<Split> candidates;
     bool fromRun = true;
     Cell::Doubt doubt = Cell::Doubt::Split; // why a cell the candidates do not decide is in doubt
+
+    /// The number of keys[k].
+    int idOf(qsizetype k) const { return ids.size() == keys.size() ? ids[k] : CellIds::of(keys[k]); }
 };
 
 class RunSplitter

@@ -152,9 +152,14 @@ bool Tokenizer::isPageFurniture(QStringView line)
         return false;
     // The pattern's four shapes told apart by their ends before it is asked: a dash at both, 第 …
     // 页, a digit with a slash, "page".
-    const QStringView t = line.trimmed();
-    if (t.isEmpty())
+    qsizetype a = 0, b = line.size();
+    while (a < b && isBlank(line.mid(a, 1)))
+        ++a;
+    while (b > a && isBlank(line.mid(b - 1, 1)))
+        --b;
+    if (a == b)
         return false;
+    const QStringView t = line.mid(a, b - a);
     const QChar first = t.front(), last = t.back();
     const auto dash = [](QChar c) { return c == u'-' || c == u'—' || c == u'–'; };
     const bool shaped = (dash(first) && dash(last)) || (first == u'第' && last == u'页') ||
@@ -213,11 +218,14 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
             if (isBlank(l.mid(last.first, last.second - last.first)))
                 cells.removeLast();
         }
-        bool rule = !cells.isEmpty();
-        for (const auto &c : cells)
-            if (!isMarkdownRule(l.mid(c.first, c.second - c.first)))
-                rule = false;
-        if (rule && l.contains(u'-'))
+        // A rule (|---|:--|) has a dash and nothing but bars, dashes, colons and spaces: a line
+        // with anything else is passed at once, the rest cell by cell.
+        bool rule = !cells.isEmpty() && l.contains(u'-') && std::all_of(l.begin(), l.end(), [](QChar c) {
+            return c == u'|' || c == u'-' || c == u':' || c == u' ' || isBlank(QStringView(&c, 1));
+        });
+        for (qsizetype ci = 0; rule && ci < cells.size(); ++ci)
+            rule = isMarkdownRule(l.mid(cells[ci].first, cells[ci].second - cells[ci].first));
+        if (rule)
             cells.clear();
     } else if (tabs > 0) {
         splitOn(u'\t');
