@@ -33,30 +33,28 @@ qsizetype CellPlacer::origEnd(qsizetype n) const
 
 void CellPlacer::setDirect(const QString &key, int id, const Item &item)
 {
-    Cell c;
+    Cell c; // blank; the fields written in place, no cell made to be copied
     const qsizetype os = origStart(item.start), oe = origEnd(item.end);
     switch (item.kind) {
     case Item::Kind::Number: {
         // A number longer than a value can be held is kept as its text (VALUE.TOO_LONG), never
         // read as another number.
         bool ok = false;
-        double v = item.magnitude(&ok);
+        const double v = item.magnitude(&ok);
         if (!ok || Limits::numberDigits(item.text) > Limits::MaxNumberDigits) {
-            c = Cell::textual(QString());
+            c.state = Cell::State::Text;
             break;
         }
-        if (item.negative)
-            v = -v;
-        c = Cell::number(v);
+        c.state = Cell::State::Number;
+        c.value = item.negative ? -v : v;
         c.note = item.note;
         break;
     }
     case Item::Kind::ValueText:
-        c = Cell::textual(QString());
+        c.state = Cell::State::Text;
         break;
     case Item::Kind::Blank:
     case Item::Kind::Label:
-        c = Cell::blank();
         break;
     }
     c.start = os;

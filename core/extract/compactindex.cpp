@@ -1,25 +1,11 @@
 #include "compactindex.h"
 
+#include "text/charscan.h"
 #include "text/textsearch.h"
 
 #include <algorithm>
 
 namespace nianbao {
-
-namespace {
-
-/// QChar::isSpace, without its table for the characters a report is mostly made of.
-inline bool isSpace(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u < 0x80)
-        return u == u' ' || (u >= u'\t' && u <= u'\r');
-    if (u > 0x3000)
-        return false; // ideographs, their punctuation and full-width forms: no space after U+3000
-    return c.isSpace();
-}
-
-} // namespace
 
 CompactIndex::CompactIndex(const QString &text)
 {
@@ -27,18 +13,7 @@ CompactIndex::CompactIndex(const QString &text)
     const qsizetype n = text.size();
     m_compact.resize(n);
     m_pos.resize(n);
-    QChar *out = m_compact.data();
-    int *pos = m_pos.data();
-    const QChar *in = text.constData();
-    qsizetype kept = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        // Written whatever it is, and kept when it is no space: no branch to guess wrong in text
-        // laid out with spaces.
-        const QChar c = in[i];
-        out[kept] = c;
-        pos[kept] = int(i);
-        kept += isSpace(c) ? 0 : 1;
-    }
+    const qsizetype kept = charscan::dropSpaces(text.constData(), n, m_compact.data(), m_pos.data());
     m_compact.truncate(kept);
     m_pos.resize(kept);
 }

@@ -2,6 +2,7 @@
 
 #include "io/limits.h"
 #include "template/template.h"
+#include "text/charscan.h"
 
 #include <QRegularExpression>
 #include <QVarLengthArray>
@@ -187,10 +188,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     // A line of thousands of cells is no table row: refused before its cells are listed.
     // The line's separators counted in one pass.
     qsizetype pipes = 0, tabs = 0;
-    for (QChar c : l) {
-        pipes += c == u'|';
-        tabs += c == u'\t';
-    }
+    charscan::countTwo(l, u'|', u'\t', &pipes, &tabs);
     if ((pipes > 0 ? pipes : tabs) >= Limits::MaxCellsPerLine) {
         m_error = Limits::tooManyCells(line + 1);
         m_lines.append(info);
@@ -233,7 +231,11 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         // Two or more spaces separate columns in text laid out with spaces.
         qsizetype s = 0, i = 0;
         while (i < l.size()) {
-            if (l[i] == u' ' && i + 1 < l.size() && l[i + 1] == u' ') {
+            // to the next space (Qt's search, many characters at once)
+            i = l.indexOf(u' ', i);
+            if (i < 0)
+                break;
+            if (i + 1 < l.size() && l[i + 1] == u' ') {
                 qsizetype j = i;
                 while (j < l.size() && l[j] == u' ')
                     ++j;

@@ -181,8 +181,7 @@ private:
             return iterator(m_entries.data() + p);
         }
         setPlace(key, id, int(m_entries.size()));
-        m_entries.append(Entry{key, id, std::forward<C>(cell)});
-        return iterator(m_entries.data() + m_entries.size() - 1);
+        return iterator(&m_entries.emplaceBack(key, id, std::forward<C>(cell)));
     }
 };
 

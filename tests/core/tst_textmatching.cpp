@@ -5,6 +5,7 @@
 #include "extract/tokenizer.h"
 #include "io/loader.h"
 #include "template/template.h"
+#include "text/charscan.h"
 #include "text/normalizer.h"
 #include "text/patternset.h"
 #include "text/textsearch.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void patternSetReadsATextWithALoneSurrogate();
     void normalizedTextKnowsItsSurrogates();
     void findTextFindsWhatIndexOfFinds();
+    void spacesDroppedAndSeparatorsCountedAsOneByOne();
 };
 
 void TestTextMatching::normalizes_data()
@@ -513,6 +515,59 @@ void TestTextMatching::labelsAreSpansWithTheirKeysInOneBuffer()
     }
     QVERIFY(labels > 500);
     QVERIFY(values > 500);
+}
+
+void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
+{
+    // The scans that take eight characters at a time give what a loop over each gives: texts of
+    // every length up to 40 at every offset, of the characters at the edges of the ranges the
+    // scan tells apart (U+0020/21, U+007F/80, U+3000/01, U+FFFF), Unicode's spaces among them,
+    // and of every text of the corpus.
+    const QList<char16_t> alphabet = {u' ',   u'!',   u'\t',  u'\n',  u'\r',  u'|',   0x7F,   0x80,
+                                      0x85,   0xA0,   0x1680, 0x2000, 0x200A, 0x200B, 0x2028, 0x202F,
+                                      0x205F, 0x3000, 0x3001, 0x4E00, 0xFF0C, 0xFFFF, u'a',   u'7'};
+    const auto check = [](QStringView text) {
+        QString wantText;
+        QList<int> wantPos;
+        for (qsizetype i = 0; i < text.size(); ++i)
+            if (!text[i].isSpace()) {
+                wantText += text[i];
+                wantPos.append(int(i));
+            }
+        QString out(text.size(), QChar());
+        QList<int> pos(text.size(), -1);
+        const qsizetype kept = charscan::dropSpaces(text.data(), text.size(), out.data(), pos.data());
+        out.truncate(kept);
+        pos.resize(kept);
+        if (out != wantText || pos != wantPos)
+            return false;
+        qsizetype pipes = -1, tabs = -1;
+        charscan::countTwo(text, u'|', u'\t', &pipes, &tabs);
+        return pipes == text.count(u'|') && tabs == text.count(u'\t');
+    };
+    QRandomGenerator rng(11);
+    QString pool;
+    for (int k = 0; k < 4000; ++k)
+        pool += QChar(alphabet[rng.bounded(int(alphabet.size()))]);
+    int texts = 0;
+    for (int offset = 0; offset < 9; ++offset)
+        for (int size = 0; size <= 40; ++size, ++texts)
+            QVERIFY2(check(QStringView(pool).mid(offset + size * 37, size)),
+                     qPrintable(u"offset %1, size %2"_s.arg(offset).arg(size)));
+    // a long text of spaces alone and one of none
+    QVERIFY(check(QString(100, u' ')));
+    QVERIFY(check(QString(100, QChar(0x4E00))));
+    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        SourceDocument doc;
+        QString error;
+        if (!Loader::load(it.next(), &doc, &error))
+            continue;
+        QVERIFY2(check(doc.text), qPrintable(it.fileName()));
+        ++texts;
+    }
+    QVERIFY(texts > 9 * 41 + 5);
 }
 
 #include "tst_textmatching.moc"

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QChar>
+#include <QStringView>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace nianbao {
+
+/// Loops over every character of a text, eight at a time where the processor has SSE2 (every
+/// x86-64 one), one at a time elsewhere and for the last few: the same result either way.
+namespace charscan {
+
+#if defined(__SSE2__)
+/// Eight UTF-16 units from p.
+inline __m128i load8(const QChar *p)
+{
+    return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+}
+/// The units of v that are a, as one bit each.
+inline unsigned matches(__m128i v, char16_t a)
+{
+    // _mm_movemask_epi8 gives two bits a unit: every other one kept.
+    const unsigned m = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(short(a)))));
+    return m & 0x5555u;
+}
+#endif
+
+/// How many of text's characters are a, and how many are b.
+inline void countTwo(QStringView text, char16_t a, char16_t b, qsizetype *na, qsizetype *nb)
+{
+    const QChar *p = text.data();
+    const qsizetype n = text.size();
+    qsizetype i = 0, ca = 0, cb = 0;
+#if defined(__SSE2__)
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = load8(p + i);
+        if (const unsigned m = matches(v, a))
+            ca += __builtin_popcount(m);
+        if (const unsigned m = matches(v, b))
+            cb += __builtin_popcount(m);
+    }
+#endif
+    for (; i < n; ++i) {
+        ca += p[i].unicode() == a;
+        cb += p[i].unicode() == b;
+    }
+    *na = ca;
+    *nb = cb;
+}
+
+/// Is c white space (QChar::isSpace)? The characters a report is mostly made of told without
+/// Unicode's table: ASCII, and everything after U+3000 (ideographs, their punctuation, full-width
+/// forms), where there is no space.
+inline bool isSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return u == u' ' || (u >= u'\t' && u <= u'\r');
+    if (u > 0x3000)
+        return false;
+    return c.isSpace();
+}
+
+/// The characters of in[0, n) that are no white space written to out, and the place of each in
+/// in to pos; the number written. out and pos have room for n.
+inline qsizetype dropSpaces(const QChar *in, qsizetype n, QChar *out, int *pos)
+{
+    qsizetype i = 0, kept = 0;
+#if defined(__SSE2__)
+    // Eight at once while none of the eight may be a space (at most U+0020, or from U+0080 to
+    // U+3000): compared as signed numbers after the top bit is flipped.
+    const __m128i flip = _mm_set1_epi16(short(0x8000));
+    const __m128i low = _mm_set1_epi16(short(0x0021 ^ 0x8000));
+    const __m128i from = _mm_set1_epi16(short(0x007F ^ 0x8000));
+    const __m128i to = _mm_set1_epi16(short(0x3001 ^ 0x8000));
+    const __m128i step = _mm_setr_epi32(0, 1, 2, 3);
+    for (; i + 8 <= n; i += 8) {
+        const __m128i x = _mm_xor_si128(load8(in + i), flip);
+        const __m128i maybe = _mm_or_si128(_mm_cmplt_epi16(x, low),
+                                           _mm_and_si128(_mm_cmpgt_epi16(x, from), _mm_cmplt_epi16(x, to)));
+        if (_mm_movemask_epi8(maybe) == 0) {
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(out + kept), load8(in + i));
+            const __m128i at = _mm_add_epi32(_mm_set1_epi32(int(i)), step);
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(pos + kept), at);
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(pos + kept + 4),
+                             _mm_add_epi32(at, _mm_set1_epi32(4)));
+            kept += 8;
+            continue;
+        }
+        for (qsizetype j = i; j < i + 8; ++j) {
+            out[kept] = in[j];
+            pos[kept] = int(j);
+            kept += isSpace(in[j]) ? 0 : 1;
+        }
+    }
+#endif
+    for (; i < n; ++i) {
+        // Written whatever it is, and kept when it is no space: no branch to guess wrong in text
+        // laid out with spaces.
+        out[kept] = in[i];
+        pos[kept] = int(i);
+        kept += isSpace(in[i]) ? 0 : 1;
+    }
+    return kept;
+}
+
+} // namespace charscan
+
+} // namespace nianbao
