@@ -307,7 +307,21 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     QChar *out = m_keys.data() + keyStart;
     const QChar *in = m_text.constData();
     qsizetype k = 0;
-    for (qsizetype i = s; i < e; ++i) {
+    qsizetype i = s;
+    // Eight ideographs at once (all letters), the rest one by one.
+    while (i + 8 <= e) {
+        if (charscan::eightIn(in + i, 0x4E00, 0x9FEF)) {
+            std::copy(in + i, in + i + 8, out + k);
+            k += 8;
+            i += 8;
+            continue;
+        }
+        for (const qsizetype stop = i + 8; i < stop; ++i) {
+            out[k] = in[i];
+            k += Template::isKeyLetter(in[i]) ? 1 : 0;
+        }
+    }
+    for (; i < e; ++i) {
         out[k] = in[i];
         k += Template::isKeyLetter(in[i]) ? 1 : 0;
     }
@@ -347,8 +361,7 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
         if (labelStart >= 0) {
             // Within a label only a digit ends it (a minus sign there is a dash of the label):
             // its letters are passed over in a loop of their own.
-            while (i < ce && !isDigit(t[i]))
-                ++i;
+            i = charscan::nextDigit(t, i, ce);
             if (i == ce)
                 break;
         }

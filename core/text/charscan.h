@@ -51,6 +51,44 @@ inline void countTwo(QStringView text, char16_t a, char16_t b, qsizetype *na, qs
     *nb = cb;
 }
 
+/// The first place from i on, before end, that holds an ASCII digit; end when none does.
+inline qsizetype nextDigit(const QChar *t, qsizetype i, qsizetype end)
+{
+#if defined(__SSE2__)
+    // c − '0' below 10, compared as signed numbers after the top bit is flipped
+    const __m128i zero = _mm_set1_epi16(short(u'0'));
+    const __m128i ten = _mm_set1_epi16(short(10 ^ 0x8000));
+    const __m128i flip = _mm_set1_epi16(short(0x8000));
+    for (; i + 8 <= end; i += 8) {
+        const __m128i x = _mm_xor_si128(_mm_sub_epi16(load8(t + i), zero), flip);
+        if (const unsigned m = unsigned(_mm_movemask_epi8(_mm_cmplt_epi16(x, ten))))
+            return i + __builtin_ctz(m) / 2;
+    }
+#endif
+    for (; i < end; ++i)
+        if (t[i] >= u'0' && t[i] <= u'9')
+            return i;
+    return end;
+}
+
+/// Are the eight characters from t all between lo and hi (both included)? False where the
+/// processor has no SSE2 (the caller then looks at each).
+inline bool eightIn(const QChar *t, char16_t lo, char16_t hi)
+{
+#if defined(__SSE2__)
+    const __m128i flip = _mm_set1_epi16(short(0x8000));
+    const __m128i x = _mm_xor_si128(load8(t), flip);
+    const __m128i out = _mm_or_si128(_mm_cmplt_epi16(x, _mm_set1_epi16(short(lo ^ 0x8000))),
+                                     _mm_cmpgt_epi16(x, _mm_set1_epi16(short(hi ^ 0x8000))));
+    return _mm_movemask_epi8(out) == 0;
+#else
+    Q_UNUSED(t);
+    Q_UNUSED(lo);
+    Q_UNUSED(hi);
+    return false;
+#endif
+}
+
 /// Is c white space (QChar::isSpace)? The characters a report is mostly made of told without
 /// Unicode's table: ASCII, and everything after U+3000 (ideographs, their punctuation, full-width
 /// forms), where there is no space.

@@ -169,6 +169,9 @@ void TestEncodings::utf8IsDecodedAsQtDecodesIt()
         compare(e);
         compare("规章" + e + "12");
         compare(u"（二）"_s.toUtf8() + e);
+        // after and before runs of ASCII about as long as the decoder takes at once (16 bytes)
+        for (const int n : {1, 15, 16, 17, 31, 32, 33, 48})
+            compare(QByteArray(n, '|') + e + QByteArray(n % 7 + 14, '7') + e);
     }
     // Texts with a byte changed, cut or doubled at random places.
     QRandomGenerator rng(17);

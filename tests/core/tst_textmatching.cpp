@@ -525,7 +525,8 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
     // and of every text of the corpus.
     const QList<char16_t> alphabet = {u' ',   u'!',   u'\t',  u'\n',  u'\r',  u'|',   0x7F,   0x80,
                                       0x85,   0xA0,   0x1680, 0x2000, 0x200A, 0x200B, 0x2028, 0x202F,
-                                      0x205F, 0x3000, 0x3001, 0x4E00, 0xFF0C, 0xFFFF, u'a',   u'7'};
+                                      0x205F, 0x3000, 0x3001, 0x4E00, 0xFF0C, 0xFFFF, u'a',   u'7',
+                                      u'/',   u':',   u'0',   u'9',   0x4DFF, 0x9FEF, 0x9FF0, 0x8030};
     const auto check = [](QStringView text) {
         QString wantText;
         QList<int> wantPos;
@@ -543,7 +544,30 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
             return false;
         qsizetype pipes = -1, tabs = -1;
         charscan::countTwo(text, u'|', u'\t', &pipes, &tabs);
-        return pipes == text.count(u'|') && tabs == text.count(u'\t');
+        if (pipes != text.count(u'|') || tabs != text.count(u'\t'))
+            return false;
+        // the next digit from every place
+        for (qsizetype from = 0; from <= text.size(); ++from) {
+            qsizetype want = from;
+            while (want < text.size() && !(text[want] >= u'0' && text[want] <= u'9'))
+                ++want;
+            if (charscan::nextDigit(text.data(), from, text.size()) != want)
+                return false;
+        }
+        // eight ideographs, where the processor takes eight at once (else never said)
+        for (qsizetype from = 0; from + 8 <= text.size(); ++from) {
+            const QStringView eight = text.mid(from, 8);
+            const bool all = std::all_of(eight.begin(), eight.end(), [](QChar c) {
+                return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FEF;
+            });
+            if (charscan::eightIn(eight.data(), 0x4E00, 0x9FEF) && !all)
+                return false;
+#if defined(__SSE2__)
+            if (charscan::eightIn(eight.data(), 0x4E00, 0x9FEF) != all)
+                return false;
+#endif
+        }
+        return true;
     };
     QRandomGenerator rng(11);
     QString pool;
