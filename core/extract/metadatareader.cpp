@@ -1,8 +1,10 @@
 #include "metadatareader.h"
 
 #include "report/report.h"
+#include "text/charscan.h"
 #include "text/normalizer.h"
 #include "text/patternset.h"
+#include "text/textsearch.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -18,7 +20,7 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
     // views found as they are needed, not a list of every line.
     const QStringView all = QStringView(text).left(200000);
     const auto lineFrom = [&](qsizetype from) { // the line that starts at from, and where the next does
-        qsizetype end = all.indexOf(u'\n', from);
+        qsizetype end = charscan::indexOf(all, u'\n', from);
         if (end < 0)
             end = all.size();
         return std::pair{all.mid(from, end - from), end + 1};
@@ -36,9 +38,9 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
             break;
         // A short line about 信息公开 or 政务公开 that names the annual report, or is followed by
         // a line that does: asked in that order, the cheapest first.
-        if (shown.size() > 80 || !(shown.contains(u"信息公开") || shown.contains(u"政务公开")))
+        if (shown.size() > 80 || !(findText(shown, u"信息公开") >= 0 || findText(shown, u"政务公开") >= 0))
             continue;
-        if (!shown.contains(u"年度报告") && !shown.contains(u"年报") &&
+        if (findText(shown, u"年度报告") < 0 && findText(shown, u"年报") < 0 &&
             !(after <= all.size() && lineFrom(after).first.trimmed().startsWith(u"年度报告")))
             continue;
         const QString line = shown.toString();

@@ -123,7 +123,7 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     m_items.reserve(qMin<qsizetype>(n / 10 + 16, 65536));
     m_keys.reserve(qMin<qsizetype>(n / 2 + 16, 1 << 20)); // labels are about half of a report's text
     while (ls <= n && m_error.isEmpty()) {
-        qsizetype le = m_text.indexOf(u'\n', ls);
+        qsizetype le = charscan::indexOf(m_text, u'\n', ls);
         if (le < 0)
             le = n;
         tokenizeLine(ls, le, line);
@@ -164,8 +164,8 @@ bool Tokenizer::isPageFurniture(QStringView line)
     const QChar first = t.front(), last = t.back();
     const auto dash = [](QChar c) { return c == u'-' || c == u'—' || c == u'–'; };
     const bool shaped = (dash(first) && dash(last)) || (first == u'第' && last == u'页') ||
-                        (first >= u'0' && first <= u'9' && t.contains(u'/')) || first == u'p' ||
-                        first == u'P';
+                        (first >= u'0' && first <= u'9' && charscan::indexOf(t, u'/') >= 0) ||
+                        first == u'p' || first == u'P';
     if (!shaped)
         return false;
     // every page number has a digit
@@ -198,7 +198,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     auto splitOn = [&](QChar sep) {
         qsizetype s = 0;
         for (;;) {
-            const qsizetype e = l.indexOf(sep, s);
+            const qsizetype e = charscan::indexOf(l, sep.unicode(), s);
             if (e < 0) {
                 cells.append({s, l.size()});
                 break;
@@ -231,8 +231,8 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         // Two or more spaces separate columns in text laid out with spaces.
         qsizetype s = 0, i = 0;
         while (i < l.size()) {
-            // to the next space (Qt's search, many characters at once)
-            i = l.indexOf(u' ', i);
+            // to the next space, eight characters at a time
+            i = charscan::indexOf(l, u' ', i);
             if (i < 0)
                 break;
             if (i + 1 < l.size() && l[i + 1] == u' ') {

@@ -28,6 +28,24 @@ inline unsigned matches(__m128i v, char16_t a)
 }
 #endif
 
+/// The first place of c in text at or after from; −1 when there is none. QStringView::indexOf
+/// without its calls (a search of one character passes through Qt's search for a string).
+inline qsizetype indexOf(QStringView text, char16_t c, qsizetype from = 0)
+{
+    const QChar *p = text.data();
+    const qsizetype n = text.size();
+    qsizetype i = qMax<qsizetype>(from, 0);
+#if defined(__SSE2__)
+    for (; i + 8 <= n; i += 8)
+        if (const unsigned m = matches(load8(p + i), c))
+            return i + __builtin_ctz(m) / 2;
+#endif
+    for (; i < n; ++i)
+        if (p[i].unicode() == c)
+            return i;
+    return -1;
+}
+
 /// How many of text's characters are a, and how many are b.
 inline void countTwo(QStringView text, char16_t a, char16_t b, qsizetype *na, qsizetype *nb)
 {

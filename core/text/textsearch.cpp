@@ -1,5 +1,7 @@
 #include "textsearch.h"
 
+#include "charscan.h"
+
 namespace nianbao {
 
 qsizetype findText(QStringView text, QStringView needle, qsizetype from)
@@ -11,7 +13,7 @@ qsizetype findText(QStringView text, QStringView needle, qsizetype from)
     // The characters compared, at most four times the text's length before Qt's search takes over.
     qsizetype budget = 4 * text.size() + 64;
     for (qsizetype i = from; i + needle.size() <= text.size();) {
-        const qsizetype at = text.indexOf(first, i);
+        const qsizetype at = charscan::indexOf(text, first.unicode(), i);
         if (at < 0 || at + needle.size() > text.size())
             return -1;
         if (text.mid(at + 1, rest.size()) == rest)

@@ -546,6 +546,11 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
         charscan::countTwo(text, u'|', u'\t', &pipes, &tabs);
         if (pipes != text.count(u'|') || tabs != text.count(u'\t'))
             return false;
+        // the next bar, tab and ideograph from every place, as Qt finds them
+        for (qsizetype from = 0; from <= text.size() + 1; ++from)
+            for (const char16_t c : {u'|', u'\t', char16_t(0x4E00)})
+                if (charscan::indexOf(text, c, from) != text.indexOf(QChar(c), from))
+                    return false;
         // the next digit from every place
         for (qsizetype from = 0; from <= text.size(); ++from) {
             qsizetype want = from;
