@@ -2,6 +2,10 @@
 
 #include "tokenizer.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+
 namespace nianbao {
 
 LabelMatch RecordBuilder::recordMatch(const TableDef &t, Record &rec) const
@@ -12,11 +16,22 @@ LabelMatch RecordBuilder::recordMatch(const TableDef &t, Record &rec) const
     const auto &items = m_tok.items();
     // The label nearest the values first, then with the pieces before it (labels wrapped over
     // lines or cells).
-    QString key;
+    // The pieces written from the end of one buffer towards its start: the key with one more
+    // piece is the buffer from further back, and no string is made.
+    const qsizetype last = rec.labels.size() - 1;
+    const qsizetype firstPiece = qMax<qsizetype>(0, last - 2);
+    qsizetype total = 0;
+    for (qsizetype i = last; i >= firstPiece; --i)
+        total += m_tok.key(items[rec.labels[i]]).size();
+    QVarLengthArray<QChar, 256> buffer(total);
+    qsizetype at = total;
     LabelMatch best;
-    qsizetype bestFrom = rec.labels.size() - 1;
-    for (qsizetype i = rec.labels.size() - 1; i >= 0 && i >= rec.labels.size() - 3; --i) {
-        key.prepend(m_tok.key(items[rec.labels[i]]));
+    qsizetype bestFrom = last;
+    for (qsizetype i = last; i >= firstPiece; --i) {
+        const QStringView piece = m_tok.key(items[rec.labels[i]]);
+        at -= piece.size();
+        std::copy(piece.begin(), piece.end(), buffer.data() + at);
+        const QStringView key(buffer.data() + at, total - at);
         const LabelMatch m = LabelMatcher::match(t, key);
         if (m.score > best.score + 0.5 || (best.score <= 0 && m.score > 0)) {
             best = m;
@@ -50,11 +65,13 @@ QList<Record> RecordBuilder::build(const TableDef &t, qsizetype from, qsizetype 
 
     QList<Record> out;
     Record cur;
+    cur.values.reserve(maxCols + 1);
     bool have = false;
     auto close = [&] {
         if (have)
-            out.append(cur);
+            out.append(std::move(cur));
         cur = Record();
+        cur.values.reserve(maxCols + 1); // a row's values without growing the list
         have = false;
     };
     auto expected = [&](Record &r) {

@@ -26,21 +26,33 @@ bool isSpace(QChar c)
     return c == u' ' || c == u'\t';
 }
 
-/// Nothing but white space (QChar::isSpace), as `trimmed().isEmpty()` says, without its call: a
-/// letter of ASCII or of the ideographs is told at once.
+/// Is c white space (QChar::isSpace)? A letter of ASCII or of the ideographs is told at once.
+inline bool isBlankChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return !((u > u' ' && u < 0x7F) || u > 0x3000) && c.isSpace();
+}
+
+/// Nothing but white space, as `trimmed().isEmpty()` says, without its call.
 bool isBlank(QStringView v)
 {
-    for (QChar c : v) {
-        const char16_t u = c.unicode();
-        if ((u > u' ' && u < 0x7F) || u > 0x3000 || !c.isSpace())
-            return false;
-    }
-    return true;
+    return std::all_of(v.begin(), v.end(), isBlankChar);
+}
+
+/// v without the white space at its ends (QStringView::trimmed), without its call.
+QStringView trimmedView(QStringView v)
+{
+    const QChar *a = v.begin(), *b = v.end();
+    while (a < b && isBlankChar(*a))
+        ++a;
+    while (b > a && isBlankChar(b[-1]))
+        --b;
+    return QStringView(a, b);
 }
 
 bool isMarkdownRule(QStringView cell)
 {
-    const QStringView t = cell.trimmed();
+    const QStringView t = trimmedView(cell);
     if (t.isEmpty())
         return true;
     for (QChar c : t)
@@ -102,7 +114,7 @@ bool Tokenizer::isPlaceholder(QStringView cell)
     // No placeholder is longer than 3: a longer cell with no space at its ends is none.
     if (cell.size() > 3 && !cell.front().isSpace() && !cell.back().isSpace())
         return false;
-    const QStringView t = cell.trimmed();
+    const QStringView t = trimmedView(cell);
     if (t.isEmpty() || t.size() > 3 ||
         (t.front() >= u'0' && t.front() <= u'9')) // none is longer, or a number
         return false;
@@ -153,14 +165,9 @@ bool Tokenizer::isPageFurniture(QStringView line)
         return false;
     // The pattern's four shapes told apart by their ends before it is asked: a dash at both, 第 …
     // 页, a digit with a slash, "page".
-    qsizetype a = 0, b = line.size();
-    while (a < b && isBlank(line.mid(a, 1)))
-        ++a;
-    while (b > a && isBlank(line.mid(b - 1, 1)))
-        --b;
-    if (a == b)
+    const QStringView t = trimmedView(line);
+    if (t.isEmpty())
         return false;
-    const QStringView t = line.mid(a, b - a);
     const QChar first = t.front(), last = t.back();
     const auto dash = [](QChar c) { return c == u'-' || c == u'—' || c == u'–'; };
     const bool shaped = (dash(first) && dash(last)) || (first == u'第' && last == u'页') ||
@@ -209,9 +216,10 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     };
     if (pipes > 0) {
         splitOn(u'|');
-        if (!cells.isEmpty() && isBlank(l.left(cells.first().second)) && l.trimmed().startsWith(u'|'))
+        const QStringView shown = trimmedView(l);
+        if (!cells.isEmpty() && isBlank(l.left(cells.first().second)) && shown.startsWith(u'|'))
             cells.erase(cells.begin());
-        if (!cells.isEmpty() && l.trimmed().endsWith(u'|')) {
+        if (!cells.isEmpty() && shown.endsWith(u'|')) {
             const auto last = cells.last();
             if (isBlank(l.mid(last.first, last.second - last.first)))
                 cells.removeLast();
@@ -219,7 +227,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         // A rule (|---|:--|) has a dash and nothing but bars, dashes, colons and spaces: a line
         // with anything else is passed at once, the rest cell by cell.
         bool rule = !cells.isEmpty() && l.contains(u'-') && std::all_of(l.begin(), l.end(), [](QChar c) {
-            return c == u'|' || c == u'-' || c == u':' || c == u' ' || isBlank(QStringView(&c, 1));
+            return c == u'|' || c == u'-' || c == u':' || c == u' ' || isBlankChar(c);
         });
         for (qsizetype ci = 0; rule && ci < cells.size(); ++ci)
             rule = isMarkdownRule(l.mid(cells[ci].first, cells[ci].second - cells[ci].first));
