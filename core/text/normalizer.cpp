@@ -84,8 +84,12 @@ public:
         return (e & OneUnit) ? int(e & 0xFFFF) : -1;
     }
 
-private:
+    /// The table single() fills (its entries read as known() reads them), or null before it
+    /// has any: read in a loop without a call per character.
+    const quint32 *flat() const { return m_flat.empty() ? nullptr : m_flat.data(); }
     static constexpr quint32 OneUnit = 0x10000;
+
+private:
     static constexpr quint32 Other = 0x20000;
     std::vector<quint32> m_flat; // per code point: 0 not yet known, OneUnit | unit, or Other
     const icu::Normalizer2 *m_nfkc = nullptr;
@@ -161,14 +165,22 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     for (qsizetype i = 0; i < n;) {
         // Most characters are printable ASCII or letters already met that map to one unit:
         // written in a loop of their own, without the tests of the rest.
+        // (The table is read through a pointer of its own, taken once: written through the
+        // buffers of ints, it would otherwise be looked up again after each character.)
+        const quint32 *const flat = map ? map->flat() : nullptr;
         for (const qsizetype room = qMin<qsizetype>(m_text.size(), Limits::MaxNormalizedChars + 1);
              i < n && k < room; ++i, ++k) {
             const char16_t u = in[i].unicode();
-            int one = u;
-            if (u - 0x20u >= 0x5Fu &&
-                (u < 0x80 || QChar::isSurrogate(u) || !map || (one = map->known(u)) < 0))
-                break;
-            text[k] = QChar(char16_t(one));
+            char16_t one = u;
+            if (u - 0x20u >= 0x5Fu) {
+                if (u < 0x80 || QChar::isSurrogate(u) || !flat)
+                    break;
+                const quint32 e = flat[u];
+                if (!(e & CharMapper::OneUnit))
+                    break;
+                one = char16_t(e & 0xFFFF);
+            }
+            text[k] = QChar(one);
             starts[k] = int(i);
             ends[k] = int(i + 1);
         }
