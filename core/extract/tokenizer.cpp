@@ -65,12 +65,25 @@ bool isMarkdownRule(QStringView cell)
 
 QString sharedText(QStringView text)
 {
-    static const std::array<QString, 110> small = [] {
-        std::array<QString, 110> out; // "0" to "9", then "00" to "99"
+    // "0" to "9", then "00" to "99": strings over characters of the program's own (fromRawData),
+    // which a copy shares without counting its owners.
+    static const std::array<char16_t, 210> digits = [] {
+        std::array<char16_t, 210> out{};
         for (int i = 0; i < 10; ++i)
-            out[i] = QString::number(i);
+            out[i] = char16_t(u'0' + i);
+        for (int i = 0; i < 100; ++i) {
+            out[10 + 2 * i] = char16_t(u'0' + i / 10);
+            out[10 + 2 * i + 1] = char16_t(u'0' + i % 10);
+        }
+        return out;
+    }();
+    static const std::array<QString, 110> small = [] {
+        std::array<QString, 110> out;
+        for (int i = 0; i < 10; ++i)
+            out[i] = QString::fromRawData(reinterpret_cast<const QChar *>(digits.data() + i), 1);
         for (int i = 0; i < 100; ++i)
-            out[10 + i] = QString::number(i).rightJustified(2, u'0');
+            out[10 + i] =
+                QString::fromRawData(reinterpret_cast<const QChar *>(digits.data() + 10 + 2 * i), 2);
         return out;
     }();
     const auto digit = [](QChar c) { return c >= u'0' && c <= u'9'; };

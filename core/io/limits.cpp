@@ -74,17 +74,28 @@ QString Limits::pdfTooSlow(int pages)
 
 int Limits::numberDigits(QStringView text)
 {
-    const QStringView t = text.trimmed();
+    // (White space at the start passed over as trimmed() would, at the end as any other; ASCII
+    // told without Unicode's table.)
+    const QStringView t = text;
     qsizetype i = 0;
+    while (i < t.size() && t[i].isSpace())
+        ++i;
     if (i < t.size() && (t[i] == u'-' || t[i] == u'+' || t[i] == u'−' || t[i] == u'－' || t[i] == u'＋'))
         ++i;
     int digits = 0;
     for (; i < t.size(); ++i) {
         const QChar c = t[i];
-        if (c.digitValue() >= 0)
+        const char16_t u = c.unicode();
+        if (u >= u'0' && u <= u'9') {
             ++digits;
-        else if (c != u',' && c != u'，' && c != u'.' && c != u'．' && !c.isSpace())
+        } else if (u < 0x80) {
+            if (u != u',' && u != u'.' && !c.isSpace())
+                return -1;
+        } else if (c.digitValue() >= 0) {
+            ++digits;
+        } else if (c != u'，' && c != u'．' && !c.isSpace()) {
             return -1;
+        }
     }
     return digits > 0 ? digits : -1;
 }

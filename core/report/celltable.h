@@ -24,7 +24,7 @@ template <typename CellT> class CellTableOf
 {
     struct Entry
     {
-        CellKey key;
+        CellKey key; // only a key CellIds does not number: the others are CellIds::cellKey(id)
         int id = -1;
         CellT cell;
     };
@@ -40,7 +40,7 @@ public:
         Iterator() = default;
         explicit Iterator(EntryPtr e) : m_e(e) {}
         operator Iterator<true>() const { return Iterator<true>(m_e); }
-        const CellKey &key() const { return m_e->key; }
+        const CellKey &key() const { return m_e->id >= 0 ? CellIds::cellKey(m_e->id) : m_e->key; }
         CellRef value() const { return m_e->cell; }
         CellRef operator*() const { return m_e->cell; }
         CellPtr operator->() const { return &m_e->cell; }
@@ -144,7 +144,7 @@ public:
         QStringList out;
         out.reserve(m_entries.size());
         for (const Entry &e : m_entries)
-            out.append(e.key);
+            out.append(e.id >= 0 ? CellIds::key(e.id) : e.key.toString());
         return out;
     }
 
@@ -181,7 +181,9 @@ private:
             return iterator(m_entries.data() + p);
         }
         setPlace(key, id, int(m_entries.size()));
-        return iterator(&m_entries.emplaceBack(key, id, std::forward<C>(cell)));
+        // (A numbered key is not kept: no count of its string's owners to raise and lower.)
+        return iterator(
+            &m_entries.emplaceBack(id >= 0 ? CellKey() : CellKey(key), id, std::forward<C>(cell)));
     }
 };
 

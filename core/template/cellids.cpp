@@ -15,7 +15,7 @@ namespace {
 /// answered after the probe reaches an empty place, which the fixed keys bound whatever is asked.
 struct Ids
 {
-    QList<QString> keys;
+    QList<HashedString> keys;
     QList<int> table; // −1 = empty
     size_t mask = 0;
 
@@ -35,7 +35,7 @@ struct Ids
         mask = n - 1;
         table.fill(-1, qsizetype(n));
         for (int i = 0; i < keys.size(); ++i) {
-            size_t h = stringHash(keys[i], 0) & mask;
+            size_t h = stringHash(keys[i].toString(), 0) & mask;
             while (table[qsizetype(h)] >= 0)
                 h = (h + 1) & mask;
             table[qsizetype(h)] = i;
@@ -56,7 +56,7 @@ int lookUp(const Ids &d, QStringView key)
 {
     for (size_t h = stringHash(key, 0) & d.mask;; h = (h + 1) & d.mask) {
         const int id = d.table[qsizetype(h)];
-        if (id < 0 || d.keys[id] == key)
+        if (id < 0 || d.keys[id].toString() == key)
             return id;
     }
 }
@@ -81,6 +81,11 @@ int CellIds::of(QStringView key)
 }
 
 const QString &CellIds::key(int id)
+{
+    return ids().keys[id];
+}
+
+const HashedString &CellIds::cellKey(int id)
 {
     return ids().keys[id];
 }

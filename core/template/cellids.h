@@ -1,5 +1,7 @@
 #pragma once
 
+#include "text/stringhash.h"
+
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -20,6 +22,9 @@ public:
     static int of(QStringView key);
     /// The key of number id (0 ≤ id < count()).
     static const QString &key(int id);
+    /// The same, as the key of a table (CellKey): one that lives as long as the program, so a
+    /// table that holds the number of a key need not hold the key.
+    static const HashedString &cellKey(int id);
     static int count();
 
 private:

@@ -181,9 +181,15 @@ public:
     static bool isKeyLetter(QChar c)
     {
         const char16_t u = c.unicode();
-        return (u >= 0x4E00 && u <= 0x9FEF) ? true
-               : u < 0x80                   ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z')
-                                            : c.isLetter();
+        if (u >= 0x4E00 && u <= 0x9FEF)
+            return true;
+        if (u < 0x80)
+            return (u | 0x20) >= u'a' && (u | 0x20) <= u'z';
+        // The punctuation a normalised report keeps (、。《》【】“”—…), which holds no letter: told
+        // without Unicode's table.
+        if ((u >= 0x2000 && u <= 0x206F) || (u >= 0x3000 && u <= 0x3004) || (u >= 0x3008 && u <= 0x3020))
+            return false;
+        return c.isLetter();
     }
 
 private:

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void numberTooLongIsKeptAsTextAndFlagged_data();
     void numberTooLongIsKeptAsTextAndFlagged();
     void countOfThirteenDigitsIsRead();
+    void digitsAreCountedAsUnicodeCountsThem();
     void numberTooLongInTheProseIsShownNotCompared();
     void runSplittingOnlyTriesCutsThatCanFit();
     void runOfTooManyReadingsStaysUndecidedWithoutAGuess();
@@ -507,4 +508,34 @@ void TestBadInput::runOfTooManyReadingsStaysUndecidedWithoutAGuess()
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
+void TestBadInput::digitsAreCountedAsUnicodeCountsThem()
+{
+    // The digits of a value, counted with ASCII told apart before Unicode's table is asked: the
+    // count a loop over the trimmed text with QChar::digitValue gives, for texts of signs, digits
+    // of several scripts, separators and spaces.
+    const auto counted = [](QStringView text) {
+        const QStringView t = text.trimmed();
+        qsizetype i = 0;
+        if (i < t.size() && (t[i] == u'-' || t[i] == u'+' || t[i] == u'−' || t[i] == u'－' || t[i] == u'＋'))
+            ++i;
+        int digits = 0;
+        for (; i < t.size(); ++i) {
+            if (t[i].digitValue() >= 0)
+                ++digits;
+            else if (t[i] != u',' && t[i] != u'，' && t[i] != u'.' && t[i] != u'．' && !t[i].isSpace())
+                return -1;
+        }
+        return digits > 0 ? digits : -1;
+    };
+    const QString alphabet = u"0159 -+−－＋,，.．\t\u3000\u00A0５٣a件/"_s;
+    std::mt19937 rng(23);
+    for (int round = 0; round < 20000; ++round) {
+        QString text;
+        const int size = int(rng() % 9);
+        for (int k = 0; k < size; ++k)
+            text += alphabet[qsizetype(rng() % alphabet.size())];
+        QVERIFY2(Limits::numberDigits(text) == counted(text), qPrintable(text));
+    }
+}
+
 #include "tst_badinput.moc"

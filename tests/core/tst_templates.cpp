@@ -109,6 +109,7 @@ private Q_SLOTS:
     void rowKeysAreTheRowsCellKeys();
     void cellKeysHashApartAndFindTheirCells();
     void cellsByNumberAndByKeyAgree();
+    void keyLettersAreUnicodesLetters();
     void identitiesKnowWhereTheirCellsAre();
 };
 
@@ -477,6 +478,21 @@ void TestTemplates::cellsByNumberAndByKeyAgree()
     QCOMPARE(before.get(known[3])->value, 100);
     QVERIFY(before.contains(other[1]));
     QVERIFY(!before.contains(known[25]));
+}
+
+void TestTemplates::keyLettersAreUnicodesLetters()
+{
+    // The letters a label's key keeps, told in part without Unicode's table: every unit of the
+    // BMP as that table says (the ideographs of the form and ASCII's letters, else QChar::isLetter).
+    int letters = 0;
+    for (char32_t u = 0; u <= 0xFFFF; ++u) {
+        const QChar c{char16_t(u)};
+        const bool want = (u >= 0x4E00 && u <= 0x9FEF) ||
+                          (u < 0x80 ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z') : c.isLetter());
+        QVERIFY2(Template::isKeyLetter(c) == want, qPrintable(QString::number(uint(u), 16)));
+        letters += want;
+    }
+    QVERIFY(letters > 40000);
 }
 
 #include "tst_templates.moc"
