@@ -59,7 +59,9 @@ void CellPlacer::setDirect(const QString &key, int id, const Item &item)
     }
     c.start = os;
     c.length = qMax<qsizetype>(0, oe - os);
-    c.text = sharedText(QStringView(m_doc.text).mid(os, c.length));
+    // The characters read: most often those of the number's own text, which is then shared.
+    const QStringView read = QStringView(m_doc.text).mid(os, c.length);
+    c.text = read == item.text ? item.text : sharedText(read);
     m_report->cells.insert(key, id, std::move(c));
 }
 

@@ -27,13 +27,18 @@ qsizetype CompactIndex::find(QStringView needle, qsizetype from) const
 
 qsizetype CompactIndex::findAny(const QStringList &needles, qsizetype from) const
 {
-    qsizetype best = -1;
+    // Each needle after a hit is looked for only where it would start before that hit: the rest of
+    // the text is not searched again for a needle that is not there.
+    const qsizetype ci = std::lower_bound(m_pos.begin(), m_pos.end(), from) - m_pos.begin();
+    qsizetype best = -1; // in the compact text
     for (const QString &n : needles) {
-        const qsizetype p = find(n, from);
-        if (p >= 0 && (best < 0 || p < best))
-            best = p;
+        const QStringView within =
+            best < 0 ? QStringView(m_compact) : QStringView(m_compact).left(best + n.size() - 1);
+        const qsizetype hit = findText(within, n, ci);
+        if (hit >= 0 && (best < 0 || hit < best))
+            best = hit;
     }
-    return best;
+    return best < 0 ? -1 : m_pos[best];
 }
 
 } // namespace nianbao

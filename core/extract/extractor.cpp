@@ -203,6 +203,10 @@ QString Extractor::detectTemplate(QStringView compactText)
     const Template *best = Template::latest();
     int bestScore = -1;
     for (const Template *t : Template::all()) {
+        // A template with no more markers than the best has found cannot win (a tie goes to the
+        // one before): its markers are not looked for.
+        if (t->markers().size() <= bestScore)
+            continue;
         int score = 0;
         for (const QString &m : t->markers())
             if (findText(compactText, m) >= 0)

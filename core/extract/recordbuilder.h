@@ -5,6 +5,7 @@
 #include "template/template.h"
 
 #include <QList>
+#include <QVarLengthArray>
 
 namespace nianbao {
 
@@ -14,10 +15,11 @@ class Tokenizer;
 /// or cells) and the values after it, items of the Tokenizer.
 struct Record
 {
-    QList<int> labels;        // item indices
-    QList<int> values;        // item indices (leading blanks dropped)
-    int blanksBefore = 0;     // blanks between the label and the first value
-    QList<int> leadingBlanks; // their item indices
+    // The labels and the blanks before the values are a few: kept without an allocation.
+    QVarLengthArray<int, 4> labels;        // item indices
+    QList<int> values;                     // item indices (leading blanks dropped)
+    int blanksBefore = 0;                  // blanks between the label and the first value
+    QVarLengthArray<int, 4> leadingBlanks; // their item indices
     int nonBlank = 0;
     int lastValueLine = -1;
     LabelMatch match;

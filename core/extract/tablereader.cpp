@@ -124,8 +124,13 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         }
         if (!complete(rec, int(keys.size())) && completeWithBlanks(rec, int(keys.size()))) {
             const int missing = int(keys.size() - rec.values.size());
-            m_placer.assign(keys, ids, rec.leadingBlanks.mid(rec.leadingBlanks.size() - missing) + rec.values,
-                            rec.doubt());
+            QList<int> values; // the last blanks before the values, then the values
+            values.reserve(missing + rec.values.size());
+            for (qsizetype b = qMax<qsizetype>(0, rec.leadingBlanks.size() - missing);
+                 b < rec.leadingBlanks.size(); ++b)
+                values.append(rec.leadingBlanks[b]);
+            values.append(rec.values);
+            m_placer.assign(keys, ids, values, rec.doubt());
             continue;
         }
         m_placer.assign(keys, ids, rec.values, rec.doubt());
