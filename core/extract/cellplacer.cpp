@@ -74,7 +74,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QL
         for (const QString &k : keys)
             rowIds.append(CellIds::of(k));
     }
-    const auto idOf = [&](int i) { return rowIds[i]; };
+    const auto idOf = [&](int i) { return rowIds.at(i); }; // read only: shared with the template's
     if (weak != Cell::Doubt::None)
         m_weak.append({keys, weak});
     const auto &items = m_tok.items();

@@ -76,6 +76,12 @@ struct LineInfo
     int labels = 0;
 };
 
+} // namespace nianbao
+
+Q_DECLARE_TYPEINFO(nianbao::LineInfo, Q_PRIMITIVE_TYPE); // numbers only: appended as bytes
+
+namespace nianbao {
+
 /// Splits normalized text into lines, lines into cells (`|`, tab, or two or more spaces) and cells
 /// into items. A digit run followed by "2." or "2、" and a label gives its last digit to the label
 /// (the sub-item number of the next row, as in runs copied without separators).
