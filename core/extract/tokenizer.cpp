@@ -291,12 +291,11 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
                 --ce;
             if (cs == ce) {
                 if (cells.size() > 1) {
-                    Item b;
+                    Item &b = m_items.emplaceBack(); // made in its place in the list
                     b.kind = Item::Kind::Blank;
                     b.start = cs;
                     b.end = cs;
                     b.line = line;
-                    m_items.append(b);
                 }
                 continue;
             }
@@ -348,28 +347,26 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     }
     m_keys.truncate(keyStart + k);
     if (k == 0)
-        return; // punctuation only
-    Item it;
+        return;                       // punctuation only
+    Item &it = m_items.emplaceBack(); // made in its place in the list
     it.kind = Item::Kind::Label;
     it.start = s;
     it.end = e;
     it.line = line;
     it.keyStart = int(keyStart);
     it.keyLength = int(m_keys.size() - keyStart);
-    m_items.append(std::move(it));
 }
 
 void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
 {
     const QStringView cell = QStringView(m_text).mid(cs, ce - cs);
     if (isPlaceholder(cell)) {
-        Item it;
+        Item &it = m_items.emplaceBack();
         it.kind = Item::Kind::ValueText;
         it.start = cs;
         it.end = ce;
         it.text = cell.toString();
         it.line = line;
-        m_items.append(it);
         return;
     }
 
@@ -432,7 +429,7 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
             if (labelStart >= 0)
                 addLabel(labelStart, numStart, line);
             labelStart = -1;
-            Item it;
+            Item &it = m_items.emplaceBack(); // made in its place: nothing else is appended before it is done
             it.kind = Item::Kind::Number;
             it.start = numStart;
             it.end = numEnd;
@@ -489,7 +486,6 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                     }
                 }
             }
-            m_items.append(std::move(it));
             i = k;
             if (subItem) {
                 labelStart = numEnd;
