@@ -142,10 +142,10 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     qsizetype ls = 0;
     int line = 0;
     const qsizetype n = m_text.size();
-    // About one line in 25 characters and one item in 10 in a report; a list that is short grows
-    // by moving its items, not copying them.
+    // About one line in 25 characters and one item in 10 in a report, one in 8 in a table laid
+    // out with bars; a list that is short grows by moving its items, not copying them.
     m_lines.reserve(qMin<qsizetype>(n / 20 + 16, 65536));
-    m_items.reserve(qMin<qsizetype>(n / 10 + 16, 65536));
+    m_items.reserve(qMin<qsizetype>(n / 6 + 16, 65536));
     m_keys.reserve(qMin<qsizetype>(n / 2 + 16, 1 << 20)); // labels are about half of a report's text
     while (ls <= n && m_error.isEmpty()) {
         qsizetype le = charscan::indexOf(m_text, u'\n', ls);

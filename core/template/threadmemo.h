@@ -20,14 +20,17 @@ public:
 
     template <typename Compute> Value get(const Owner *owner, QStringView key, Compute compute)
     {
-        std::pair<const Owner *, HashedString> k(owner, key.toString());
-        const auto it = m_values.constFind(k);
+        // Looked up by a string over the caller's characters (no copy, no allocation); a copy is
+        // made only to be kept.
+        const std::pair<const Owner *, HashedString> probe(owner,
+                                                           QString::fromRawData(key.data(), key.size()));
+        const auto it = m_values.constFind(probe);
         if (it != m_values.constEnd())
             return *it;
         if (m_values.size() >= m_bound)
             m_values.clear();
         const Value v = compute();
-        m_values.insert(std::move(k), v);
+        m_values.insert(std::pair<const Owner *, HashedString>(owner, key.toString()), v);
         return v;
     }
 
