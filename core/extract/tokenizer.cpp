@@ -124,8 +124,11 @@ bool Tokenizer::isPlaceholder(QStringView cell)
 {
     static constexpr QStringView placeholders[] = {u"/",  u"-",      u"--", u"—", u"——", u"–", u"一",
                                                    u"无", u"不适用", u"\\", u"×", u"空", u"…", u"..."};
-    // No placeholder is longer than 3: a longer cell with no space at its ends is none.
-    if (cell.size() > 3 && !cell.front().isSpace() && !cell.back().isSpace())
+    // A number is none (most cells are numbers), and no placeholder is longer than 3: a longer
+    // cell with no space at its ends is none.
+    if (cell.isEmpty() || (cell.front() >= u'0' && cell.front() <= u'9'))
+        return false;
+    if (cell.size() > 3 && !isBlankChar(cell.front()) && !isBlankChar(cell.back()))
         return false;
     const QStringView t = trimmedView(cell);
     if (t.isEmpty() || t.size() > 3 ||
