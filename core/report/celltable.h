@@ -24,6 +24,8 @@ template <typename CellT> class CellTableOf
 {
     struct Entry
     {
+        Entry() = default;
+        Entry(CellKey k, int i, CellT c) : key(std::move(k)), id(i), cell(std::move(c)) {}
         CellKey key; // only a key CellIds does not number: the others are CellIds::cellKey(id)
         int id = -1;
         CellT cell;
