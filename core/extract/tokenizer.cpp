@@ -26,26 +26,19 @@ bool isSpace(QChar c)
     return c == u' ' || c == u'\t';
 }
 
-/// Is c white space (QChar::isSpace)? A letter of ASCII or of the ideographs is told at once.
-inline bool isBlankChar(QChar c)
-{
-    const char16_t u = c.unicode();
-    return !((u > u' ' && u < 0x7F) || u > 0x3000) && c.isSpace();
-}
-
 /// Nothing but white space, as `trimmed().isEmpty()` says, without its call.
 bool isBlank(QStringView v)
 {
-    return std::all_of(v.begin(), v.end(), isBlankChar);
+    return std::all_of(v.begin(), v.end(), charscan::isSpace);
 }
 
 /// v without the white space at its ends (QStringView::trimmed), without its call.
 QStringView trimmedView(QStringView v)
 {
     const QChar *a = v.begin(), *b = v.end();
-    while (a < b && isBlankChar(*a))
+    while (a < b && charscan::isSpace(*a))
         ++a;
-    while (b > a && isBlankChar(b[-1]))
+    while (b > a && charscan::isSpace(b[-1]))
         --b;
     return QStringView(a, b);
 }
@@ -128,7 +121,7 @@ bool Tokenizer::isPlaceholder(QStringView cell)
     // cell with no space at its ends is none.
     if (cell.isEmpty() || (cell.front() >= u'0' && cell.front() <= u'9'))
         return false;
-    if (cell.size() > 3 && !isBlankChar(cell.front()) && !isBlankChar(cell.back()))
+    if (cell.size() > 3 && !charscan::isSpace(cell.front()) && !charscan::isSpace(cell.back()))
         return false;
     const QStringView t = trimmedView(cell);
     if (t.isEmpty() || t.size() > 3 ||
@@ -243,7 +236,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
         // A rule (|---|:--|) has a dash and nothing but bars, dashes, colons and spaces: a line
         // with anything else is passed at once, the rest cell by cell.
         bool rule = !cells.isEmpty() && l.contains(u'-') && std::all_of(l.begin(), l.end(), [](QChar c) {
-            return c == u'|' || c == u'-' || c == u':' || c == u' ' || isBlankChar(c);
+            return c == u'|' || c == u'-' || c == u':' || c == u' ' || charscan::isSpace(c);
         });
         for (qsizetype ci = 0; rule && ci < cells.size(); ++ci)
             rule = isMarkdownRule(l.mid(cells[ci].first, cells[ci].second - cells[ci].first));

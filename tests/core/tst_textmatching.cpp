@@ -20,6 +20,25 @@
 using namespace nianbao;
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+/// The text of every text, Markdown and HTML file of the corpus that loads, with its file name.
+QList<std::pair<QString, QString>> corpusTexts()
+{
+    QList<std::pair<QString, QString>> out;
+    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        SourceDocument doc;
+        QString error;
+        if (Loader::load(it.next(), &doc, &error))
+            out.append({it.fileName(), doc.text});
+    }
+    return out;
+}
+
+} // namespace
+
 class TestTextMatching : public QObject
 {
     Q_OBJECT
@@ -447,14 +466,8 @@ void TestTextMatching::findTextFindsWhatIndexOfFinds()
     }
     QVERIFY(needles.size() >= 10);
     int found = 0;
-    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        SourceDocument doc;
-        QString error;
-        if (!Loader::load(it.next(), &doc, &error))
-            continue;
-        const QString text = NormalizedText::normalize(doc.text);
+    for (const auto &[name, original] : corpusTexts()) {
+        const QString text = NormalizedText::normalize(original);
         for (const QString &needle : std::as_const(needles))
             for (qsizetype from :
                  {qsizetype(0), text.size() / 3, text.size() - 1, text.size(), text.size() + 5}) {
@@ -590,14 +603,8 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
     // a long text of spaces alone and one of none
     QVERIFY(check(QString(100, u' ')));
     QVERIFY(check(QString(100, QChar(0x4E00))));
-    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        SourceDocument doc;
-        QString error;
-        if (!Loader::load(it.next(), &doc, &error))
-            continue;
-        QVERIFY2(check(doc.text), qPrintable(it.fileName()));
+    for (const auto &[name, text] : corpusTexts()) {
+        QVERIFY2(check(text), qPrintable(name));
         ++texts;
     }
     QVERIFY(texts > 9 * 41 + 5);
