@@ -9,6 +9,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -130,44 +131,53 @@ QString NormalizedText::mapCodePoint(char32_t cp)
 
 NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.size())
 {
-    // Written into buffers of the original's size (grown if a character maps to several), then
+    // Written into a buffer of the original's size (grown if a character maps to several), then
     // cut to what was written: no append per character.
     const qsizetype n = original.size();
     m_text.resize(n);
-    m_start.resize(n);
-    m_end.resize(n);
     QChar *text = m_text.data();
-    int *starts = m_start.data();
-    int *ends = m_end.data();
     qsizetype k = 0;
     // Grown apart from put, which is then small enough to be inlined where it is called.
     const auto grow = [&]() Q_DECL_COLD_FUNCTION {
-        const qsizetype grown = qMax<qsizetype>(16, k * 2);
-        m_text.resize(grown);
-        m_start.resize(grown);
-        m_end.resize(grown);
+        m_text.resize(qMax<qsizetype>(16, k * 2));
         text = m_text.data();
-        starts = m_start.data();
-        ends = m_end.data();
+    };
+    // The characters from k on are those of the original from i on, one to one.
+    const auto oneToOne = [&](qsizetype i) {
+        Segment &last = m_segments.last();
+        if (last.end < 0 && last.start - last.k == i - k)
+            return; // the segment goes on
+        if (last.k == k)
+            last = Segment{k, i, -1}; // nothing was written in the last one
+        else
+            m_segments.append(Segment{k, i, -1});
     };
     bool surrogates = false; // written by put: the loop of its own writes none
     const auto put = [&](QChar c, qsizetype from, qsizetype to) {
         if (Q_UNLIKELY(k == m_text.size()))
             grow();
+        if (to == from + 1) {
+            oneToOne(from);
+        } else {
+            Segment &last = m_segments.last();
+            if (last.k == k)
+                last = Segment{k, from, to};
+            else if (last.end != to || last.start != from)
+                m_segments.append(Segment{k, from, to});
+        }
         surrogates = surrogates || c.isSurrogate();
         text[k] = c;
-        starts[k] = int(from);
-        ends[k] = int(to);
         ++k;
     };
     const QChar *in = original.data();
     CharMapper *map = nullptr; // made on the first letter beyond ASCII (a thread's first is dear)
     for (qsizetype i = 0; i < n;) {
         // Most characters are printable ASCII or letters already met that map to one unit:
-        // written in a loop of their own, without the tests of the rest.
+        // written in a loop of their own, without the tests of the rest, one to one.
         // (The table is read through a pointer of its own, taken once: written through the
-        // buffers of ints, it would otherwise be looked up again after each character.)
+        // text's buffer, it would otherwise be looked up again after each character.)
         const quint32 *const flat = map ? map->flat() : nullptr;
+        oneToOne(i);
         for (const qsizetype room = qMin<qsizetype>(m_text.size(), Limits::MaxNormalizedChars + 1);
              i < n && k < room; ++i, ++k) {
             const char16_t u = in[i].unicode();
@@ -181,8 +191,6 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
                 one = char16_t(e & 0xFFFF);
             }
             text[k] = QChar(one);
-            starts[k] = int(i);
-            ends[k] = int(i + 1);
         }
         if (i == n)
             break;
@@ -212,18 +220,28 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
         i += len;
     }
     m_text.truncate(k);
-    m_start.resize(k);
-    m_end.resize(k);
+    // A last segment that nothing was written in would be the one every later position finds.
+    if (m_segments.size() > 1 && m_segments.last().k >= k)
+        m_segments.removeLast();
     m_wellFormed = !surrogates || PatternSet::isWellFormed(m_text);
+}
+
+const NormalizedText::Segment &NormalizedText::segmentSearch(qsizetype k) const
+{
+    // The last segment that starts at or before k.
+    const auto it = std::upper_bound(m_segments.cbegin(), m_segments.cend(), k,
+                                     [](qsizetype v, const Segment &s) { return v < s.k; });
+    return *(it - 1);
 }
 
 qsizetype NormalizedText::originalEnd(qsizetype to) const
 {
     if (to <= 0)
         return originalStart(0);
-    if (to > m_end.size())
+    if (to > m_text.size())
         return m_originalSize;
-    return m_end[to - 1];
+    const Segment &s = segmentOf(to - 1);
+    return s.end < 0 ? s.start + (to - 1 - s.k) + 1 : s.end;
 }
 
 QString NormalizedText::normalize(QStringView s)

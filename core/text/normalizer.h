@@ -26,21 +26,39 @@ public:
     {
         if (from < 0)
             return 0;
-        if (from >= m_start.size())
+        if (from >= m_text.size())
             return m_originalSize;
-        return m_start.at(from);
+        const Segment &s = segmentOf(from);
+        return s.end < 0 ? s.start + (from - s.k) : s.start;
     }
     qsizetype originalEnd(qsizetype to) const;
-
     /// One character (code point) as the matching view sees it.
     static QString mapCodePoint(char32_t cp);
     /// Normalise a short string without keeping offsets.
     static QString normalize(QStringView s);
 
 private:
+    /// The origin of the characters from k on, up to the next segment's: one to one from start
+    /// (end < 0; most of a text is one such segment), or each the whole of [start, end) (a
+    /// character that maps to several, or one of a surrogate pair). The text's characters are
+    /// not given a span each: a text's spans cost a segment where a character is dropped or
+    /// mapped to several, not two ints a character.
+    struct Segment
+    {
+        qsizetype k = 0;
+        qsizetype start = 0;
+        qsizetype end = -1;
+    };
+    const Segment &segmentOf(qsizetype k) const
+    {
+        if (m_segments.size() == 1 || k >= m_segments.last().k)
+            return m_segments.last();
+        return segmentSearch(k);
+    }
+    const Segment &segmentSearch(qsizetype k) const;
+
     QString m_text;
-    QList<int> m_start; // per normalized char: original start
-    QList<int> m_end;   // per normalized char: original end
+    QList<Segment> m_segments{Segment{}}; // sorted by k; the first at 0
     qsizetype m_originalSize = 0;
     bool m_complete = true;
     bool m_wellFormed = true;

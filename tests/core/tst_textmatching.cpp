@@ -46,6 +46,7 @@ private Q_SLOTS:
     void normalizes_data();
     void normalizes();
     void offsetsMapBackToTheOriginal();
+    void spansAreThoseOfEachCharacterMappedAlone();
     void tokenizerGivesTheSubItemNumberToTheLabel();
     void tokenizerKeepsAnnotations();
     void labelsAreSpansWithTheirKeysInOneBuffer();
@@ -104,6 +105,74 @@ void TestTextMatching::offsetsMapBackToTheOriginal()
     QCOMPARE(m.originalStart(1), 1);
     QCOMPARE(m.originalEnd(5), 2);
     QCOMPARE(m.originalStart(m.size() - 1), mixed.size() - 1);
+}
+
+void TestTextMatching::spansAreThoseOfEachCharacterMappedAlone()
+{
+    // The spans are kept as segments, not per character: each normalized character's span must
+    // still be that of the original character (code point) it was mapped from, as when each code
+    // point is mapped on its own (mapCodePoint; a CR before a LF is dropped, a lone one is a LF).
+    const auto check = [](const QString &original) {
+        QString text;
+        QList<qsizetype> starts, ends;
+        for (qsizetype i = 0; i < original.size();) {
+            char32_t cp = original[i].unicode();
+            qsizetype len = 1;
+            if (original[i].isHighSurrogate() && i + 1 < original.size() &&
+                original[i + 1].isLowSurrogate()) {
+                cp = QChar::surrogateToUcs4(original[i], original[i + 1]);
+                len = 2;
+            }
+            QString m = NormalizedText::mapCodePoint(cp);
+            if (cp == u'\r')
+                m = (i + 1 < original.size() && original[i + 1] == u'\n') ? QString() : u"\n"_s;
+            for (QChar c : std::as_const(m)) {
+                text.append(c);
+                starts.append(i);
+                ends.append(i + len);
+            }
+            i += len;
+        }
+        const NormalizedText n(original);
+        if (n.text() != text)
+            return false;
+        for (qsizetype k = 0; k < text.size(); ++k)
+            if (n.originalStart(k) != starts[k] || n.originalEnd(k + 1) != ends[k])
+                return false;
+        return n.originalStart(text.size()) == original.size() &&
+               n.originalEnd(text.size() + 1) == original.size() && n.originalStart(-1) == 0 &&
+               n.originalEnd(0) == (text.isEmpty() ? original.size() : starts[0]);
+    };
+    // Characters that map one to one, to several, to none, pairs and lone surrogates, CR LF.
+    const QList<QString> pieces = {u"a"_s,
+                                   u"行"_s,
+                                   u"許"_s,
+                                   u"\r\n"_s,
+                                   u"\r"_s,
+                                   u"\n"_s,
+                                   u"\u200B"_s,
+                                   u"\u337F"_s,
+                                   u"\uFDFA"_s,
+                                   u"５"_s,
+                                   u"\U0001F600"_s,
+                                   QString(QChar(0xD800)),
+                                   QString(QChar(0xDC00)),
+                                   u"\u3000"_s,
+                                   u"\t"_s,
+                                   u"\u00AD"_s,
+                                   u"\x01"_s};
+    QRandomGenerator rng(17);
+    for (int round = 0; round < 4000; ++round) {
+        QString original;
+        const int parts = int(rng.bounded(40));
+        for (int p = 0; p < parts; ++p)
+            original += pieces[rng.bounded(int(pieces.size()))];
+        if (!check(original))
+            QFAIL(qPrintable(u"spans differ for: "_s +
+                             QString::fromLatin1(original.toUtf8().toPercentEncoding())));
+    }
+    for (const auto &[name, original] : corpusTexts())
+        QVERIFY2(check(original), qPrintable(name));
 }
 
 void TestTextMatching::tokenizerGivesTheSubItemNumberToTheLabel()
