@@ -11,10 +11,63 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#include <tmmintrin.h>
+#define NIANBAO_SSSE3_UTF8 1
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace nianbao {
+
+namespace {
+
+#if defined(NIANBAO_SSSE3_UTF8)
+// Five three-byte sequences at a time (a Chinese text's letters, one after the other), by SSSE3's
+// byte shuffle where the processor has it (told once): the same test of each sequence as the loop
+// of one at a time (lead byte E0–EF, two continuation bytes, no overlong form, no surrogate).
+// Stops before the first five that are not all such, which the loop then reads (or refuses).
+// Reads 16 bytes from p, writes 8 units at o: the caller leaves that room.
+__attribute__((target("ssse3"))) const uchar *threeByteBlocks(const uchar *p, const uchar *end, char16_t *&o)
+{
+    const __m128i leadMask = _mm_setr_epi8(char(0xF0), char(0xC0), char(0xC0), char(0xF0), char(0xC0),
+                                           char(0xC0), char(0xF0), char(0xC0), char(0xC0), char(0xF0),
+                                           char(0xC0), char(0xC0), char(0xF0), char(0xC0), char(0xC0), 0);
+    const __m128i leadWant = _mm_setr_epi8(char(0xE0), char(0x80), char(0x80), char(0xE0), char(0x80),
+                                           char(0x80), char(0xE0), char(0x80), char(0x80), char(0xE0),
+                                           char(0x80), char(0x80), char(0xE0), char(0x80), char(0x80), 0);
+    const __m128i first = _mm_setr_epi8(0, -1, 3, -1, 6, -1, 9, -1, 12, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i second = _mm_setr_epi8(1, -1, 4, -1, 7, -1, 10, -1, 13, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i third = _mm_setr_epi8(2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i high5 = _mm_set1_epi16(short(0xF800));
+    const __m128i surrogate = _mm_set1_epi16(short(0xD800));
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        if ((_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, leadMask), leadWant)) & 0x7FFF) != 0x7FFF)
+            break;
+        const __m128i b0 = _mm_shuffle_epi8(v, first), b1 = _mm_shuffle_epi8(v, second),
+                      b2 = _mm_shuffle_epi8(v, third);
+        const __m128i u =
+            _mm_or_si128(_mm_or_si128(_mm_slli_epi16(_mm_and_si128(b0, _mm_set1_epi16(0x0F)), 12),
+                                      _mm_slli_epi16(_mm_and_si128(b1, _mm_set1_epi16(0x3F)), 6)),
+                         _mm_and_si128(b2, _mm_set1_epi16(0x3F)));
+        // Below U+0800 (overlong) its top five bits are 0; a surrogate's are 11011.
+        const __m128i top = _mm_and_si128(u, high5);
+        const int bad = _mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi16(top, _mm_setzero_si128()), _mm_cmpeq_epi16(top, surrogate)));
+        if ((bad & 0x3FF) != 0)
+            break;
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o), u);
+        o += 5;
+        p += 15;
+    }
+    return p;
+}
+
+const bool hasSsse3 = __builtin_cpu_supports("ssse3");
+#endif
+
+} // namespace
 
 bool TextDecoder::isValidUtf8(const QByteArray &bytes)
 {
@@ -90,6 +143,14 @@ bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
             // Three bytes: most of a Chinese text, and mostly one after the other. Table 3-7 of the
             // Unicode standard bounds the second byte after E0 (no overlong form) and ED (no
             // surrogate): the same as asking the value decoded.
+#if defined(NIANBAO_SSSE3_UTF8)
+            // (Room: o is at most one unit a byte read behind p, which is 16 bytes from the end.)
+            if (hasSsse3) {
+                p = threeByteBlocks(p, end, o);
+                if (end - p < 3 || (*p & 0xF0) != 0xE0)
+                    continue;
+            }
+#endif
             do {
                 const unsigned b1 = p[1], b2 = p[2];
                 if (((b1 | b2 << 8) & 0xC0C0) != 0x8080) // both continuation bytes

@@ -172,7 +172,26 @@ void TestEncodings::utf8IsDecodedAsQtDecodesIt()
         // after and before runs of ASCII about as long as the decoder takes at once (16 bytes)
         for (const int n : {1, 15, 16, 17, 31, 32, 33, 48})
             compare(QByteArray(n, '|') + e + QByteArray(n % 7 + 14, '7') + e);
+        // at each place of the runs of Chinese letters the decoder takes five at a time (15
+        // bytes), and a letter cut short or changed there
+        const QByteArray han = u"政府信息公开工作年度报告"_s.toUtf8().repeated(3);
+        for (int n = 0; n <= 60; n += 1) {
+            compare(han.left(n) + e + han);
+            compare(han.left(n * 3) + e + han.left(n * 3 + 1));
+        }
     }
+    // Every lead byte and every second byte of a three-byte letter, inside such a run.
+    for (int lead = 0xE0; lead <= 0xEF; ++lead)
+        for (int second = 0; second < 256; ++second) {
+            QByteArray letter(3, char(0x80));
+            letter[0] = char(lead);
+            letter[1] = char(second);
+            const QByteArray run = u"公开年报"_s.toUtf8();
+            compare(run + run + letter + run + run + run);
+            compare(letter + run + run + run + run + run + run);
+            if (QTest::currentTestFailed())
+                return;
+        }
     // Texts with a byte changed, cut or doubled at random places.
     QRandomGenerator rng(17);
     for (int round = 0; round < 3000; ++round) {
