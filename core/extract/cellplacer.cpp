@@ -271,10 +271,11 @@ void CellPlacer::materialize()
                 else if (vals.size() > 16)
                     seen.insert(v);
             }
-            Cell cell;
+            Cell cell; // the fields written in place, no cell made to be copied
             const SplitValue &first = s.candidates.first()[i];
             if (vals.size() == 1) {
-                cell = Cell::number(vals.first());
+                cell.state = Cell::State::Number;
+                cell.value = vals.first();
                 cell.start = origStart(first.start);
                 cell.length = origEnd(first.end) - cell.start;
             } else {

@@ -61,7 +61,8 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
     };
     for (qsizetype g = total - 1; g >= 0; --g) {
         const int most = longest(g);
-        for (int v = 1; v <= n; ++v) {
+        // No more numbers than digits are left: those ways are none, as the table was made.
+        for (int v = 1, last = int(qMin<qsizetype>(n, total - g)); v <= last; ++v) {
             qint64 w = 0;
             for (int len = 1; len <= most; ++len)
                 w += ways[(g + len) * width + v - 1];
