@@ -64,7 +64,11 @@ __attribute__((target("ssse3"))) const uchar *threeByteBlocks(const uchar *p, co
     return p;
 }
 
-const bool hasSsse3 = __builtin_cpu_supports("ssse3");
+// (Told before main may run, so the processor's features are read first, as GCC asks.)
+const bool hasSsse3 = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("ssse3") != 0;
+}();
 #endif
 
 } // namespace

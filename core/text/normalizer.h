@@ -32,6 +32,7 @@ public:
         return s.end < 0 ? s.start + (from - s.k) : s.start;
     }
     qsizetype originalEnd(qsizetype to) const;
+
     /// One character (code point) as the matching view sees it.
     static QString mapCodePoint(char32_t cp);
     /// Normalise a short string without keeping offsets.
