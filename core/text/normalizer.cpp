@@ -172,26 +172,34 @@ NormalizedText::NormalizedText(QStringView original) : m_originalSize(original.s
     const QChar *in = original.data();
     CharMapper *map = nullptr; // made on the first letter beyond ASCII (a thread's first is dear)
     for (qsizetype i = 0; i < n;) {
-        // Most characters are printable ASCII or letters already met that map to one unit:
+        // Most characters are printable ASCII or characters already met that map to one unit
+        // (letters, and the line breaks and tabs of a table; a CR is never one of them):
         // written in a loop of their own, without the tests of the rest, one to one.
         // (The table is read through a pointer of its own, taken once: written through the
         // text's buffer, it would otherwise be looked up again after each character.)
         const quint32 *const flat = map ? map->flat() : nullptr;
         oneToOne(i);
-        for (const qsizetype room = qMin<qsizetype>(m_text.size(), Limits::MaxNormalizedChars + 1);
-             i < n && k < room; ++i, ++k) {
-            const char16_t u = in[i].unicode();
+        // (Counted by one index from where both texts are, to what either has room for.)
+        const qsizetype room = qMin<qsizetype>(m_text.size(), Limits::MaxNormalizedChars + 1);
+        const qsizetype count = qMax<qsizetype>(0, qMin(n - i, room - k));
+        const char16_t *const from = reinterpret_cast<const char16_t *>(in + i);
+        char16_t *const to = reinterpret_cast<char16_t *>(text + k);
+        qsizetype j = 0;
+        for (; j < count; ++j) {
+            const char16_t u = from[j];
             char16_t one = u;
             if (u - 0x20u >= 0x5Fu) {
-                if (u < 0x80 || QChar::isSurrogate(u) || !flat)
+                if (QChar::isSurrogate(u) || !flat)
                     break;
                 const quint32 e = flat[u];
                 if (!(e & CharMapper::OneUnit))
                     break;
                 one = char16_t(e & 0xFFFF);
             }
-            text[k] = QChar(one);
+            to[j] = one;
         }
+        i += j;
+        k += j;
         if (i == n)
             break;
         if (k > Limits::MaxNormalizedChars) {
