@@ -41,13 +41,15 @@ void CellPlacer::setDirect(const QString &key, int id, const Item &item)
         // read as another number.
         bool ok = false;
         const double v = item.magnitude(&ok);
-        if (!ok || Limits::numberDigits(item.text) > Limits::MaxNumberDigits) {
+        // (A text no longer than the digits a value holds has no more digits than that.)
+        if (!ok || (item.text.size() > Limits::MaxNumberDigits &&
+                    Limits::numberDigits(item.text) > Limits::MaxNumberDigits)) {
             c.state = Cell::State::Text;
             break;
         }
         c.state = Cell::State::Number;
         c.value = item.negative ? -v : v;
-        c.note = item.note;
+        c.note = m_tok.note(item);
         break;
     }
     case Item::Kind::ValueText:

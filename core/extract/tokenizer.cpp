@@ -476,7 +476,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
                             hasDigit = hasDigit || isDigit(ch);
                         if (hasDigit || inner.startsWith(u"含") || inner.startsWith(u"其中") ||
                             inner.startsWith(u"包括") || inner.startsWith(u"注") || inner.startsWith(u"另")) {
-                            it.note = inner.toString();
+                            it.note = int(m_notes.size());
+                            m_notes.append(inner.toString());
                             k = close + 1;
                         }
                     }

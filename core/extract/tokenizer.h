@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace nianbao {
 
@@ -9,15 +10,16 @@ namespace nianbao {
 /// several numbers), a non-number value such as "/" or "无", or an empty cell.
 struct Item
 {
-    enum class Kind { Label, Number, ValueText, Blank };
-    Kind kind = Kind::Label;
-    qsizetype start = 0; // normalized positions [start, end)
-    qsizetype end = 0;
+    enum class Kind : quint8 { Label, Number, ValueText, Blank };
     QString text; // Number: the digits (no separators); ValueText: the text (Label: Tokenizer::text)
-    QString note; // Number: an annotation in brackets after it
+    // Normalized positions [start, end): the text is at most Limits::MaxNormalizedChars long.
+    int start = 0;
+    int end = 0;
     int line = 0;
     int keyStart = 0; // Label: its letters in the tokenizer's buffer of keys (Tokenizer::key)
     int keyLength = 0;
+    int note = -1; // Number: its annotation in brackets after it (Tokenizer::note), or none
+    Kind kind = Kind::Label;
     bool decimal = false;
     bool negative = false;
 
@@ -103,6 +105,9 @@ public:
     /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
     const QString &error() const { return m_error; }
     const QList<LineInfo> &lines() const { return m_lines; }
+    /// A number's annotation in brackets after it ("含自然失效29件"), or none: kept apart from the
+    /// items, which seldom have one.
+    QString note(const Item &item) const { return item.note >= 0 ? m_notes.at(item.note) : QString(); }
     /// Index of the first item that ends after pos.
     int firstItemAt(qsizetype pos) const;
 
@@ -119,7 +124,8 @@ private:
     const QString &m_text;
     QList<Item> m_items;
     QList<LineInfo> m_lines;
-    QString m_keys; // the labels' keys, one after another
+    QString m_keys;      // the labels' keys, one after another
+    QStringList m_notes; // the numbers' annotations (Item::note)
     QString m_error;
 };
 
