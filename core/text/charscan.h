@@ -46,6 +46,31 @@ inline qsizetype indexOf(QStringView text, char16_t c, qsizetype from = 0)
     return -1;
 }
 
+/// The first place at or after from, before end, of one of the count units of set (at most 8);
+/// end when there is none.
+inline qsizetype indexOfAny(const QChar *t, qsizetype from, qsizetype end, const char16_t *set, int count)
+{
+    qsizetype i = from;
+#if defined(__SSE2__)
+    __m128i units[8];
+    for (int u = 0; u < count; ++u)
+        units[u] = _mm_set1_epi16(short(set[u]));
+    for (; i + 8 <= end; i += 8) {
+        const __m128i v = load8(t + i);
+        __m128i any = _mm_cmpeq_epi16(v, units[0]);
+        for (int u = 1; u < count; ++u)
+            any = _mm_or_si128(any, _mm_cmpeq_epi16(v, units[u]));
+        if (const unsigned m = unsigned(_mm_movemask_epi8(any)))
+            return i + __builtin_ctz(m) / 2;
+    }
+#endif
+    for (; i < end; ++i)
+        for (int u = 0; u < count; ++u)
+            if (t[i].unicode() == set[u])
+                return i;
+    return end;
+}
+
 /// How many of text's characters are a, and how many are b.
 inline void countTwo(QStringView text, char16_t a, char16_t b, qsizetype *na, qsizetype *nb)
 {

@@ -1,5 +1,7 @@
 #include "patternset.h"
 
+#include "charscan.h"
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -120,6 +122,9 @@ PatternSet::PatternSet(const QStringList &patterns)
             m_starts[c].append({index, w});
         }
     }
+    if (m_starts.size() <= MaxFewUnits)
+        for (auto it = m_starts.cbegin(); it != m_starts.cend(); ++it)
+            m_few[m_fewCount++] = it.key();
 }
 
 bool PatternSet::isWellFormed(QStringView text)
@@ -162,6 +167,15 @@ const QList<PatternSet::Start> &PatternSet::startsWith(char16_t c) const
     return it == m_starts.constEnd() ? none : *it;
 }
 
+qsizetype PatternSet::nextStart(const QChar *t, qsizetype i, qsizetype end) const
+{
+    if (m_fewCount > 0)
+        return charscan::indexOfAny(t, i, end, m_few.data(), m_fewCount);
+    while (i < end && !mayStart(t[i].unicode()))
+        ++i;
+    return i;
+}
+
 std::optional<QRegularExpressionMatch> PatternSet::tryAt(const Start &s, const QString &text, qsizetype i,
                                                          QRegularExpression::MatchOptions checked) const
 {
@@ -187,10 +201,8 @@ QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype fr
     }
     const QChar *t = text.constData();
     const qsizetype n = best.hasMatch() ? best.capturedStart() + 1 : text.size();
-    for (qsizetype i = qMax<qsizetype>(0, from); i < n; ++i) {
+    for (qsizetype i = qMax<qsizetype>(0, from); (i = nextStart(t, i, n)) < n; ++i) {
         const char16_t c = t[i].unicode();
-        if (!mayStart(c))
-            continue;
         for (const Start &s : startsWith(c)) {
             // At one place, the first pattern of the set wins.
             if (best.hasMatch() && best.capturedStart() == i && s.pattern >= bestPattern)
@@ -213,10 +225,8 @@ QList<QList<QRegularExpressionMatch>> PatternSet::globalMatch(const QString &tex
     QList<qsizetype> next(m_patterns.size(), 0);   // where a pattern's next match may start
     QList<qsizetype> tried(m_patterns.size(), -1); // the last place each was tried
     const QChar *t = text.constData();
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    for (qsizetype i = 0; (i = nextStart(t, i, text.size())) < text.size(); ++i) {
         const char16_t c = t[i].unicode();
-        if (!mayStart(c))
-            continue;
         for (const Start &s : startsWith(c)) {
             if (i < next[s.pattern] || tried[s.pattern] == i)
                 continue;

@@ -53,12 +53,18 @@ private:
     std::optional<QRegularExpressionMatch> tryAt(const Start &s, const QString &text, qsizetype i,
                                                  QRegularExpression::MatchOptions checked) const;
     bool mayStart(char16_t c) const { return (m_first[c >> 6] >> (c & 63)) & 1u; }
+    /// The first place at or after i, before end, where a word may start (mayStart); end if none.
+    qsizetype nextStart(const QChar *t, qsizetype i, qsizetype end) const;
 
     QList<QRegularExpression> m_patterns;
     QList<bool> m_anchored;         // found by their first words; the rest by globalMatch
     QList<QRegularExpression> m_at; // an anchored pattern, matched only where it is tried (\G)
     QHash<char16_t, QList<Start>> m_starts;
     std::array<std::uint64_t, 1024> m_first{}; // a bit per UTF-16 code unit that begins a word
+    // Those units when they are few (at most MaxFewUnits), looked for eight places at a time.
+    static constexpr int MaxFewUnits = 8;
+    std::array<char16_t, MaxFewUnits> m_few{};
+    int m_fewCount = 0; // 0: more than MaxFewUnits (or none), looked up in m_first one by one
 };
 
 } // namespace nianbao

@@ -460,6 +460,11 @@ void TestTextMatching::patternSetFindsWhatEachPatternFinds()
         const auto [plain, together] = bothWays(patterns, text);
         QCOMPARE(together, plain);
         matches += plain.size();
+        // and each with its own few first letters (looked for eight places at a time)
+        for (const QString &p : std::as_const(patterns)) {
+            const auto [alone, inItsSet] = bothWays({p}, text);
+            QCOMPARE(inItsSet, alone);
+        }
         // The first match of each alone, from the start and from the middle.
         for (const QString &p : std::as_const(patterns)) {
             for (qsizetype from : {qsizetype(0), text.size() / 2}) {
@@ -638,6 +643,16 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
             for (const char16_t c : {u'|', u'\t', char16_t(0x4E00)})
                 if (charscan::indexOf(text, c, from) != text.indexOf(QChar(c), from))
                     return false;
+        // the next of one to eight characters from every place (a pattern set's first letters)
+        const char16_t any[] = {u'|', u'年', u'\t', u'0', char16_t(0x4E00), u' ', char16_t(0x9FEF), u'9'};
+        for (int count = 1; count <= 8; ++count)
+            for (qsizetype from = 0; from <= text.size(); ++from) {
+                qsizetype want = from;
+                while (want < text.size() && std::find(any, any + count, text[want].unicode()) == any + count)
+                    ++want;
+                if (charscan::indexOfAny(text.data(), from, text.size(), any, count) != want)
+                    return false;
+            }
         // the next digit from every place
         for (qsizetype from = 0; from <= text.size(); ++from) {
             qsizetype want = from;
