@@ -51,6 +51,22 @@ QList<Split> RunSplitter::enumerate(const QList<RunToken> &tokens, int n, int li
         }
     }
 
+    // As many digits as numbers (most runs of a report's rows, "0000000"): one way, a digit each.
+    if (total == n && limit > 0) {
+        Split one;
+        one.reserve(n);
+        for (qsizetype g = 0; g < total; ++g) {
+            SplitValue v{double(d[g] - u'0'), int(position[g]), int(position[g] + 1)};
+            if (negativeStart[g]) {
+                v.value = -v.value;
+                v.start -= 1; // the sign is part of the value's span
+            }
+            one.append(v);
+        }
+        out.append(one);
+        return out;
+    }
+
     // ways[g][v]: in how many ways the digits from g on can be cut into exactly v numbers (counted
     // to limit): the search tries only cuts that can be completed, and the list is made its size.
     const int width = n + 1;
