@@ -41,9 +41,7 @@ void CellPlacer::setDirect(const QString &key, int id, const Item &item)
         // read as another number.
         bool ok = false;
         const double v = item.magnitude(&ok);
-        // (A text no longer than the digits a value holds has no more digits than that.)
-        if (!ok || (item.text.size() > Limits::MaxNumberDigits &&
-                    Limits::numberDigits(item.text) > Limits::MaxNumberDigits)) {
+        if (!ok || Limits::tooManyDigits(item.text)) {
             c.state = Cell::State::Text;
             break;
         }
@@ -202,7 +200,7 @@ bool CellPlacer::placeWiderRow(const QStringList &keys, const QList<int> &ids, c
     const int line = items[values.first()].line;
     for (int v : values)
         if (items[v].kind != Item::Kind::Number || items[v].line != line ||
-            Limits::numberDigits(items[v].text) > Limits::MaxNumberDigits)
+            Limits::tooManyDigits(items[v].text))
             return false;
     Slot s;
     s.keys = keys;
@@ -241,7 +239,7 @@ bool CellPlacer::lostOneColumn(const QStringList &keys, const QList<int> &values
     const int line = items[values.first()].line;
     for (int v : values)
         if (items[v].kind != Item::Kind::Number || items[v].decimal || items[v].line != line ||
-            Limits::numberDigits(items[v].text) > Limits::MaxNumberDigits)
+            Limits::tooManyDigits(items[v].text))
             return false;
     return m_tok.lines()[line].cells >= n;
 }

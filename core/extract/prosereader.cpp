@@ -54,7 +54,7 @@ void ProseReader::read(const NormalizedText &norm, Report *report)
                 f.check = check.id;
                 bool ok = false;
                 f.value = hit.capturedView(1).toDouble(&ok);
-                if (!ok || Limits::numberDigits(hit.capturedView(1)) > Limits::MaxNumberDigits) {
+                if (!ok || Limits::tooManyDigits(hit.capturedView(1))) {
                     f.value = 0;
                     f.tooLong = true;
                 }

@@ -72,6 +72,12 @@ public:
     /// Digits of a number written in text ("1,234", "-5", "12.50", "１２"): the digits when the text
     /// is one number (sign, separators and spaces aside), -1 otherwise.
     static int numberDigits(QStringView text);
+    /// Is text one number of more than MaxNumberDigits digits (numberDigits)? A text no longer
+    /// than that has no more digits, and is told without counting them.
+    static bool tooManyDigits(QStringView text)
+    {
+        return text.size() > MaxNumberDigits && numberDigits(text) > MaxNumberDigits;
+    }
 };
 
 } // namespace nianbao

@@ -408,7 +408,7 @@ bool Review::parseValue(const QString &key, const QString &text, Cell *out, QStr
             *error = tr("This cell counts items: type a whole number.");
         return false;
     }
-    if (Limits::numberDigits(s) > Limits::MaxNumberDigits) {
+    if (Limits::tooManyDigits(s)) {
         if (error)
             *error = tr("A number has at most %1 digits.").arg(Limits::MaxNumberDigits);
         return false;

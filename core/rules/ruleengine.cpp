@@ -44,8 +44,7 @@ QString RuleEngine::formatNumber(double v)
 
 bool RuleEngine::isTooLong(const Cell &cell)
 {
-    return cell.state == Cell::State::Text &&
-           (cell.fromRun || Limits::numberDigits(cell.text) > Limits::MaxNumberDigits);
+    return cell.state == Cell::State::Text && (cell.fromRun || Limits::tooManyDigits(cell.text));
 }
 
 namespace {

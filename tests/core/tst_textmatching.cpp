@@ -457,15 +457,8 @@ void TestTextMatching::patternSetFindsWhatEachPatternFinds()
         patterns += QString(c) + u"(\\d+)"_s;
     int texts = 0;
     qsizetype matches = 0;
-    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        SourceDocument doc;
-        QString error;
-        if (!Loader::load(path, &doc, &error))
-            continue;
-        const QString text = NormalizedText::normalize(doc.text);
+    for (const auto &[name, original] : corpusTexts()) {
+        const QString text = NormalizedText::normalize(original);
         const auto [plain, together] = bothWays(patterns, text);
         QCOMPARE(together, plain);
         matches += plain.size();
@@ -512,14 +505,8 @@ void TestTextMatching::normalizedTextKnowsItsSurrogates()
     // for pairs, lone halves, a half at either end, characters beyond the first plane that map to
     // others, and half-width forms between them.
     QStringList texts;
-    QDirIterator it(testutil::dataPath(u"corpus"_s), {u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        SourceDocument doc;
-        QString error;
-        if (Loader::load(it.next(), &doc, &error))
-            texts.append(doc.text);
-    }
+    for (const auto &[name, text] : corpusTexts())
+        texts.append(text);
     QVERIFY(texts.size() >= 7);
     const QChar high(0xD83D), low(0xDE00);
     texts += {u"收到申请\U0001F600 5件"_s,
