@@ -8,6 +8,7 @@
 
 #include <QRegularExpression>
 #include <QStringList>
+#include <QVarLengthArray>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -77,28 +78,72 @@ void MetadataReader::read(const NormalizedText &norm, Report *report)
             report->year = p.captured(1);
     }
     if (report->unit.isEmpty()) {
-        // The signature: the body's name on the line before the closing date.
-        static const QRegularExpression dateLine(
-            u"^\\s*20\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$"_s);
-        QStringList tail; // the last twelve lines that are not blank
+        // The signature: the body's name on the line before the closing date, among the last
+        // twelve lines that are not blank (views of the text, none copied but the name).
+        QVarLengthArray<QStringView, 12> tail; // from the end up
         for (qsizetype end = all.size(); end >= 0 && tail.size() < 12;) {
             // (lastIndexOf from −1 would search from the end: the first line starts at 0.)
             const qsizetype start = end == 0 ? 0 : all.lastIndexOf(u'\n', end - 1) + 1;
             const QStringView shown = all.mid(start, end - start).trimmed();
             if (!shown.isEmpty())
-                tail.prepend(shown.toString());
+                tail.append(shown);
             end = start - 1;
         }
-        for (qsizetype i = tail.size() - 1; i > 0; --i) {
-            if (dateLine.match(tail[i]).hasMatch()) {
-                const QString cand = tail[i - 1];
+        for (qsizetype i = 0; i + 1 < tail.size(); ++i) {
+            if (isDateLine(tail[i])) {
+                const QStringView cand = tail[i + 1];
                 if (cand.size() <= 40 && !cand.contains(u'。') && !cand.contains(u'，') &&
                     !cand.contains(u','))
-                    report->unit = cand;
+                    report->unit = cand.toString();
                 break;
             }
         }
     }
+}
+
+bool MetadataReader::isDateLine(QStringView line)
+{
+    // ^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$, as PCRE reads it without Unicode's
+    // properties (\s and \d ASCII's), told without a match made for each line.
+    qsizetype i = 0;
+    const qsizetype n = line.size();
+    const auto spaces = [&] {
+        while (i < n && charscan::isAsciiSpace(line[i].unicode()))
+            ++i;
+    };
+    const auto digits = [&](qsizetype least, qsizetype most) {
+        qsizetype k = 0;
+        while (k < most && i < n && charscan::isAsciiDigit(line[i].unicode()))
+            ++i, ++k;
+        return k >= least;
+    };
+    const auto letter = [&](char16_t c) {
+        if (i < n && line[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    spaces();
+    if (!letter(u'2') || !letter(u'0') || !digits(2, 2))
+        return false;
+    spaces();
+    if (!letter(u'年'))
+        return false;
+    spaces();
+    if (!digits(1, 2))
+        return false;
+    spaces();
+    if (!letter(u'月'))
+        return false;
+    spaces();
+    if (!digits(1, 2))
+        return false;
+    spaces();
+    if (!letter(u'日'))
+        return false;
+    spaces();
+    return i == n;
 }
 
 } // namespace nianbao

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringView>
+
 namespace nianbao {
 
 class NormalizedText;
@@ -12,6 +14,9 @@ class MetadataReader
 {
 public:
     static void read(const NormalizedText &norm, Report *report);
+    /// Is line a closing date alone ("2025年1月20日"), as \s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*
+    /// would match it whole?
+    static bool isDateLine(QStringView line);
 };
 
 } // namespace nianbao

@@ -132,6 +132,19 @@ inline bool eightIn(const QChar *t, char16_t lo, char16_t hi)
 #endif
 }
 
+/// Is u an ASCII digit (what \d means to PCRE without Unicode's properties)?
+constexpr bool isAsciiDigit(char16_t u)
+{
+    return u >= u'0' && u <= u'9';
+}
+
+/// Is u ASCII white space: a space, or a tab to a carriage return (\s to PCRE without Unicode's
+/// properties)?
+constexpr bool isAsciiSpace(char16_t u)
+{
+    return u == u' ' || (u >= u'\t' && u <= u'\r');
+}
+
 /// Is c white space (QChar::isSpace)? The characters a report is mostly made of told without
 /// Unicode's table: ASCII, and everything after U+3000 (ideographs, their punctuation, full-width
 /// forms), where there is no space.
@@ -139,7 +152,7 @@ inline bool isSpace(QChar c)
 {
     const char16_t u = c.unicode();
     if (u < 0x80)
-        return u == u' ' || (u >= u'\t' && u <= u'\r');
+        return isAsciiSpace(u);
     if (u > 0x3000)
         return false;
     return c.isSpace();

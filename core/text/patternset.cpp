@@ -193,7 +193,8 @@ QRegularExpressionMatch PatternSet::firstMatch(const QString &text, qsizetype fr
     for (qsizetype p = 0; p < m_patterns.size(); ++p) {
         if (m_anchored[p])
             continue;
-        const QRegularExpressionMatch m = m_patterns[p].match(text, from);
+        const QRegularExpressionMatch m =
+            m_patterns[p].match(text, from, QRegularExpression::NormalMatch, checked);
         if (m.hasMatch() && (!best.hasMatch() || m.capturedStart() < best.capturedStart())) {
             best = m;
             bestPattern = p;
@@ -242,7 +243,8 @@ QList<QList<QRegularExpressionMatch>> PatternSet::globalMatch(const QString &tex
     }
     for (qsizetype p = 0; p < m_patterns.size(); ++p)
         if (!m_anchored[p])
-            for (auto it = m_patterns[p].globalMatch(text); it.hasNext();)
+            for (auto it = m_patterns[p].globalMatch(text, 0, QRegularExpression::NormalMatch, checked);
+                 it.hasNext();)
                 out[p].append(it.next());
     return out;
 }

@@ -1,6 +1,7 @@
 // The matching view of text and the reading of digits that ran together.
 #include "testutil.h"
 
+#include "extract/metadatareader.h"
 #include "extract/runsplitter.h"
 #include "extract/tokenizer.h"
 #include "io/loader.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void normalizedTextKnowsItsSurrogates();
     void findTextFindsWhatIndexOfFinds();
     void spacesDroppedAndSeparatorsCountedAsOneByOne();
+    void closingDateIsWhatItsPatternMatches();
 };
 
 void TestTextMatching::normalizes_data()
@@ -689,6 +691,31 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
         ++texts;
     }
     QVERIFY(texts > 9 * 41 + 5);
+}
+
+void TestTextMatching::closingDateIsWhatItsPatternMatches()
+{
+    // The signature's date line told by hand, as the pattern it stands for matches a whole line:
+    // over lines made to sit at each edge, and every line of the corpus.
+    static const QRegularExpression pattern(
+        u"^\\s*20\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$"_s);
+    QStringList lines = {u"2025年1月20日"_s,       u"2025 年 1 月 20 日"_s, u"2025\t年01月2日"_s,
+                         u" 2025年12月31日 "_s,    u"2025年123月1日"_s,     u"2025年1月日"_s,
+                         u"1999年1月1日"_s,        u"2025年1月20日。"_s,    u"二〇二五年一月二十日"_s,
+                         u"2025年1月20日\u3000"_s, u"２０２５年1月2日"_s,   u"2025年1月2"_s,
+                         u"202年1月2日"_s,         u"20251月2日"_s,         QString()};
+    int dates = 0;
+    for (const auto &[name, text] : corpusTexts()) {
+        const NormalizedText norm(text);
+        for (QStringView line : QStringView(norm.text()).split(u'\n'))
+            lines.append(line.trimmed().toString());
+    }
+    for (const QString &line : lines) {
+        const bool expected = pattern.match(line).hasMatch();
+        QVERIFY2(MetadataReader::isDateLine(line) == expected, qPrintable(line));
+        dates += expected ? 1 : 0;
+    }
+    QVERIFY(dates > 4); // the four lines made to match, and a closing date of the corpus
 }
 
 #include "tst_textmatching.moc"
