@@ -33,8 +33,8 @@ qsizetype CellPlacer::origEnd(qsizetype n) const
 
 void CellPlacer::setDirect(const QString &key, int id, const Item &item)
 {
-    Cell c; // blank; the fields written in place, no cell made to be copied
     const qsizetype os = origStart(item.start), oe = origEnd(item.end);
+    Cell &c = m_report->cells.putBlank(key, id); // the fields written where the cell is kept
     switch (item.kind) {
     case Item::Kind::Number: {
         // A number longer than a value can be held is kept as its text (VALUE.TOO_LONG), never
@@ -62,7 +62,6 @@ void CellPlacer::setDirect(const QString &key, int id, const Item &item)
     // The characters read: most often those of the number's own text, which is then shared.
     const QStringView read = QStringView(m_doc.text).mid(os, c.length);
     c.text = read == item.text ? item.text : sharedText(read);
-    m_report->cells.insert(key, id, std::move(c));
 }
 
 void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QList<int> &values,

@@ -273,10 +273,12 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
             cells.append({s, l.size()});
     }
 
-    int nonEmpty = 0;
-    for (const auto &c : cells)
-        if (!isBlank(l.mid(c.first, c.second - c.first)))
-            ++nonEmpty;
+    // (Cells cut at spaces are kept only when they are not blank.)
+    qsizetype nonEmpty = pipes > 0 || tabs > 0 ? 0 : cells.size();
+    if (pipes > 0 || tabs > 0)
+        for (const auto &c : cells)
+            if (!isBlank(l.mid(c.first, c.second - c.first)))
+                ++nonEmpty;
     info.cells = int(cells.size());
     if (nonEmpty > 0) {
         for (const auto &c : cells) {
@@ -319,7 +321,7 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     const qsizetype keyStart = m_keys.size();
     if (m_keys.capacity() < keyStart + (e - s))
         m_keys.reserve(qMax(2 * m_keys.capacity(), keyStart + (e - s)));
-    m_keys.resize(keyStart + (e - s)); // within what is reserved: no allocation
+    m_keys.resize(keyStart + (e - s)); // within what is reserved: no allocation, nothing written
     QChar *out = m_keys.data() + keyStart;
     const QChar *in = m_text.constData();
     qsizetype k = 0;
@@ -341,7 +343,7 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
         out[k] = in[i];
         k += Template::isKeyLetter(in[i]) ? 1 : 0;
     }
-    m_keys.truncate(keyStart + k);
+    m_keys.resize(keyStart + k);
     if (k == 0)
         return;                       // punctuation only
     Item &it = m_items.emplaceBack(); // made in its place in the list

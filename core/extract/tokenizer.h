@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace nianbao {
 
@@ -101,7 +102,10 @@ public:
     }
     /// A label's letters, for matching (Template::matchKey of its text): all the labels' keys are
     /// written one after another into one buffer.
-    QStringView key(const Item &item) const { return QStringView(m_keys).mid(item.keyStart, item.keyLength); }
+    QStringView key(const Item &item) const
+    {
+        return QStringView(m_keys.constData() + item.keyStart, item.keyLength);
+    }
     /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
     const QString &error() const { return m_error; }
     const QList<LineInfo> &lines() const { return m_lines; }
@@ -124,8 +128,8 @@ private:
     const QString &m_text;
     QList<Item> m_items;
     QList<LineInfo> m_lines;
-    QString m_keys;      // the labels' keys, one after another
-    QStringList m_notes; // the numbers' annotations (Item::note)
+    QVarLengthArray<QChar, 0> m_keys; // the labels' keys, one after another (grown without filling)
+    QStringList m_notes;              // the numbers' annotations (Item::note)
     QString m_error;
 };
 

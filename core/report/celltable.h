@@ -25,7 +25,9 @@ template <typename CellT> class CellTableOf
     struct Entry
     {
         Entry() = default;
-        Entry(CellKey k, int i, CellT c) : key(std::move(k)), id(i), cell(std::move(c)) {}
+        Entry(CellKey &&k, int i, CellT &&c) : key(std::move(k)), id(i), cell(std::move(c)) {}
+        Entry(CellKey &&k, int i, const CellT &c) : key(std::move(k)), id(i), cell(c) {}
+        Entry(CellKey &&k, int i) : key(std::move(k)), id(i) {}
         CellKey key; // only a key CellIds does not number: the others are CellIds::cellKey(id)
         int id = -1;
         CellT cell;
@@ -97,6 +99,18 @@ public:
     {
         Q_ASSERT(id == CellIds::of(key));
         return put(key, id, std::move(cell));
+    }
+    /// A blank cell put at key (id = CellIds::of(key)), for its fields to be written where it is
+    /// kept: insert(key, id, cell) without a cell made to be moved in. A cell that was there is
+    /// made blank.
+    CellT &putBlank(const QString &key, int id)
+    {
+        Q_ASSERT(id == CellIds::of(key));
+        const int p = placeOf(key, id);
+        if (p >= 0)
+            return m_entries[p].cell = CellT();
+        setPlace(key, id, int(m_entries.size()));
+        return m_entries.emplaceBack(id >= 0 ? CellKey() : CellKey(key), id).cell;
     }
     /// The cell of key, inserted blank when there is none.
     CellT &operator[](const QString &key)
