@@ -449,6 +449,17 @@ void TestTemplates::cellsByNumberAndByKeyAgree()
     QCOMPARE(cells.remove(known[5]), 0);
     cells[known[25]].value = 7; // inserted blank, then written
     want.insert(known[25], 7);
+    // put blank where it is kept and written there: a new key, a key that had a cell (made blank
+    // before it is written), and a key no template has
+    cells.putBlank(known[26], CellIds::of(known[26])).value = 8;
+    want.insert(known[26], 8);
+    Cell &again = cells.putBlank(known[3], CellIds::of(known[3]));
+    QCOMPARE(again.state, Cell::State::Blank);
+    QCOMPARE(again.value, 0.0);
+    again.value = 9;
+    want[known[3]] = 9;
+    cells.putBlank(other[2], CellIds::of(other[2])).value = 10;
+    want[other[2]] = 10;
     QCOMPARE(cells.size(), want.size());
     QHash<QString, int> visits;
     for (auto it = cells.cbegin(); it != cells.cend(); ++it) {
