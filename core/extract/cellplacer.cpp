@@ -64,7 +64,7 @@ void CellPlacer::setDirect(const QString &key, int id, const Item &item)
     c.text = read == item.text ? item.text : sharedText(read);
 }
 
-void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QList<int> &values,
+void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, std::span<const int> values,
                         Cell::Doubt weak)
 {
     QList<int> rowIds = ids;
@@ -112,7 +112,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, const QL
         return;
     }
     if (lostOneColumn(keys, values)) {
-        m_lost.append({keys, values});
+        m_lost.append({keys, QList<int>(values.begin(), values.end())});
         return;
     }
     if (allDigits && digits >= n && nonBlank.size() <= n) {
@@ -226,7 +226,7 @@ bool CellPlacer::isSignedColumn(const QString &key) const
     return m_report->tmpl && m_report->tmpl->splitKey(key, &t, &row, &col) && t->columns[col].isSigned;
 }
 
-bool CellPlacer::lostOneColumn(const QStringList &keys, const QList<int> &values) const
+bool CellPlacer::lostOneColumn(const QStringList &keys, std::span<const int> values) const
 {
     // A row of a table of cells (one value a cell, on one line) one number short: a column was
     // lost, as in a conversion that dropped an empty cell; where, the identities may tell
@@ -235,7 +235,7 @@ bool CellPlacer::lostOneColumn(const QStringList &keys, const QList<int> &values
     const int n = int(keys.size());
     if (n < 3 || int(values.size()) != n - 1)
         return false;
-    const int line = items[values.first()].line;
+    const int line = items[values.front()].line;
     for (int v : values)
         if (items[v].kind != Item::Kind::Number || items[v].decimal || items[v].line != line ||
             Limits::tooManyDigits(items[v].text))

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <span>
+
 namespace nianbao {
 
 class NormalizedText;
@@ -27,7 +29,7 @@ public:
     /// The cells of keys (in column order) from the value items values. A row placed on weak
     /// evidence (weak: why) keeps its values only where the identities confirm them (confirm()).
     /// ids: the numbers of keys (Template::rowIds), or none.
-    void assign(const QStringList &keys, const QList<int> &ids, const QList<int> &values,
+    void assign(const QStringList &keys, const QList<int> &ids, std::span<const int> values,
                 Cell::Doubt weak = Cell::Doubt::None);
     /// Cells that are there and empty: after a label with nothing but empty cells (label).
     void assignBlank(const QStringList &keys, const Item &label);
@@ -48,7 +50,7 @@ public:
 
 private:
     void setDirect(const QString &key, int id, const Item &item);
-    bool lostOneColumn(const QStringList &keys, const QList<int> &values) const;
+    bool lostOneColumn(const QStringList &keys, std::span<const int> values) const;
     bool isSignedColumn(const QString &key) const;
     bool knownValue(const QString &key, double *v) const;
     using ItemIndices = QVarLengthArray<int, 32>; // a row's values, without an allocation

@@ -64,6 +64,7 @@ QList<Record> RecordBuilder::build(const TableDef &t, qsizetype from, qsizetype 
         maxCols = qMax(maxCols, int(r.columns.size()));
 
     QList<Record> out;
+    out.reserve(t.rows.size() + 4); // about a record a row: the list not grown by moving each
     Record cur;
     cur.values.reserve(maxCols + 1);
     bool have = false;

@@ -15,9 +15,10 @@ class Tokenizer;
 /// or cells) and the values after it, items of the Tokenizer.
 struct Record
 {
-    // The labels and the blanks before the values are a few: kept without an allocation.
+    // The labels, the values of a row and the blanks before them are a few: kept without an
+    // allocation.
     QVarLengthArray<int, 4> labels;        // item indices
-    QList<int> values;                     // item indices (leading blanks dropped)
+    QVarLengthArray<int, 8> values;        // item indices (leading blanks dropped)
     int blanksBefore = 0;                  // blanks between the label and the first value
     QVarLengthArray<int, 4> leadingBlanks; // their item indices
     int nonBlank = 0;

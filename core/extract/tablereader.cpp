@@ -124,12 +124,12 @@ void TableReader::readRows(const TableDef &t, qsizetype from, qsizetype to)
         }
         if (!complete(rec, int(keys.size())) && completeWithBlanks(rec, int(keys.size()))) {
             const int missing = int(keys.size() - rec.values.size());
-            QList<int> values; // the last blanks before the values, then the values
+            QVarLengthArray<int, 32> values; // the last blanks before the values, then the values
             values.reserve(missing + rec.values.size());
             for (qsizetype b = qMax<qsizetype>(0, rec.leadingBlanks.size() - missing);
                  b < rec.leadingBlanks.size(); ++b)
                 values.append(rec.leadingBlanks[b]);
-            values.append(rec.values);
+            values.append(rec.values.constData(), rec.values.size());
             m_placer.assign(keys, ids, values, rec.doubt());
             continue;
         }
