@@ -1,5 +1,7 @@
 #include "textdecoder.h"
 
+#include "text/charscan.h"
+
 #include <QStringDecoder>
 
 #include <unicode/ucnv.h>
@@ -64,11 +66,6 @@ __attribute__((target("ssse3"))) const uchar *threeByteBlocks(const uchar *p, co
     return p;
 }
 
-// (Told before main may run, so the processor's features are read first, as GCC asks.)
-const bool hasSsse3 = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("ssse3") != 0;
-}();
 #endif
 
 } // namespace
@@ -122,6 +119,9 @@ bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
     QString s(bytes.size(), Qt::Uninitialized); // never more UTF-16 units than bytes
     char16_t *const first = reinterpret_cast<char16_t *>(s.data());
     char16_t *o = first;
+#if defined(NIANBAO_SSSE3_UTF8)
+    const bool ssse3 = charscan::hasSsse3();
+#endif
     const auto continuation = [](uchar c) { return (c & 0xC0) == 0x80; };
     while (p < end) {
         const uchar c = *p;
@@ -149,7 +149,7 @@ bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
             // surrogate): the same as asking the value decoded.
 #if defined(NIANBAO_SSSE3_UTF8)
             // (Room: o is at most one unit a byte read behind p, which is 16 bytes from the end.)
-            if (hasSsse3) {
+            if (ssse3) {
                 p = threeByteBlocks(p, end, o);
                 if (end - p < 3 || (*p & 0xF0) != 0xE0)
                     continue;
