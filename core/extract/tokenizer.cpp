@@ -289,7 +289,7 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
                 --ce;
             if (cs == ce) {
                 if (cells.size() > 1) {
-                    Item &b = m_items.emplaceBack(); // made in its place in the list
+                    Item &b = m_items.emplace_back(); // made in its place in the list
                     b.kind = Item::Kind::Blank;
                     b.start = cs;
                     b.end = cs;
@@ -345,8 +345,8 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     }
     m_keys.resize(keyStart + k);
     if (k == 0)
-        return;                       // punctuation only
-    Item &it = m_items.emplaceBack(); // made in its place in the list
+        return;                        // punctuation only
+    Item &it = m_items.emplace_back(); // made in its place in the list
     it.kind = Item::Kind::Label;
     it.start = s;
     it.end = e;
@@ -359,7 +359,7 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
 {
     const QStringView cell = QStringView(m_text).mid(cs, ce - cs);
     if (isPlaceholder(cell)) {
-        Item &it = m_items.emplaceBack();
+        Item &it = m_items.emplace_back();
         it.kind = Item::Kind::ValueText;
         it.start = cs;
         it.end = ce;
@@ -427,7 +427,8 @@ void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)
             if (labelStart >= 0)
                 addLabel(labelStart, numStart, line);
             labelStart = -1;
-            Item &it = m_items.emplaceBack(); // made in its place: nothing else is appended before it is done
+            Item &it =
+                m_items.emplace_back(); // made in its place: nothing else is appended before it is done
             it.kind = Item::Kind::Number;
             it.start = numStart;
             it.end = numEnd;

@@ -93,7 +93,7 @@ class Tokenizer
 public:
     explicit Tokenizer(const QString &normalized);
 
-    const QList<Item> &items() const { return m_items; }
+    const QVarLengthArray<Item, 0> &items() const { return m_items; }
     /// An item's text: a label's is its span of the normalized text (no copy is made of it).
     QStringView text(const Item &item) const
     {
@@ -108,7 +108,7 @@ public:
     }
     /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
     const QString &error() const { return m_error; }
-    const QList<LineInfo> &lines() const { return m_lines; }
+    const QVarLengthArray<LineInfo, 0> &lines() const { return m_lines; }
     /// A number's annotation in brackets after it ("含自然失效29件"), or none: kept apart from the
     /// items, which seldom have one.
     QString note(const Item &item) const { return item.note >= 0 ? m_notes.at(item.note) : QString(); }
@@ -126,8 +126,10 @@ private:
     bool signBetweenNumbers(qsizetype i) const;
 
     const QString &m_text;
-    QList<Item> m_items;
-    QList<LineInfo> m_lines;
+    // Appended to in place within the room made for a report, by an inline path (QList's append
+    // is a call for each).
+    QVarLengthArray<Item, 0> m_items;
+    QVarLengthArray<LineInfo, 0> m_lines;
     QVarLengthArray<QChar, 0> m_keys; // the labels' keys, one after another (grown without filling)
     QStringList m_notes;              // the numbers' annotations (Item::note)
     QString m_error;
