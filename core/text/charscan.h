@@ -46,25 +46,78 @@ inline qsizetype indexOf(QStringView text, char16_t c, qsizetype from = 0)
     return -1;
 }
 
-/// The first place at or after from, before end, of one of the count units of set (at most 8);
-/// end when there is none.
-inline qsizetype indexOfAny(const QChar *t, qsizetype from, qsizetype end, const char16_t *set, int count)
+#if defined(__SSE2__)
+/// indexOfAny for a set of N units: the set held in registers, compared in a loop the compiler
+/// unrolls.
+template <int N>
+inline qsizetype indexOfAnyOf(const QChar *t, qsizetype from, qsizetype end, const char16_t *set)
 {
     qsizetype i = from;
-#if defined(__SSE2__)
-    __m128i units[8];
-    for (int u = 0; u < count; ++u)
+    __m128i units[N];
+    for (int u = 0; u < N; ++u)
         units[u] = _mm_set1_epi16(short(set[u]));
     for (; i + 8 <= end; i += 8) {
         const __m128i v = load8(t + i);
         __m128i any = _mm_cmpeq_epi16(v, units[0]);
-        for (int u = 1; u < count; ++u)
+        for (int u = 1; u < N; ++u)
             any = _mm_or_si128(any, _mm_cmpeq_epi16(v, units[u]));
         if (const unsigned m = unsigned(_mm_movemask_epi8(any)))
             return i + __builtin_ctz(m) / 2;
     }
-#endif
     for (; i < end; ++i)
+        for (int u = 0; u < N; ++u)
+            if (t[i].unicode() == set[u])
+                return i;
+    return end;
+}
+#endif
+
+/// The most units indexOfAny looks for at once.
+inline constexpr int MaxAnyUnits = 16;
+
+/// The first place at or after from, before end, of one of the count units of set (1 to
+/// MaxAnyUnits); end when there is none.
+inline qsizetype indexOfAny(const QChar *t, qsizetype from, qsizetype end, const char16_t *set, int count)
+{
+#if defined(__SSE2__)
+    switch (count) {
+    case 1:
+        return indexOfAnyOf<1>(t, from, end, set);
+    case 2:
+        return indexOfAnyOf<2>(t, from, end, set);
+    case 3:
+        return indexOfAnyOf<3>(t, from, end, set);
+    case 4:
+        return indexOfAnyOf<4>(t, from, end, set);
+    case 5:
+        return indexOfAnyOf<5>(t, from, end, set);
+    case 6:
+        return indexOfAnyOf<6>(t, from, end, set);
+    case 7:
+        return indexOfAnyOf<7>(t, from, end, set);
+    case 8:
+        return indexOfAnyOf<8>(t, from, end, set);
+    case 9:
+        return indexOfAnyOf<9>(t, from, end, set);
+    case 10:
+        return indexOfAnyOf<10>(t, from, end, set);
+    case 11:
+        return indexOfAnyOf<11>(t, from, end, set);
+    case 12:
+        return indexOfAnyOf<12>(t, from, end, set);
+    case 13:
+        return indexOfAnyOf<13>(t, from, end, set);
+    case 14:
+        return indexOfAnyOf<14>(t, from, end, set);
+    case 15:
+        return indexOfAnyOf<15>(t, from, end, set);
+    case 16:
+        return indexOfAnyOf<16>(t, from, end, set);
+    default:
+        break;
+    }
+#endif
+    for (qsizetype i = from; i < end; ++i)
         for (int u = 0; u < count; ++u)
             if (t[i].unicode() == set[u])
                 return i;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "charscan.h"
+
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
@@ -62,7 +64,7 @@ private:
     QHash<char16_t, QList<Start>> m_starts;
     std::array<std::uint64_t, 1024> m_first{}; // a bit per UTF-16 code unit that begins a word
     // Those units when they are few (at most MaxFewUnits), looked for eight places at a time.
-    static constexpr int MaxFewUnits = 8;
+    static constexpr int MaxFewUnits = charscan::MaxAnyUnits;
     std::array<char16_t, MaxFewUnits> m_few{};
     int m_fewCount = 0; // 0: more than MaxFewUnits (or none), looked up in m_first one by one
 };

@@ -446,6 +446,7 @@ void TestTextMatching::patternSetFindsWhatEachPatternFinds()
         for (const ProseCheckDef &c : t->proseChecks())
             patterns += c.patterns;
     QVERIFY(patterns.size() >= 8);
+    const QStringList prose = patterns; // beginning with more than eight letters, fewer than 17
     patterns += {u"(?:结果)?维持[^0-9。]{0,3}?(\\d+)(?:件|起)"_s,
                  u"(20\\d\\d)年"_s,
                  u"信息处理费|收费"_s,
@@ -464,6 +465,8 @@ void TestTextMatching::patternSetFindsWhatEachPatternFinds()
         const auto [plain, together] = bothWays(patterns, text);
         QCOMPARE(together, plain);
         matches += plain.size();
+        const auto [proseAlone, proseTogether] = bothWays(prose, text);
+        QCOMPARE(proseTogether, proseAlone);
         // and each with its own few first letters (looked for eight places at a time)
         for (const QString &p : std::as_const(patterns)) {
             const auto [alone, inItsSet] = bothWays({p}, text);
@@ -648,9 +651,25 @@ void TestTextMatching::spacesDroppedAndSeparatorsCountedAsOneByOne()
             for (const char16_t c : {u'|', u'\t', char16_t(0x4E00)})
                 if (charscan::indexOf(text, c, from) != text.indexOf(QChar(c), from))
                     return false;
-        // the next of one to eight characters from every place (a pattern set's first letters)
-        const char16_t any[] = {u'|', u'年', u'\t', u'0', char16_t(0x4E00), u' ', char16_t(0x9FEF), u'9'};
-        for (int count = 1; count <= 8; ++count)
+        // the next of one to sixteen characters from every place (a pattern set's first letters)
+        const char16_t any[] = {u'|',
+                                u'年',
+                                u'\t',
+                                u'0',
+                                char16_t(0x4E00),
+                                u' ',
+                                char16_t(0x9FEF),
+                                u'9',
+                                u'a',
+                                u'!',
+                                u'\n',
+                                char16_t(0x3000),
+                                u'7',
+                                u':',
+                                char16_t(0x3001),
+                                u'/'};
+        static_assert(std::size(any) == charscan::MaxAnyUnits);
+        for (int count = 1; count <= charscan::MaxAnyUnits; ++count)
             for (qsizetype from = 0; from <= text.size(); ++from) {
                 qsizetype want = from;
                 while (want < text.size() && std::find(any, any + count, text[want].unicode()) == any + count)
