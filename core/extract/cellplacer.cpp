@@ -106,7 +106,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, std::spa
     }
     // Exactly one value or empty cell per column: the empty cells are blank cells of the row,
     // not the gaps of digits that ran together.
-    if (int(values.size()) == n && nonBlank.size() < values.size()) {
+    if (int(values.size()) == n && nonBlank.size() < qsizetype(values.size())) {
         for (int i = 0; i < n; ++i)
             setDirect(keys[i], idOf(i), items[values[i]]);
         return;
@@ -176,7 +176,7 @@ void CellPlacer::assign(const QStringList &keys, const QList<int> &ids, std::spa
             return;
         }
     }
-    if (values.size() >= n) {
+    if (qsizetype(values.size()) >= n) {
         for (int i = 0; i < n; ++i)
             setDirect(keys[i], idOf(i), items[values[i]]);
         return;

@@ -142,7 +142,8 @@ Tokenizer::Tokenizer(const QString &normalized) : m_text(normalized)
     // out with bars; a list that is short grows by moving its items, not copying them.
     m_lines.reserve(qMin<qsizetype>(n / 20 + 16, 65536));
     m_items.reserve(qMin<qsizetype>(n / 6 + 16, 65536));
-    m_keys.reserve(qMin<qsizetype>(n / 2 + 16, 1 << 20)); // labels are about half of a report's text
+    m_keysRoom = qMin<qsizetype>(n / 2 + 16, 1 << 20); // labels are about half of a report's text
+    m_keys.reset(new char16_t[m_keysRoom]);            // (char16_t: made without being filled)
     while (ls <= n && m_error.isEmpty()) {
         qsizetype le = charscan::indexOf(m_text, u'\n', ls);
         if (le < 0)
@@ -318,32 +319,37 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     if (s >= e)
         return;
     // The label's letters written after the keys before it: no string is made for a label.
-    const qsizetype keyStart = m_keys.size();
-    if (m_keys.capacity() < keyStart + (e - s))
-        m_keys.reserve(qMax(2 * m_keys.capacity(), keyStart + (e - s)));
-    m_keys.resize(keyStart + (e - s)); // within what is reserved: no allocation, nothing written
-    QChar *out = m_keys.data() + keyStart;
+    const qsizetype keyStart = m_keysSize;
+    if (m_keysRoom < keyStart + (e - s)) {
+        const qsizetype room = qMax(2 * m_keysRoom, keyStart + (e - s));
+        std::unique_ptr<char16_t[]> grown(new char16_t[room]);
+        std::copy(m_keys.get(), m_keys.get() + keyStart, grown.get());
+        m_keys = std::move(grown);
+        m_keysRoom = room;
+    }
+    char16_t *out = m_keys.get() + keyStart;
     const QChar *in = m_text.constData();
+    const char16_t *units = reinterpret_cast<const char16_t *>(in);
     qsizetype k = 0;
     qsizetype i = s;
     // Eight ideographs at once (all letters), the rest one by one.
     while (i + 8 <= e) {
         if (charscan::eightIn(in + i, 0x4E00, 0x9FEF)) {
-            std::copy(in + i, in + i + 8, out + k);
+            std::copy(units + i, units + i + 8, out + k);
             k += 8;
             i += 8;
             continue;
         }
         for (const qsizetype stop = i + 8; i < stop; ++i) {
-            out[k] = in[i];
+            out[k] = units[i];
             k += Template::isKeyLetter(in[i]) ? 1 : 0;
         }
     }
     for (; i < e; ++i) {
-        out[k] = in[i];
+        out[k] = units[i];
         k += Template::isKeyLetter(in[i]) ? 1 : 0;
     }
-    m_keys.resize(keyStart + k);
+    m_keysSize = keyStart + k;
     if (k == 0)
         return;                        // punctuation only
     Item &it = m_items.emplace_back(); // made in its place in the list
@@ -352,7 +358,7 @@ void Tokenizer::addLabel(qsizetype s, qsizetype e, int line)
     it.end = e;
     it.line = line;
     it.keyStart = int(keyStart);
-    it.keyLength = int(m_keys.size() - keyStart);
+    it.keyLength = int(k);
 }
 
 void Tokenizer::tokenizeCell(qsizetype cs, qsizetype ce, int line)

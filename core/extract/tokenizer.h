@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <memory>
+
 namespace nianbao {
 
 /// One piece of a table as read from text: a label, a number (or a run of digits that may hold
@@ -104,7 +106,7 @@ public:
     /// written one after another into one buffer.
     QStringView key(const Item &item) const
     {
-        return QStringView(m_keys.constData() + item.keyStart, item.keyLength);
+        return QStringView(m_keys.get() + item.keyStart, item.keyLength);
     }
     /// Empty, or why the text was not tokenized to its end (a limit of io/limits.h was reached).
     const QString &error() const { return m_error; }
@@ -130,8 +132,12 @@ private:
     // is a call for each).
     QVarLengthArray<Item, 0> m_items;
     QVarLengthArray<LineInfo, 0> m_lines;
-    QVarLengthArray<QChar, 0> m_keys; // the labels' keys, one after another (grown without filling)
-    QStringList m_notes;              // the numbers' annotations (Item::note)
+    // The labels' keys, one after another, in a buffer of m_keysRoom (grown without filling, and
+    // written without a call for each label's size).
+    std::unique_ptr<char16_t[]> m_keys;
+    qsizetype m_keysSize = 0;
+    qsizetype m_keysRoom = 0;
+    QStringList m_notes; // the numbers' annotations (Item::note)
     QString m_error;
 };
 

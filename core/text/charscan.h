@@ -124,6 +124,15 @@ inline qsizetype indexOfAny(const QChar *t, qsizetype from, qsizetype end, const
     return end;
 }
 
+/// The bits of m that are set, counted inline (__builtin_popcount is a call to libgcc on a
+/// processor without POPCNT, which x86-64 does not promise).
+inline int bitCount(unsigned m)
+{
+    m = m - ((m >> 1) & 0x55555555u);
+    m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
+    return int((((m + (m >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
 /// How many of text's characters are a, and how many are b.
 inline void countTwo(QStringView text, char16_t a, char16_t b, qsizetype *na, qsizetype *nb)
 {
@@ -134,9 +143,9 @@ inline void countTwo(QStringView text, char16_t a, char16_t b, qsizetype *na, qs
     for (; i + 8 <= n; i += 8) {
         const __m128i v = load8(p + i);
         if (const unsigned m = matches(v, a))
-            ca += __builtin_popcount(m);
+            ca += bitCount(m);
         if (const unsigned m = matches(v, b))
-            cb += __builtin_popcount(m);
+            cb += bitCount(m);
     }
 #endif
     for (; i < n; ++i) {
