@@ -106,6 +106,16 @@ public:
     CellT &putBlank(const QString &key, int id)
     {
         Q_ASSERT(id == CellIds::of(key));
+        if (id >= 0) {
+            // A numbered key's place read and written where it is, once.
+            if (m_place.isEmpty())
+                m_place.fill(-1, CellIds::count());
+            int &place = m_place[id];
+            if (place >= 0)
+                return m_entries[place].cell = CellT();
+            place = int(m_entries.size());
+            return m_entries.emplaceBack(CellKey(), id).cell;
+        }
         const int p = placeOf(key, id);
         if (p >= 0)
             return m_entries[p].cell = CellT();
