@@ -338,7 +338,7 @@ StatedDate readPublishedDate(const TextView &v)
     static const PatternSet re(
         {u"(?:发布时间|发布日期|发文时间|发文日期|成文日期|公开日期|发布于)[:：|]*(20\\d\\d)[-/.年](\\d{1,2})[-/.月](\\d{1,2})"_s});
     StatedDate out;
-    const QRegularExpressionMatch m = re.firstMatch(v.compact());
+    const QRegularExpressionMatch m = re.firstMatch(v.compact(), 0, v.compactSubject());
     if (!m.hasMatch())
         return out;
     out.year = m.capturedView(1).toInt();

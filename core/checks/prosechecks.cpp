@@ -223,7 +223,7 @@ QList<StatedNumber> ProseChecks::read(const TextView &v, const QList<TableRegion
     };
     QList<Hit> totals;
     static const PatternSet groups = together(groupPatterns(), &GroupPattern::total);
-    const QList<QList<QRegularExpressionMatch>> groupHits = groups.globalMatch(c);
+    const QList<QList<QRegularExpressionMatch>> groupHits = groups.globalMatch(c, v.compactSubject());
     for (qsizetype g = 0; g < groupHits.size(); ++g)
         for (const QRegularExpressionMatch &m : groupHits[g])
             if (!inRegion(regions, m.capturedStart()))
@@ -250,7 +250,7 @@ QList<StatedNumber> ProseChecks::read(const TextView &v, const QList<TableRegion
     static const QRegularExpression share(
         u"^[，,]?(?:约占|占比|占|比例为|比重为)[^0-9。；;]{0,6}?(\\d+(?:\\.(\\d+))?)%"_s);
     static const PatternSet categories = together(categoryPatterns(), &Pattern::re);
-    const QList<QList<QRegularExpressionMatch>> categoryHits = categories.globalMatch(c);
+    const QList<QList<QRegularExpressionMatch>> categoryHits = categories.globalMatch(c, v.compactSubject());
     for (qsizetype k = 0; k < categoryHits.size(); ++k) {
         const Pattern &p = categoryPatterns()[k];
         for (const QRegularExpressionMatch &m : categoryHits[k]) {

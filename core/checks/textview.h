@@ -3,6 +3,7 @@
 #include "extract/compactindex.h"
 #include "report/documentfacts.h"
 #include "text/normalizer.h"
+#include "text/patternset.h"
 
 #include <QList>
 #include <QString>
@@ -24,6 +25,12 @@ public:
     const QString &original() const { return m_original; }
     const NormalizedText &normalized() const { return m_norm; }
     const QString &compact() const { return m_compact; }
+    /// How a pattern set may take compact(): unchecked again when the normalized text is known to
+    /// be well-formed UTF-16 (spaces dropped, a pair of surrogates stays a pair), else checked.
+    PatternSet::Subject compactSubject() const
+    {
+        return m_norm.isWellFormed() ? PatternSet::Subject::WellFormed : PatternSet::Subject::Unchecked;
+    }
     qsizetype size() const { return m_compact.size(); }
 
     /// Normalised position of a compact position (the end of the text for size()).

@@ -237,7 +237,12 @@ int ReviewSession::unfinishedCount() const
 const YearCheck::Body &ReviewSession::bodyOf(const Entry &e)
 {
     const Report &r = e.review->report();
-    if (e.bodyYear != r.year || e.bodyUnit != r.unit) {
+    // Asked for each pair of a batch: the year and the body kept are most often the very strings
+    // of the report, told without comparing their letters.
+    const auto same = [](const QString &kept, const QString &now) {
+        return kept.isSharedWith(now) || kept == now;
+    };
+    if (!same(e.bodyYear, r.year) || !same(e.bodyUnit, r.unit)) {
         e.body = YearCheck::bodyOf(r);
         e.bodyYear = r.year;
         e.bodyUnit = r.unit;
