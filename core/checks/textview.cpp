@@ -83,16 +83,10 @@ qsizetype TextView::fromNormalized(qsizetype normalizedPos) const
 
 qsizetype TextView::fromOriginal(qsizetype originalPos) const
 {
-    // Original starts grow with the compact position: the first whose start is not before it.
-    qsizetype lo = 0, hi = m_pos.size();
-    while (lo < hi) {
-        const qsizetype mid = (lo + hi) / 2;
-        if (m_norm.originalStart(m_pos[mid]) < originalPos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    // Original starts grow with the normalized position, and it with the compact one: the first
+    // compact character at or after the first normalized one whose start is not before it.
+    const qsizetype k = m_norm.firstFrom(originalPos);
+    return std::lower_bound(m_pos.begin(), m_pos.end(), k) - m_pos.begin();
 }
 
 TextSpan TextView::spanOfNormalized(qsizetype from, qsizetype to) const

@@ -252,6 +252,33 @@ qsizetype NormalizedText::originalEnd(qsizetype to) const
     return s.end < 0 ? s.start + (to - 1 - s.k) + 1 : s.end;
 }
 
+qsizetype NormalizedText::firstFrom(qsizetype originalPos) const
+{
+    const qsizetype n = m_text.size();
+    // A segment's characters are [k, the next one's k); only the last may have none.
+    qsizetype count = m_segments.size();
+    const auto endOf = [&](qsizetype j) { return j + 1 < m_segments.size() ? m_segments[j + 1].k : n; };
+    if (count > 0 && endOf(count - 1) <= m_segments[count - 1].k)
+        --count;
+    // The original start of a segment's last character: it grows from segment to segment.
+    const auto lastStart = [&](qsizetype j) {
+        const Segment &s = m_segments[j];
+        return s.end < 0 ? s.start + (endOf(j) - 1 - s.k) : s.start;
+    };
+    qsizetype lo = 0, hi = count;
+    while (lo < hi) {
+        const qsizetype mid = (lo + hi) / 2;
+        if (lastStart(mid) < originalPos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == count)
+        return n;
+    const Segment &s = m_segments[lo];
+    return s.end < 0 ? s.k + qMax<qsizetype>(0, originalPos - s.start) : s.k;
+}
+
 QString NormalizedText::normalize(QStringView s)
 {
     return NormalizedText(s).text();

@@ -32,6 +32,9 @@ public:
         return s.end < 0 ? s.start + (from - s.k) : s.start;
     }
     qsizetype originalEnd(qsizetype to) const;
+    /// The first normalized position whose original start is at or after originalPos (size() when
+    /// there is none): found among the segments, not by asking originalStart at each step.
+    qsizetype firstFrom(qsizetype originalPos) const;
 
     /// One character (code point) as the matching view sees it.
     static QString mapCodePoint(char32_t cp);

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void findTextFindsWhatIndexOfFinds();
     void spacesDroppedAndSeparatorsCountedAsOneByOne();
     void closingDateIsWhatItsPatternMatches();
+    void firstFromIsTheFirstCharacterNotBefore();
 };
 
 void TestTextMatching::normalizes_data()
@@ -742,6 +743,31 @@ void TestTextMatching::closingDateIsWhatItsPatternMatches()
         dates += expected ? 1 : 0;
     }
     QVERIFY(dates > 4); // the four lines made to match, and a closing date of the corpus
+}
+
+void TestTextMatching::firstFromIsTheFirstCharacterNotBefore()
+{
+    // The first normalized character whose original start is not before a place, found among the
+    // segments, is the one a search of every character finds: for every place of texts with
+    // characters dropped, expanded, paired and mapped one to one, and of the corpus's texts.
+    QStringList texts = {u""_s,
+                         u"abc"_s,
+                         u"\uFDFA\u337F（７）\uFDFA"_s,
+                         u"行政許可\r\n（５３）\U0001F600件"_s,
+                         u"a\u200B\u200Bb\r\r\nc\u337F"_s,
+                         u"\u337F"_s,
+                         u"\u200B"_s};
+    for (const auto &[name, text] : corpusTexts())
+        texts.append(text.left(3000));
+    for (const QString &original : std::as_const(texts)) {
+        const NormalizedText n(original);
+        for (qsizetype at = -1; at <= original.size() + 1; ++at) {
+            qsizetype want = 0;
+            while (want < n.size() && n.originalStart(want) < at)
+                ++want;
+            QVERIFY2(n.firstFrom(at) == want, qPrintable(u"%1 at %2"_s.arg(original.left(20)).arg(at)));
+        }
+    }
 }
 
 #include "tst_textmatching.moc"
