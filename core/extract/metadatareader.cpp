@@ -127,18 +127,14 @@ bool MetadataReader::isDateLine(QStringView line)
     spaces();
     if (!letter(u'2') || !letter(u'0') || !digits(2, 2))
         return false;
-    spaces();
-    if (!letter(u'年'))
-        return false;
-    spaces();
-    if (!digits(1, 2))
-        return false;
-    spaces();
-    if (!letter(u'月'))
-        return false;
-    spaces();
-    if (!digits(1, 2))
-        return false;
+    for (const char16_t unit : {u'年', u'月'}) { // the year's and the month's, then a number
+        spaces();
+        if (!letter(unit))
+            return false;
+        spaces();
+        if (!digits(1, 2))
+            return false;
+    }
     spaces();
     if (!letter(u'日'))
         return false;
