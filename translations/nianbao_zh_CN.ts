@@ -228,6 +228,10 @@ Commands:
         <translation>这是旧版 Word 文件（DOC），且未安装用于转换的 LibreOffice；请在 Word 或 WPS 中打开并另存为 DOCX。</translation>
     </message>
     <message>
+        <source>This is a legacy Word file (DOC) and LibreOffice is installed without Writer, which converts it (Debian: libreoffice-writer); open it in Word or WPS and save it as DOCX.</source>
+        <translation>这是旧版 Word 文件（DOC），但已安装的 LibreOffice 缺少用于转换它的 Writer 组件（Debian：libreoffice-writer）；请在 Word 或 WPS 中打开并另存为 DOCX。</translation>
+    </message>
+    <message>
         <source>No temporary folder to convert the legacy Word file: %1.</source>
         <translation>无法创建转换旧版 Word 文件所需的临时文件夹：%1。</translation>
     </message>

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -24,6 +25,28 @@ QString DocReader::officeProgram()
     return {};
 }
 
+bool DocReader::hasWriter(const QString &office)
+{
+    // soffice is most often a link to LibreOffice's program folder, where its modules' libraries
+    // are (on macOS, in Frameworks beside it).
+    const QFileInfo program(QFileInfo(office).canonicalFilePath());
+    const QDir dir = program.absoluteDir();
+    if (!QFileInfo::exists(dir.filePath(u"soffice.bin"_s)) &&
+        !QFileInfo::exists(dir.filePath(u"soffice.exe"_s)) &&
+        !QFileInfo::exists(dir.filePath(u"../Frameworks"_s)))
+        return true; // not LibreOffice's own folder: nothing to tell by
+    for (const QString &lib : {u"libswlo.so"_s, u"swlo.dll"_s, u"../Frameworks/libswlo.dylib"_s})
+        if (QFileInfo::exists(dir.filePath(lib)))
+            return true;
+    return false;
+}
+
+bool DocReader::canConvert()
+{
+    const QString office = officeProgram();
+    return !office.isEmpty() && hasWriter(office);
+}
+
 bool DocReader::read(const QByteArray &bytes, SourceDocument *doc, QString *error)
 {
     const QString office = officeProgram();
@@ -31,6 +54,13 @@ bool DocReader::read(const QByteArray &bytes, SourceDocument *doc, QString *erro
         if (error)
             *error = tr("This is a legacy Word file (DOC) and LibreOffice is not installed to convert it; "
                         "open it in Word or WPS and save it as DOCX.");
+        return false;
+    }
+    if (!hasWriter(office)) {
+        if (error)
+            *error =
+                tr("This is a legacy Word file (DOC) and LibreOffice is installed without Writer, which "
+                   "converts it (Debian: libreoffice-writer); open it in Word or WPS and save it as DOCX.");
         return false;
     }
     QTemporaryDir dir;

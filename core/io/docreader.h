@@ -20,6 +20,12 @@ public:
     static bool read(const QByteArray &bytes, SourceDocument *doc, QString *error);
     /// The LibreOffice program found on PATH, or empty.
     static QString officeProgram();
+    /// Has the LibreOffice at office its word processor (Writer), which alone loads a DOC? False
+    /// when office is a LibreOffice whose program folder has no Writer library (libswlo, as when
+    /// only Debian's libreoffice-calc is installed); true when that cannot be told.
+    static bool hasWriter(const QString &office);
+    /// Can a DOC be converted here: LibreOffice on PATH, with Writer?
+    static bool canConvert();
 };
 
 } // namespace nianbao
