@@ -275,8 +275,9 @@ void Tokenizer::tokenizeLine(qsizetype ls, qsizetype le, int line)
     }
 
     // (Cells cut at spaces are kept only when they are not blank.)
-    qsizetype nonEmpty = pipes > 0 || tabs > 0 ? 0 : cells.size();
-    if (pipes > 0 || tabs > 0)
+    const bool separated = pipes > 0 || tabs > 0;
+    qsizetype nonEmpty = separated ? 0 : cells.size();
+    if (separated)
         for (const auto &c : cells)
             if (!isBlank(l.mid(c.first, c.second - c.first)))
                 ++nonEmpty;

@@ -13,9 +13,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
 #include <tmmintrin.h>
-#define NIANBAO_SSSE3_UTF8 1
 #endif
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,7 +23,7 @@ namespace nianbao {
 
 namespace {
 
-#if defined(NIANBAO_SSSE3_UTF8)
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
 // Five three-byte sequences at a time (a Chinese text's letters, one after the other), by SSSE3's
 // byte shuffle where the processor has it (told once): the same test of each sequence as the loop
 // of one at a time (lead byte E0–EF, two continuation bytes, no overlong form, no surrogate).
@@ -119,7 +118,7 @@ bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
     QString s(bytes.size(), Qt::Uninitialized); // never more UTF-16 units than bytes
     char16_t *const first = reinterpret_cast<char16_t *>(s.data());
     char16_t *o = first;
-#if defined(NIANBAO_SSSE3_UTF8)
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
     const bool ssse3 = charscan::hasSsse3();
 #endif
     const auto continuation = [](uchar c) { return (c & 0xC0) == 0x80; };
@@ -154,7 +153,7 @@ bool TextDecoder::decodeUtf8(const QByteArray &bytes, QString *out)
             // Three bytes: most of a Chinese text, and mostly one after the other. Table 3-7 of the
             // Unicode standard bounds the second byte after E0 (no overlong form) and ED (no
             // surrogate): the same as asking the value decoded.
-#if defined(NIANBAO_SSSE3_UTF8)
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
             // (Room: o is at most one unit a byte read behind p, which is 16 bytes from the end.)
             if (ssse3) {
                 p = threeByteBlocks(p, end, o);

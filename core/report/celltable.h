@@ -120,7 +120,7 @@ public:
         if (p >= 0)
             return m_entries[p].cell = CellT();
         setPlace(key, id, int(m_entries.size()));
-        return m_entries.emplaceBack(id >= 0 ? CellKey() : CellKey(key), id).cell;
+        return m_entries.emplaceBack(CellKey(key), id).cell;
     }
     /// The cell of key, inserted blank when there is none.
     CellT &operator[](const QString &key)

@@ -3,16 +3,15 @@
 #include <array>
 #include <cstdint>
 
-#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
 #include <tmmintrin.h>
-#define NIANBAO_SSSE3_DROP 1
 #endif
 
 namespace nianbao::charscan {
 
 bool hasSsse3()
 {
-#if defined(NIANBAO_SSSE3_DROP)
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
     static const bool has = [] {
         __builtin_cpu_init();
         return __builtin_cpu_supports("ssse3") != 0;
@@ -23,7 +22,7 @@ bool hasSsse3()
 #endif
 }
 
-#if defined(NIANBAO_SSSE3_DROP)
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
 namespace {
 
 /// For each set of lanes to keep (a bit a lane, lanes of size bytes, count lanes), the shuffle
@@ -86,11 +85,7 @@ __attribute__((target("ssse3"))) qsizetype dropSpacesSsse3(const QChar *in, qsiz
             continue;
         }
         if (_mm_movemask_epi8(beyond) != 0) {
-            for (qsizetype j = i; j < i + 8; ++j) {
-                out[kept] = in[j];
-                pos[kept] = int(j);
-                kept += isSpace(in[j]) ? 0 : 1;
-            }
+            kept = dropSpacesOneByOne(in, i, i + 8, out, pos, kept);
             continue;
         }
         const __m128i white =
@@ -109,12 +104,7 @@ __attribute__((target("ssse3"))) qsizetype dropSpacesSsse3(const QChar *in, qsiz
                          _mm_shuffle_epi8(_mm_add_epi32(at, four), shuffleOf(placesKept[hi])));
         kept += bitsIn4[hi];
     }
-    for (; i < n; ++i) {
-        out[kept] = in[i];
-        pos[kept] = int(i);
-        kept += isSpace(in[i]) ? 0 : 1;
-    }
-    return kept;
+    return dropSpacesOneByOne(in, i, n, out, pos, kept);
 }
 #else
 qsizetype dropSpacesSsse3(const QChar *in, qsizetype n, QChar *out, int *pos)

@@ -6,6 +6,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// Where SSSE3 may be asked for at run time and its code compiled for it (GCC and Clang on x86).
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NIANBAO_HAVE_SSSE3_PATHS 1
+#endif
 
 namespace nianbao {
 
@@ -220,6 +224,20 @@ inline bool isSpace(QChar c)
     return c.isSpace();
 }
 
+/// dropSpaces one character at a time, for in[from, to), after kept written: the number written
+/// then. Each is written whatever it is, and kept when it is no space: no branch to guess wrong in
+/// text laid out with spaces.
+inline qsizetype dropSpacesOneByOne(const QChar *in, qsizetype from, qsizetype to, QChar *out, int *pos,
+                                    qsizetype kept)
+{
+    for (qsizetype i = from; i < to; ++i) {
+        out[kept] = in[i];
+        pos[kept] = int(i);
+        kept += isSpace(in[i]) ? 0 : 1;
+    }
+    return kept;
+}
+
 /// The characters of in[0, n) that are no white space written to out, and the place of each in
 /// in to pos; the number written. out and pos have room for n. (dropSpaces: SSSE3's byte shuffle
 /// where the processor has it, else this.)
@@ -247,21 +265,10 @@ inline qsizetype dropSpacesSse2(const QChar *in, qsizetype n, QChar *out, int *p
             kept += 8;
             continue;
         }
-        for (qsizetype j = i; j < i + 8; ++j) {
-            out[kept] = in[j];
-            pos[kept] = int(j);
-            kept += isSpace(in[j]) ? 0 : 1;
-        }
+        kept = dropSpacesOneByOne(in, i, i + 8, out, pos, kept);
     }
 #endif
-    for (; i < n; ++i) {
-        // Written whatever it is, and kept when it is no space: no branch to guess wrong in text
-        // laid out with spaces.
-        out[kept] = in[i];
-        pos[kept] = int(i);
-        kept += isSpace(in[i]) ? 0 : 1;
-    }
-    return kept;
+    return dropSpacesOneByOne(in, i, n, out, pos, kept);
 }
 
 /// Does the processor have SSSE3 (asked once)?
@@ -274,7 +281,7 @@ qsizetype dropSpacesSsse3(const QChar *in, qsizetype n, QChar *out, int *pos);
 /// in to pos; the number written. out and pos have room for n.
 inline qsizetype dropSpaces(const QChar *in, qsizetype n, QChar *out, int *pos)
 {
-#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#if defined(NIANBAO_HAVE_SSSE3_PATHS)
     if (hasSsse3())
         return dropSpacesSsse3(in, n, out, pos);
 #endif
